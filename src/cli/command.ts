@@ -1,0 +1,77 @@
+/**
+ * What every CLI command is: a name, its help text, and a `run` that turns arguments into an exit code. Commands
+ * are thin: each calls the library and formats the result. Exit codes: 0 all good, 1 findings, 2 usage or bad input.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Readable, Writable } from 'node:stream';
+
+/** Exit code when everything checked is fine. */
+export const EXIT_OK = 0;
+/** Exit code when the command ran and found problems (an illegal history, say). */
+export const EXIT_FINDINGS = 1;
+/** Exit code for a usage error or unreadable input. */
+export const EXIT_USAGE = 2;
+
+/** The streams and environment a command runs with (the process's own, or fakes in tests). */
+export interface CliIO {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  stdin: Readable;
+  env: NodeJS.ProcessEnv;
+}
+
+/** One CLI command. */
+export interface Command {
+  /** The word after `instance-lifecycle`. */
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full help: usage line, options, examples. */
+  help: string;
+  /** Run with the arguments after the command name; resolves to the exit code. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** A usage error: wrong arguments or options. Printed as one line; exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Bad input data: printed as one line, which should name `file:line:column` and what was expected; exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/**
+ * `util.parseArgs` with its errors turned into {@link UsageError}s (strict: unknown options are errors).
+ *
+ * @example const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+ */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Colour on a TTY only, and never when `NO_COLOR` is set (https://no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
+/** ANSI styling that does nothing when colour is off. */
+export function painter(enabled: boolean) {
+  const wrap = (code: number) => (text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
+}
+
+/** Write text to a stream and wait until it is flushed (so large outputs are complete before the process exits). */
+export function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}

@@ -1,0 +1,42 @@
+/** `instance-lifecycle graph <service>`: print a service's machine as plain data or as a diagram. */
+import { lifecycleModel } from '../../model.js';
+import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+
+const FORMATS = ['json'] as const;
+
+export const graphCommand: Command = {
+  name: 'graph',
+  summary: "print a service's statuses and transitions (JSON or a diagram)",
+  help: `Usage: instance-lifecycle graph <service> [--format ${FORMATS.join('|')}]
+
+Print the machine of a service: its statuses with their tags, and its transitions with their basis.
+
+Options:
+  --format F  ${FORMATS.join(', ')} (default json)
+  -h, --help  show this help
+
+Example:
+  instance-lifecycle graph kafka --format json`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'json' } });
+    const [service, extra] = positionals;
+    if (service === undefined) throw new UsageError('graph: missing <service>');
+    if (extra !== undefined) throw new UsageError(`graph: unexpected argument "${extra}"`);
+    const format = values.format as string;
+    const model = lifecycleModel(service);
+    if (format === 'json') {
+      const { service: id, initial, states, transitions } = model;
+      const data = {
+        service: id,
+        initial,
+        states: states.map(({ status, tags, description, evidence }) => ({ status, tags, description, ...(evidence ? { evidence } : {}) })),
+        transitions: transitions.map(({ from, to, event, kind, basis, source, note, description }) => ({
+          from, to, event, kind, basis, ...(source ? { source } : {}), ...(note ? { note } : {}), description,
+        })),
+      };
+      await write(io.stdout, JSON.stringify(data, null, 2) + '\n');
+      return EXIT_OK;
+    }
+    throw new UsageError(`graph: unknown --format "${format}"; expected one of ${FORMATS.join(', ')}`);
+  },
+};

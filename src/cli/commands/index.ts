@@ -1,0 +1,6 @@
+/** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
+import type { Command } from '../command.js';
+import { graphCommand } from './graph.js';
+import { servicesCommand } from './services.js';
+
+export const commands: readonly Command[] = [servicesCommand, graphCommand];

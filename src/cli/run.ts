@@ -1,0 +1,72 @@
+/**
+ * `runCli`: the whole command line as a function (arguments and streams in, exit code out), so tests can run it
+ * in-process. Errors the user can fix are one line on stderr, without a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { UnknownServiceError } from '../model.js';
+import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO } from './command.js';
+import { commands } from './commands/index.js';
+
+/** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
+export const EXIT_INTERNAL = 70;
+
+const byName = new Map(commands.map((command) => [command.name, command]));
+
+/** The package version, read from package.json. */
+export function packageVersion(): string {
+  const url = new URL('../../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
+  return `Usage: instance-lifecycle <command> [options]
+
+Lifecycle machines of managed cloud instances, and a checker for observed status histories.
+
+Commands:
+${list}
+
+Options:
+  -h, --help     show this help (or a command's: instance-lifecycle <command> --help)
+  -v, --version  show the version
+
+Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input.
+`;
+}
+
+/** Run the CLI with these arguments (without `node` and the script); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    await write(name === undefined ? io.stderr : io.stdout, mainHelp());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '-v' || name === '--version') {
+    await write(io.stdout, packageVersion() + '\n');
+    return EXIT_OK;
+  }
+  const command = byName.get(name);
+  if (!command) {
+    await write(io.stderr, `instance-lifecycle: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    await write(io.stdout, command.help + '\n');
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof UnknownServiceError) {
+      const hint = error instanceof UsageError ? ` (see instance-lifecycle ${command.name} --help)` : '';
+      await write(io.stderr, `instance-lifecycle ${command.name}: ${error.message}${hint}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    await write(io.stderr, `instance-lifecycle ${command.name}: internal error: ${message}\n`);
+    if (io.env.DEBUG && error instanceof Error && error.stack) await write(io.stderr, error.stack + '\n');
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,8 @@
+/** instance-lifecycle: lifecycle machines of managed cloud instances, and a checker for observed histories. */
+export { services, findService, type Service } from '../machines/index.js';
+export type * from './types.js';
+export { lifecycleModel, resolveService, UnknownServiceError } from './model.js';
+export { statusGraph, type StatusGraph, type StepExplanation } from './statusGraph.js';
+export { closestStatus } from './closestStatus.js';
+export * from './validator.js';
+export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
