@@ -6,3 +6,4 @@ export { statusGraph, type StatusGraph, type StepExplanation } from './statusGra
 export { closestStatus } from './closestStatus.js';
 export * from './validator.js';
 export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
+export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';

@@ -1,0 +1,44 @@
+/** `legalHistory`: a fast-check arbitrary of status histories that are legal paths through a service's machine. */
+import fc from 'fast-check';
+import type { Service } from '../../machines/index.js';
+import { lifecycleModel } from '../model.js';
+
+/** Options of {@link legalHistory}. */
+export interface LegalHistoryOptions {
+  /** Start at the machine's initial status (the full life). Default false: any status may start. */
+  fromStart?: boolean;
+  /** Fewest statuses (default 1). A walk that reaches a final status earlier is shorter. */
+  minLength?: number;
+  /** Most statuses (default 20). */
+  maxLength?: number;
+}
+
+/**
+ * Histories that follow the machine's transitions one at a time: legal in strict mode. Each history is built
+ * from a list of choices (which transition to take next), so shrinking shortens the walk or picks earlier
+ * transitions, and a shrunk history is still legal.
+ *
+ * @example fc.assert(fc.property(legalHistory('kafka'), (h) => validateHistory('kafka', h).ok))
+ */
+export function legalHistory(service: string | Service, options: LegalHistoryOptions = {}): fc.Arbitrary<string[]> {
+  const model = lifecycleModel(service);
+  const statuses = model.states.map((s) => s.status);
+  const outgoing = new Map(statuses.map((status) => [status, model.transitions.filter((t) => t.from === status)]));
+  const maxLength = options.maxLength ?? 20;
+  const minLength = Math.min(options.minLength ?? 1, maxLength);
+  const start = options.fromStart
+    ? fc.constant(model.initial)
+    : fc.nat({ max: statuses.length - 1 }).map((i) => statuses[i]!);
+  const choices = fc.array(fc.nat({ max: 1000 }), { minLength: minLength - 1, maxLength: maxLength - 1 });
+  return fc.tuple(start, choices).map(([first, picks]) => {
+    const history = [first];
+    let current = first;
+    for (const pick of picks) {
+      const next = outgoing.get(current) ?? [];
+      if (next.length === 0) break; // a final status: the walk ends here
+      current = next[pick % next.length]!.to;
+      history.push(current);
+    }
+    return history;
+  });
+}
