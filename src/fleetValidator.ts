@@ -4,6 +4,7 @@
  * at most `maxDetails` of each kind), not with the number of observations. Interleaved instances are fine.
  */
 import type { Service } from '../machines/index.js';
+import { detachString } from './detachString.js';
 import { statusGraph } from './statusGraph.js';
 import {
   createValidator,
@@ -100,8 +101,9 @@ export function createFleetValidator(service: string | Service, options: FleetOp
   const validatorFor = (instance: string | undefined): HistoryValidator => {
     let validator = byInstance.get(instance);
     if (validator === undefined) {
-      validator = createValidator(service, instance === undefined ? validatorOptions : { ...validatorOptions, instance });
-      byInstance.set(instance, validator);
+      const key = instance === undefined ? undefined : detachString(instance); // kept for the whole run
+      validator = createValidator(service, key === undefined ? validatorOptions : { ...validatorOptions, instance: key });
+      byInstance.set(key, validator);
     }
     return validator;
   };

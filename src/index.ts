@@ -9,3 +9,5 @@ export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
 export * from './input/index.js';
 export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './fleetValidator.js';
+export { timeValue } from './timeValue.js';
+export { detachString } from './detachString.js';

@@ -16,6 +16,8 @@
 import type { Service } from '../machines/index.js';
 import { closestStatus } from './closestStatus.js';
 import { statusGraph, type StatusGraph } from './statusGraph.js';
+import { detachString } from './detachString.js';
+import { timeValue } from './timeValue.js';
 
 /** How changes of status are judged: one transition each (`strict`), or allowing missed transitional statuses. */
 export type ValidationMode = 'strict' | 'sampled';
@@ -172,6 +174,8 @@ class Validator implements HistoryValidator {
   private readonly explain: boolean;
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
+  /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
+  private readonly recorded: Uint8Array;
   private current = -1;
   private violationCount = 0;
   private missedCount = 0;
@@ -181,7 +185,6 @@ class Validator implements HistoryValidator {
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
-  private lastTimeGiven: string | number | Date = '';
   private readonly violations: Violation[] = [];
   private readonly missed: MissedStates[] = [];
   private readonly notes: SpellingNote[] = [];
@@ -199,6 +202,7 @@ class Validator implements HistoryValidator {
     this.explain = options.explain ?? false;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
+    this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
 
   get status(): string | undefined {
@@ -218,17 +222,21 @@ class Validator implements HistoryValidator {
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
     let to = this.graph.idOf(status);
-    if (to < 0) to = this.normalise(index, line, status);
     if (to < 0) {
-      this.unknown(index, line, status);
-    } else {
-      const from = this.current;
+      to = this.normalise(index, line, status);
+      if (to < 0) {
+        this.unknown(index, line, status);
+        return false;
+      }
+    }
+    const from = this.current;
+    if (from !== to) {
       if (from < 0) {
         if (index === 0 && this.fromStart && to !== this.graph.initial) this.notInitial(index, line, to);
-      } else if (from !== to) {
+      } else {
         const cell = this.table[from * this.n + to]!;
         if (cell < 0) this.illegal(index, line, from, to);
-        else this.legal(index, line, from, to, cell);
+        else if (this.recorded[cell] === 1) this.legal(index, line, from, to, cell);
       }
       this.current = to;
     }
@@ -259,7 +267,6 @@ class Validator implements HistoryValidator {
 
   private legal(index: number, line: number | undefined, from: number, to: number, cell: number): void {
     const explanation = this.graph.explanations[cell]!;
-    if (explanation.missed.length === 0 && !this.explain) return;
     const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
     if (explanation.missed.length > 0) {
       this.missedCount++;
@@ -274,7 +281,7 @@ class Validator implements HistoryValidator {
     if (id >= 0) {
       const message = `"${given}" read as ${status}`;
       this.noteCount++;
-      if (this.notes.length < this.maxDetails) this.notes.push({ index, ...at(line), given, status, message });
+      if (this.notes.length < this.maxDetails) this.notes.push({ index, ...at(line), given: detachString(given), status, message: detachString(message) });
     }
     return id;
   }
@@ -321,7 +328,7 @@ class Validator implements HistoryValidator {
   }
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
-    const ms = toMillis(time);
+    const ms = timeValue(time);
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
       this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'invalid-time', allowed: this.allowedFrom(), message });
@@ -329,17 +336,18 @@ class Validator implements HistoryValidator {
     }
     if (ms < this.lastTime) {
       const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
-      const message = `time goes backwards: ${String(time)} is earlier than ${String(this.lastTimeGiven)} (${where})`;
+      const message = `time goes backwards: ${String(time)} is earlier than the time of ${where}`;
       this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'time-backwards', allowed: this.allowedFrom(), message });
     }
     this.lastTime = ms;
     this.lastTimeIndex = index;
     this.lastTimeLine = line;
-    this.lastTimeGiven = time;
   }
 
   private report(violation: Violation): void {
     this.violationCount++;
+    violation.to = detachString(violation.to);
+    violation.message = detachString(violation.message);
     this.last = violation;
     if (this.violations.length < this.maxDetails) this.violations.push(violation);
   }
@@ -353,14 +361,18 @@ class Validator implements HistoryValidator {
   }
 }
 
-function at(line: number | undefined): { line?: number } {
-  return line === undefined ? {} : { line };
+const missingStepsCache = new WeakMap<StatusGraph, Uint8Array>();
+
+/** By explanation index of a graph: 1 when the explained step passes through missed statuses. */
+function missingSteps(graph: StatusGraph): Uint8Array {
+  let flags = missingStepsCache.get(graph);
+  if (flags === undefined) {
+    flags = Uint8Array.from(graph.explanations, (e) => (e.missed.length > 0 ? 1 : 0));
+    missingStepsCache.set(graph, flags);
+  }
+  return flags;
 }
 
-function toMillis(time: string | number | Date): number {
-  if (typeof time === 'number') return Number.isFinite(time) ? time : NaN;
-  if (time instanceof Date) return time.getTime();
-  const trimmed = time.trim();
-  if (trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  return Date.parse(trimmed);
+function at(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
 }

@@ -1,6 +1,10 @@
-/** NDJSON input: one JSON record per line (an object with `status`, or a bare status string); blank lines skipped. */
+/**
+ * NDJSON input: one JSON record per line (an object with `status`, or a bare status string); blank lines skipped.
+ * Flat records take the fast path of `scanFlatRecord`; everything else goes through `JSON.parse`.
+ */
 import type { Observation } from '../validator.js';
 import { observationFromJson } from './fields.js';
+import { scanFlatRecord } from './flatRecord.js';
 import { InputError } from './inputError.js';
 import { scanJson } from './jsonSyntax.js';
 import type { LineParser } from './lineParser.js';
@@ -14,6 +18,8 @@ export function createNdjsonParser(file: string): LineParser {
   return {
     line(text: string, line: number): Observation | undefined {
       if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return undefined;
+      const fast = scanFlatRecord(text, line);
+      if (fast !== undefined) return fast;
       let value: unknown;
       try {
         value = JSON.parse(text);

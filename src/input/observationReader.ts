@@ -127,7 +127,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
         throw new InputError('cannot read: it is a directory', { file: this.name });
       }
       this.totalBytes = stats.isFile() ? stats.size : undefined;
-      return handle.createReadStream({ highWaterMark: 1 << 20 });
+      return handle.createReadStream({ highWaterMark: 1 << 16 });
     } catch (error) {
       throw this.readError(error);
     }

@@ -1,0 +1,40 @@
+/** `runMeasured`: run a Node script as a child process and measure its wall time and peak memory. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What one measured child run gave. */
+export interface ChildRun {
+  /** Exit code. */
+  code: number | null;
+  /** Wall time from spawn to exit, in seconds (includes Node's start-up). */
+  seconds: number;
+  /** Peak resident set size of the child, in bytes. */
+  peakRss: number;
+  /** What it printed on stderr (for diagnosing failures). */
+  stderr: string;
+}
+
+const hook = fileURLToPath(new URL('./reportUsage.js', import.meta.url));
+
+/**
+ * Run `node <script> ...args` with the usage hook preloaded; stdout is discarded.
+ *
+ * @example const run = await runMeasured('dist/src/cli/main.js', ['validate', 'kafka', file]);
+ */
+export function runMeasured(script: string, args: string[]): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', hook, script, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let usage = '';
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8');
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (text: string) => (usage += text));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const maxRSS = usage ? (JSON.parse(usage) as { maxRSS: number }).maxRSS : NaN;
+      resolve({ code, seconds, peakRss: maxRSS * 1024, stderr });
+    });
+  });
+}

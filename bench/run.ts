@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: speed of the compiled validator against the xstate-replay reference and the status→id floor,
+ * and of the CLI on a generated 1,000,000-record NDJSON fleet log (10,000 instances) against a plain
+ * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded).
+ * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
+ * The logs are written to a temporary directory and removed afterwards.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { services } from '../machines/index.js';
+import { runMeasured, type ChildRun } from './childRun.js';
+import { writeFleetLog } from './fleetLog.js';
+import { measureStatusRates } from './statusRates.js';
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, records: { type: 'string', default: '1000000' }, quick: { type: 'boolean' } },
+});
+const records = Number(values.records);
+const instances = 10_000;
+const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
+const MB = 1024 * 1024;
+const log = (text: string) => values.json || process.stderr.write(text + '\n');
+
+log('measuring the validator on generated histories...');
+const rates = services.map((s) => measureStatusRates(s.id));
+
+const dir = mkdtempSync(join(tmpdir(), 'instance-lifecycle-bench-'));
+let fleet: { records: number; bytes: number; cli: ChildRun; plain: ChildRun; big?: { records: number; cli: ChildRun } };
+try {
+  const file = join(dir, 'fleet.ndjson');
+  log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
+  await writeFleetLog(file, 'kafka', records, instances);
+  const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
+  log('running the CLI and the plain JSON.parse script (best of 3 each)...');
+  const best = async (script: string, args: string[]) => {
+    let result: ChildRun | undefined;
+    for (let i = 0; i < 3; i++) {
+      const run = await runMeasured(script, args);
+      if (run.code !== 0) throw new Error(`${script} exited ${run.code}: ${run.stderr.trim()}`);
+      if (!result || run.seconds < result.seconds) result = { ...run, peakRss: Math.max(run.peakRss, result?.peakRss ?? 0) };
+      else result.peakRss = Math.max(result.peakRss, run.peakRss);
+    }
+    return result!;
+  };
+  fleet = { records, bytes: statSync(file).size, cli: await best(...cliArgs(file)), plain: await best(plain, [file]) };
+  if (!values.quick) {
+    const bigFile = join(dir, 'fleet-big.ndjson');
+    log(`generating ${(3 * records).toLocaleString('en')} records for the memory check...`);
+    rmSync(file);
+    await writeFleetLog(bigFile, 'kafka', 3 * records, instances);
+    const run = await runMeasured(...cliArgs(bigFile));
+    if (run.code !== 0) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
+    fleet.big = { records: 3 * records, cli: run };
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const figures = {
+  validator: rates.map((r) => ({
+    service: r.service,
+    compiledStrictPerSecond: Math.round(r.compiled.strict),
+    compiledSampledPerSecond: Math.round(r.compiled.sampled),
+    referenceStrictPerSecond: Math.round(r.reference.strict),
+    referenceSampledPerSecond: Math.round(r.reference.sampled),
+    floorPerSecond: Math.round(r.floor),
+    /** The smaller of the two modes' speed-ups (each mode against the reference in the same mode). */
+    speedupOverReference: Math.min(r.compiled.strict / r.reference.strict, r.compiled.sampled / r.reference.sampled),
+    floorOverCompiled: r.floor / Math.min(r.compiled.strict, r.compiled.sampled),
+  })),
+  cli: {
+    records: fleet.records,
+    instances,
+    fileBytes: fleet.bytes,
+    cliRecordsPerSecond: Math.round(fleet.records / fleet.cli.seconds),
+    plainRecordsPerSecond: Math.round(fleet.records / fleet.plain.seconds),
+    cliOverPlain: fleet.plain.seconds / fleet.cli.seconds,
+    cliPeakRssBytes: fleet.cli.peakRss,
+    plainPeakRssBytes: fleet.plain.peakRss,
+    ...(fleet.big ? { bigRecords: fleet.big.records, bigCliRecordsPerSecond: Math.round(fleet.big.records / fleet.big.cli.seconds), bigCliPeakRssBytes: fleet.big.cli.peakRss } : {}),
+  },
+  targets: {
+    speedupOverReference: 1000,
+    floorOverCompiledAtMost: 2,
+    cliOverPlainAtLeast: 0.6,
+    peakRssBelowBytes: 200 * MB,
+  },
+};
+
+if (values.json) {
+  process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
+} else {
+  const rows: [string, string, string][] = [];
+  const per = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(0)} /s`);
+  const check = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  for (const v of figures.validator) {
+    rows.push([`${v.service}: compiled validator, strict`, per(v.compiledStrictPerSecond), '']);
+    rows.push([`${v.service}: compiled validator, sampled`, per(v.compiledSampledPerSecond), '']);
+    rows.push([`${v.service}: xstate replay reference, strict`, per(v.referenceStrictPerSecond), '']);
+    rows.push([`${v.service}: xstate replay reference, sampled`, per(v.referenceSampledPerSecond), '']);
+    rows.push([`${v.service}: floor (status -> id only)`, per(v.floorPerSecond), '']);
+    rows.push([`${v.service}:   compiled / reference (same mode, worse)`, `${Math.round(v.speedupOverReference).toLocaleString('en')}x`, `>= 1000x ${check(v.speedupOverReference >= 1000)}`]);
+    rows.push([`${v.service}:   floor / compiled (slower mode)`, `${v.floorOverCompiled.toFixed(2)}x`, `<= 2x ${check(v.floorOverCompiled <= 2)}`]);
+  }
+  const c = figures.cli;
+  rows.push([`CLI validate, ${c.records.toLocaleString('en')} NDJSON records`, per(c.cliRecordsPerSecond), '']);
+  rows.push(['plain readline + JSON.parse script', per(c.plainRecordsPerSecond), '']);
+  rows.push(['  CLI / plain script', `${(100 * c.cliOverPlain).toFixed(0)}%`, `>= 60% ${check(c.cliOverPlain >= 0.6)}`]);
+  rows.push(['  CLI peak RSS', `${(c.cliPeakRssBytes / MB).toFixed(0)} MB`, `< 200 MB ${check(c.cliPeakRssBytes < 200 * MB)}`]);
+  rows.push(['  plain script peak RSS', `${(c.plainPeakRssBytes / MB).toFixed(0)} MB`, '']);
+  if (c.bigRecords !== undefined) {
+    rows.push([`CLI validate, ${c.bigRecords.toLocaleString('en')} records`, per(c.bigCliRecordsPerSecond!), '']);
+    rows.push(['  CLI peak RSS', `${(c.bigCliPeakRssBytes! / MB).toFixed(0)} MB`, `< 200 MB ${check(c.bigCliPeakRssBytes! < 200 * MB)}`]);
+  }
+  const width = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const valueWidth = Math.max(...rows.map((r) => r[1].length)) + 2;
+  process.stdout.write(
+    `${'measure'.padEnd(width)}${'value'.padStart(valueWidth)}  target\n` + rows.map(([a, b, t]) => `${a.padEnd(width)}${b.padStart(valueWidth)}  ${t}`).join('\n') + '\n',
+  );
+}
