@@ -1,13 +1,12 @@
 /** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
 import { createFleetValidator, type FleetReport } from '../../fleetValidator.js';
 import { INPUT_FORMATS, isInputFormat, readObservations, type ObservationReader } from '../../input/index.js';
-import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type CliIO, type Command } from '../command.js';
+import { systemClock } from '../../clock.js';
+import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
+import { createProgressLine } from '../progressLine.js';
 
 const MODES = ['strict', 'sampled'] as const;
-/** Progress appears only after this long, so short runs never show it. */
-const PROGRESS_AFTER_MS = 1000;
-const PROGRESS_EVERY_MS = 250;
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -54,14 +53,17 @@ Examples:
 
     const fleet = createFleetValidator(service, { mode, fromStart: values['from-start'] ?? false });
     const reader = readObservations(source, { stdin: io.stdin, ...(format ? { format } : {}) });
-    const progress = io.stderr.isTTY ? progressLine(io, reader, () => fleet) : undefined;
+    const progress = createProgressLine(io.stderr, systemClock, () => {
+      const share = reader.totalBytes ? ` ${Math.floor((100 * reader.bytesRead) / reader.totalBytes)}%,` : '';
+      return `${reader.name}:${share} ${fleet.observations.toLocaleString('en')} observations, ${fleet.histories.toLocaleString('en')} instances`;
+    });
     try {
       for await (const batch of reader.batches()) {
         fleet.pushAll(batch);
-        progress?.tick();
+        progress.tick();
       }
     } finally {
-      await progress?.clear();
+      await progress.clear();
     }
     const report = fleet.report();
     await write(io.stdout, values.json ? toJson(report, reader) : formatFleetReport(report, { file: reader.name, color: useColor(io.stdout, io.env) }));
@@ -72,26 +74,4 @@ Examples:
 function toJson(report: FleetReport, reader: ObservationReader): string {
   const { ok, summary, histories, ...about } = report;
   return JSON.stringify({ ok, summary, histories, ...about, file: reader.name, format: reader.format }, null, 2) + '\n';
-}
-
-/** A progress line on stderr (a TTY), shown only once reading takes longer than a second. */
-function progressLine(io: CliIO, reader: ObservationReader, fleet: () => { observations: number; histories: number }) {
-  const started = Date.now();
-  let last = 0;
-  let shown = false;
-  return {
-    tick(): void {
-      const now = Date.now();
-      if (now - started < PROGRESS_AFTER_MS || now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      shown = true;
-      const { observations, histories } = fleet();
-      const total = reader.totalBytes;
-      const share = total ? ` ${Math.floor((100 * reader.bytesRead) / total)}%,` : '';
-      io.stderr.write(`\r\u001b[K${reader.name}:${share} ${observations.toLocaleString('en')} observations, ${histories.toLocaleString('en')} instances`);
-    },
-    async clear(): Promise<void> {
-      if (shown) await write(io.stderr, '\r\u001b[K');
-    },
-  };
 }
