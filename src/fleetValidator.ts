@@ -8,6 +8,7 @@ import { detachString } from './detachString.js';
 import { statusGraph } from './statusGraph.js';
 import {
   createValidator,
+  type ExplainedStep,
   type HistoryValidator,
   type MissedStates,
   type Observation,
@@ -23,7 +24,9 @@ export interface FleetOptions {
   mode?: ValidationMode;
   /** Every history must start at the initial status. Default false. */
   fromStart?: boolean;
-  /** Keep at most this many violations, missed-state records and notes (each) per history. Default 100. */
+  /** Record each legal change of status with the events that explain it (`steps` of each history). Default false. */
+  explain?: boolean;
+  /** Keep at most this many violations, missed-state records, notes and steps (each) per history. Default 100. */
   maxDetails?: number;
 }
 
@@ -41,6 +44,8 @@ export interface HistoryReport {
   missed: MissedStates[];
   /** Statuses accepted after normalising their spelling. */
   notes: SpellingNote[];
+  /** With `explain`: the legal changes of status and the events that explain them (at most `maxDetails`). */
+  steps?: ExplainedStep[];
   /** Counts left out beyond `maxDetails` (present only when some were). */
   omitted?: { violations: number; missed: number; notes: number };
 }
@@ -94,7 +99,7 @@ export function createFleetValidator(service: string | Service, options: FleetOp
   const graph = statusGraph(service); // resolves the service (and fails on an unknown one) before any input is read
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
-  const validatorOptions: ValidationOptions = { mode, fromStart, maxDetails: options.maxDetails ?? 100 };
+  const validatorOptions: ValidationOptions = { mode, fromStart, explain: options.explain ?? false, maxDetails: options.maxDetails ?? 100 };
   const byInstance = new Map<string | undefined, HistoryValidator>();
   let count = 0;
 
@@ -128,7 +133,7 @@ export function createFleetValidator(service: string | Service, options: FleetOp
       const summary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
       for (const [instance, validator] of byInstance) {
         const verdict = validator.verdict();
-        const { ok, observations, status, violations, missed, notes, omitted } = verdict;
+        const { ok, observations, status, violations, missed, notes, steps, omitted } = verdict;
         const history: HistoryReport = {
           instance: instance ?? null,
           ok,
@@ -137,6 +142,7 @@ export function createFleetValidator(service: string | Service, options: FleetOp
           violations,
           missed,
           notes,
+          ...(steps ? { steps } : {}),
           ...(omitted ? { omitted } : {}),
         };
         histories.push(history);

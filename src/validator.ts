@@ -34,7 +34,8 @@ export interface ValidationOptions {
   instance?: string;
   /**
    * Keep at most this many violations, missed-state records and notes (each) in the verdict; the rest are only
-   * counted, in `omitted`. Bounds the memory of long streams. Default: keep everything.
+   * counted, in `omitted`. Explained steps are kept up to the same number. Bounds the memory of long streams.
+   * Default: keep everything.
    */
   maxDetails?: number;
 }
@@ -272,7 +273,7 @@ class Validator implements HistoryValidator {
       this.missedCount++;
       if (this.missed.length < this.maxDetails) this.missed.push({ ...step, missed: [...explanation.missed] });
     }
-    if (this.explain) this.steps.push({ ...step, events: [...explanation.events], missed: [...explanation.missed] });
+    if (this.explain && this.steps.length < this.maxDetails) this.steps.push({ ...step, events: [...explanation.events], missed: [...explanation.missed] });
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {

@@ -57,3 +57,19 @@ describe('fleet memory bounds', () => {
     expect(() => createFleetValidator('nope')).toThrow(/unknown service "nope"/);
   });
 });
+
+describe('fleet explain', () => {
+  it('records each legal change with its events per history, only when asked', async () => {
+    const log = [
+      { instance: 'a', status: 'RUNNING' },
+      { instance: 'a', status: 'RESTARTING' },
+      { instance: 'a', status: 'RUNNING' },
+    ];
+    const explained = await validateFleet('kafka', log, { explain: true });
+    expect(explained.histories[0]!.steps?.map((s) => [s.from, s.to, s.events])).toEqual([
+      ['RUNNING', 'RESTARTING', ['RESTART']],
+      ['RESTARTING', 'RUNNING', ['RESTART_SUCCEEDED']],
+    ]);
+    expect((await validateFleet('kafka', log)).histories[0]!.steps).toBeUndefined();
+  });
+});

@@ -66,6 +66,18 @@ describe('validate: verdicts and exit codes', () => {
     expect(result.stdout).toContain('a full life starts at CREATING');
   });
 
+  it('--explain lists each legal change with its events, in input order with the violations', async () => {
+    const result = await runCliCapture(['validate', 'kafka', '-', '--mode', 'sampled', '--explain'], { stdin: 'RUNNING\nRESTARTING\nRUNNING\nDELETED\nRUNNING\n' });
+    expect(result.code).toBe(1);
+    const findings = result.stdout.split('\n').filter((line) => line.startsWith('    '));
+    expect(findings).toEqual([
+      '    ✓ <stdin>:2: RUNNING → RESTARTING by RESTART',
+      '    ✓ <stdin>:3: RESTARTING → RUNNING by RESTART_SUCCEEDED',
+      '    ✓ <stdin>:4: RUNNING → DELETED by DELETE then DELETE_SUCCEEDED, missed DELETING',
+      expect.stringMatching(/^    ✗ <stdin>:5: DELETED → RUNNING: DELETED is final/),
+    ]);
+  });
+
   it('notes a status read after fixing its case, and suggests the closest status for a typo', async () => {
     const result = await runCliCapture(['validate', 'kafka', '-'], { stdin: 'RUNNING\n restarting\nRUNING\n' });
     expect(result.code).toBe(1);

@@ -24,15 +24,25 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
   const lines = [paint.bold(`${options.file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`)];
   let quiet = 0;
   for (const history of report.histories) {
-    const eventful = !history.ok || history.missed.length > 0 || history.notes.length > 0;
+    const eventful = !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
     if (!eventful && !listAll) {
       quiet++;
       continue;
     }
     lines.push(headline(history, paint));
-    for (const v of history.violations) lines.push(`    ${paint.red('✗')} ${where(v.line)}: ${v.message}`);
-    for (const m of history.missed) lines.push(`    ${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}`);
-    for (const n of history.notes) lines.push(`    ${paint.dim('i')} ${where(n.line)}: ${n.message}`);
+    // every finding of the history, in input order
+    const items: { index: number; text: string }[] = [];
+    for (const v of history.violations) items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${v.message}` });
+    for (const step of history.steps ?? []) {
+      const missed = step.missed.length > 0 ? `, missed ${step.missed.join(' → ')}` : '';
+      items.push({ index: step.index, text: `${paint.green('✓')} ${where(step.line)}: ${step.from} → ${step.to} by ${step.events.join(' then ')}${missed}` });
+    }
+    if (!history.steps) {
+      for (const m of history.missed) items.push({ index: m.index, text: `${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}` });
+    }
+    for (const n of history.notes) items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${n.message}` });
+    items.sort((a, b) => a.index - b.index);
+    for (const item of items) lines.push(`    ${item.text}`);
     const omitted = history.omitted;
     if (omitted) lines.push(`    … and ${omitted.violations} more violations, ${omitted.missed} more missed-state steps, ${omitted.notes} more notes (not kept)`);
   }

@@ -11,7 +11,7 @@ const MODES = ['strict', 'sampled'] as const;
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check observed status histories (one instance or a fleet log) against a machine',
-  help: `Usage: instance-lifecycle validate <service> [file|-] [--mode strict|sampled] [--from-start] [--format F] [--json]
+  help: `Usage: instance-lifecycle validate <service> [file|-] [--mode strict|sampled] [--from-start] [--explain] [--format F] [--json]
 
 Check that the statuses observed for each instance form a legal path through the service's machine. Records with
 instance ids are grouped per instance (in one streaming pass; interleaved instances are fine). Without a file, or
@@ -21,6 +21,7 @@ Options:
   --mode M      strict: every change of status must be one transition (default)
                 sampled: for polled histories; a change may skip transitional statuses, which are reported as missed
   --from-start  the first observation must be the initial status (the full life)
+  --explain     list each legal change of status with the events that cause it
   --format F    force the input format instead of detecting it:
 ${INPUT_FORMATS.map((f) => `                ${f.format}: ${f.description}`).join('\n')}
   --json        print { ok, summary, histories: [{ instance, ok, observations, violations, missed, notes }] }
@@ -30,12 +31,13 @@ Exit codes: 0 every history is legal, 1 some history is not, 2 usage error or un
 
 Examples:
   instance-lifecycle validate kafka examples/kafka-restart.txt
-  instance-lifecycle validate kafka examples/kafka-polled.json --mode sampled
+  instance-lifecycle validate kafka examples/kafka-polled.json --mode sampled --explain
   instance-lifecycle validate dcs - --json < fleet.ndjson`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       mode: { type: 'string', default: 'strict' },
       'from-start': { type: 'boolean' },
+      explain: { type: 'boolean' },
       format: { type: 'string' },
       json: { type: 'boolean' },
     });
@@ -51,7 +53,7 @@ Examples:
     const source = file ?? '-';
     if (source === '-' && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('missing [file] (give a file, or pipe the history into standard input)');
 
-    const fleet = createFleetValidator(service, { mode, fromStart: values['from-start'] ?? false });
+    const fleet = createFleetValidator(service, { mode, fromStart: values['from-start'] ?? false, explain: values.explain ?? false });
     const reader = readObservations(source, { stdin: io.stdin, ...(format ? { format } : {}) });
     const progress = createProgressLine(io.stderr, systemClock, () => {
       const share = reader.totalBytes ? ` ${Math.floor((100 * reader.bytesRead) / reader.totalBytes)}%,` : '';
