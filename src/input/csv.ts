@@ -6,7 +6,7 @@
 import type { Observation } from '../validator.js';
 import { INSTANCE_FIELDS, STATUS_FIELDS, TIME_FIELDS } from './fields.js';
 import { InputError } from './inputError.js';
-import type { LineParser } from './lineParser.js';
+import { isBlankLine, type LineParser } from './lineParser.js';
 
 /** A CSV syntax problem: the 0-based offset in the line and what was expected there. */
 export interface CsvSyntaxError {
@@ -75,7 +75,7 @@ export function createCsvParser(file: string): LineParser {
   };
   return {
     line(text: string, line: number): Observation | undefined {
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return undefined;
+      if (isBlankLine(text)) return undefined;
       const fields = fieldsOf(text, line);
       if (width < 0) {
         const names = fields.map((f) => f.trim().toLowerCase());

@@ -56,33 +56,14 @@ export function scanFlatRecord(text: string, line: number): Observation | undefi
     } else {
       return undefined; // nested values, or not JSON
     }
-    switch (key) {
-      case Field.Other:
-        break;
-      case Field.Status:
-        if (typeof value !== 'string') return undefined;
-        status = value;
-        break;
-      case Field.Time:
-        if (value === undefined) return undefined;
-        time = value;
-        break;
-      case Field.Timestamp:
-        if (value === undefined) return undefined;
-        timestamp = value;
-        break;
-      case Field.InstanceId:
-        if (value === undefined) return undefined;
-        instanceId = value;
-        break;
-      case Field.InstanceIdCamel:
-        if (value === undefined) return undefined;
-        instanceIdCamel = value;
-        break;
-      case Field.Id:
-        if (value === undefined) return undefined;
-        id = value;
-        break;
+    if (key !== Field.Other) {
+      if (value === undefined || (key === Field.Status && typeof value !== 'string')) return undefined; // null, booleans
+      if (key === Field.Status) status = value as string;
+      else if (key === Field.Time) time = value;
+      else if (key === Field.Timestamp) timestamp = value;
+      else if (key === Field.InstanceId) instanceId = value;
+      else if (key === Field.InstanceIdCamel) instanceIdCamel = value;
+      else id = value;
     }
     pos = skipSpaces(text, pos);
     const next = text.charCodeAt(pos);

@@ -9,3 +9,12 @@ export interface LineParser {
    */
   line(text: string, line: number): Observation | undefined;
 }
+
+/**
+ * True for a line of nothing but white space (skipped by every line format).
+ *
+ * @example isBlankLine(' \t') // true
+ */
+export function isBlankLine(text: string): boolean {
+  return text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '');
+}

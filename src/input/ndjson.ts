@@ -7,7 +7,7 @@ import { observationFromJson } from './fields.js';
 import { scanFlatRecord } from './flatRecord.js';
 import { InputError } from './inputError.js';
 import { scanJson } from './jsonSyntax.js';
-import type { LineParser } from './lineParser.js';
+import { isBlankLine, type LineParser } from './lineParser.js';
 
 /**
  * A reader of NDJSON lines.
@@ -17,7 +17,7 @@ import type { LineParser } from './lineParser.js';
 export function createNdjsonParser(file: string): LineParser {
   return {
     line(text: string, line: number): Observation | undefined {
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return undefined;
+      if (isBlankLine(text)) return undefined;
       const fast = scanFlatRecord(text, line);
       if (fast !== undefined) return fast;
       let value: unknown;

@@ -10,7 +10,7 @@ import { createCsvParser } from './csv.js';
 import { detectFormat, type InputFormat } from './format.js';
 import { InputError } from './inputError.js';
 import { parseJsonArray } from './jsonArray.js';
-import type { LineParser } from './lineParser.js';
+import { isBlankLine, type LineParser } from './lineParser.js';
 import { LineSplitter } from './lineSplitter.js';
 import { createNdjsonParser } from './ndjson.js';
 import { createLinesParser } from './plainLines.js';
@@ -74,7 +74,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
           continue;
         }
         if (parser === undefined) {
-          if (text.trim() === '') continue;
+          if (isBlankLine(text)) continue;
           this.format = detectFormat(text);
           if (this.format === 'json') {
             jsonLines = new Array<string>(lineNumber - 1).fill('');

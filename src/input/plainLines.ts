@@ -1,6 +1,6 @@
 /** Plain text input: one status per line, blank lines skipped; the status is the line as written. */
 import type { Observation } from '../validator.js';
-import type { LineParser } from './lineParser.js';
+import { isBlankLine, type LineParser } from './lineParser.js';
 
 /**
  * A reader of plain status lines.
@@ -10,7 +10,7 @@ import type { LineParser } from './lineParser.js';
 export function createLinesParser(): LineParser {
   return {
     line(text: string, line: number): Observation | undefined {
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return undefined;
+      if (isBlankLine(text)) return undefined;
       return { status: text, line };
     },
   };
