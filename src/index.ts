@@ -25,3 +25,5 @@ export {
   type InspectorSession,
   type InspectorSessionOptions,
 } from './inspect/inspectorSession.js';
+export * from './input/index.js';
+export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './fleetValidator.js';

@@ -2,5 +2,6 @@
 import type { Command } from '../command.js';
 import { graphCommand } from './graph.js';
 import { servicesCommand } from './services.js';
+import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand];
