@@ -9,7 +9,7 @@ export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
 export { toDot, stateColours, stateElementId, transitionElementId } from './diagram/dot.js';
 export { renderSvg, lifecycleSvg, inlineSvg } from './diagram/svg.js';
-export { viewerHtml, jsonForScript } from './viewer/viewerHtml.js';
+export { viewerHtml, viewerPage, jsonForScript } from './viewer/viewerHtml.js';
 export {
   viewerData,
   type ViewerData,

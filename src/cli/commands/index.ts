@@ -3,5 +3,6 @@ import type { Command } from '../command.js';
 import { graphCommand } from './graph.js';
 import { servicesCommand } from './services.js';
 import { validateCommand } from './validate.js';
+import { viewCommand } from './view.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, viewCommand];
