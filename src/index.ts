@@ -7,3 +7,4 @@ export { closestStatus } from './closestStatus.js';
 export * from './validator.js';
 export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
+export * from './simulation/index.js';

@@ -3,3 +3,11 @@
  * Needs `fast-check` (a peer dependency).
  */
 export { legalHistory, type LegalHistoryOptions } from './legalHistory.js';
+export {
+  createSimulatedInstance,
+  InstanceNotFoundError,
+  OperationRejectedError,
+  UnknownOperationError,
+  type SimulatedInstance,
+  type SimulatedInstanceOptions,
+} from '../simulation/instance.js';
