@@ -8,3 +8,4 @@ export * from './validator.js';
 export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
 export * from './simulation/index.js';
+export * from './plans/index.js';
