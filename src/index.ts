@@ -9,3 +9,4 @@ export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
 export * from './simulation/index.js';
 export * from './plans/index.js';
+export { parseDuration } from './duration.js';

@@ -1,6 +1,8 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
 import type { Command } from '../command.js';
 import { graphCommand } from './graph.js';
+import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
+import { simulateCommand } from './simulate.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, simulateCommand, pathsCommand];
