@@ -4,7 +4,7 @@
  * Screenshots go to test-output/ (look at them). Without /usr/bin/chromium the suite is skipped locally, and fails
  * in CI (CI set).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,10 +47,50 @@ function ndjson(statuses: readonly string[], instance?: string, startMinute = 0)
     .join('\n') + '\n';
 }
 
-/** Run the built CLI's `view`, returning its exit code and stderr. */
-function view(args: string[]): { status: number | null; stderr: string } {
-  const run = spawnSync('node', [bin, 'view', ...args], { encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr };
+/** A page to generate: a history file, and the arguments of `view` after the service. */
+interface PageSpec {
+  service: string;
+  history: string;
+  args: string[];
+}
+
+/** A sampled change with missed statuses, found from the model: the first pair the sampled table explains by a path. */
+function sampledChange(): { from: string; to: string; missed: string[] } {
+  const graph = statusGraph('kafka');
+  for (const from of graph.statuses) {
+    for (const to of graph.statuses) {
+      const [found] = validateHistory('kafka', [from, to], { mode: 'sampled' }).missed;
+      if (found && found.missed.length > 0) return { from, to, missed: found.missed };
+    }
+  }
+  throw new Error('kafka has no sampled change with missed statuses');
+}
+
+/** A fleet: two legal instances around one with an illegal step. */
+function fleetLog(): string {
+  const { statuses } = historyWithIllegalStep('kafka');
+  const graph = statusGraph('kafka');
+  const initial = graph.statuses[graph.initial]!;
+  const next = lifecycleModel('kafka').transitions.find((t) => t.from === initial && t.kind === 'outcome')!.to;
+  return ndjson([initial, next], 'good-1') + ndjson(statuses, 'bad-2', 10) + ndjson([initial], 'good-3', 30);
+}
+
+const pageSpecs = new Map<string, PageSpec>([
+  ...services.map((s): [string, PageSpec] => [`illegal-${s.id}`, { service: s.id, history: ndjson(historyWithIllegalStep(s.id).statuses), args: [] }]),
+  ['fleet', { service: 'kafka', history: fleetLog(), args: ['--mode', 'sampled'] }],
+  ['sampled', { service: 'kafka', history: ndjson([sampledChange().from, sampledChange().to]), args: ['--mode', 'sampled'] }],
+]);
+
+/** Write the history and run the built CLI's `view` on it (in a child process, as users do). */
+function generate(work: string, name: string, spec: PageSpec): Promise<{ out: string; status: number | null; stderr: string }> {
+  const history = join(work, `${name}.ndjson`);
+  const out = join(work, `${name}.html`);
+  writeFileSync(history, spec.history);
+  return new Promise((resolve) => {
+    execFile('node', [bin, 'view', spec.service, history, '--out', out, ...spec.args], (error, _stdout, stderr) => {
+      resolve({ out, status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr });
+    });
+  });
 }
 
 describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => {
@@ -58,16 +98,20 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
   let context: BrowserContext;
   let work: string;
   const requests: string[] = [];
+  const pages = new Map<string, { out: string; status: number | null; stderr: string }>();
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`);
     mkdirSync(outputDir, { recursive: true });
     work = mkdtempSync(join(tmpdir(), 'viewer-'));
-    browser = await chromium.launch({
+    const launched = chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    const generated = await Promise.all([...pageSpecs].map(async ([name, spec]) => [name, await generate(work, name, spec)] as const));
+    for (const [name, page] of generated) pages.set(name, page);
+    browser = await launched;
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     context.on('request', (request) => requests.push(request.url()));
   });
@@ -98,11 +142,9 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
 
   it.each(services.map((s) => s.id))('%s: draws every status, steps to the illegal step by keyboard and buttons, and marks it', async (id) => {
     const { statuses, illegalAt } = historyWithIllegalStep(id);
-    const historyFile = join(work, `${id}.ndjson`);
-    writeFileSync(historyFile, ndjson(statuses));
-    const out = join(work, `${id}.html`);
-    expect(view([id, historyFile, '--out', out])).toMatchObject({ status: 1 });
-    const { page, errors } = await open(out);
+    const generated = pages.get(`illegal-${id}`)!;
+    expect(generated).toMatchObject({ status: 1 });
+    const { page, errors } = await open(generated.out);
 
     // every status of the model is drawn, with its name, at a visible size
     const model = lifecycleModel(id);
@@ -155,16 +197,9 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
   });
 
   it('a fleet log gets an instance picker with the illegal instances first, and missed states in sampled mode', async () => {
-    const { statuses } = historyWithIllegalStep('kafka');
-    const graph = statusGraph('kafka');
-    const initial = graph.statuses[graph.initial]!;
-    const running = lifecycleModel('kafka').transitions.find((t) => t.from === initial && t.kind === 'outcome')!.to;
-    const fleet = ndjson([initial, running], 'good-1') + ndjson(statuses, 'bad-2', 10) + ndjson([initial], 'good-3', 30);
-    const historyFile = join(work, 'fleet.ndjson');
-    writeFileSync(historyFile, fleet);
-    const out = join(work, 'fleet.html');
-    expect(view(['kafka', historyFile, '--out', out, '--mode', 'sampled'])).toMatchObject({ status: 1 });
-    const { page, errors } = await open(out);
+    const generated = pages.get('fleet')!;
+    expect(generated).toMatchObject({ status: 1 });
+    const { page, errors } = await open(generated.out);
     const options = await page.locator('#instance-picker option').allTextContents();
     expect(options[0]).toMatch(/^✗ bad-2 \(\d+ problems?\)$/);
     expect(options.slice(1)).toEqual(['✓ good-1', '✓ good-3']);
@@ -177,18 +212,11 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
   });
 
   it('shows missed statuses of a sampled history on the diagram', async () => {
-    const verdict = (statuses: string[]) => validateHistory('kafka', statuses, { mode: 'sampled', explain: true });
-    // a sampled change with missed statuses, found from the model: the first pair the sampled table explains by a path
+    const { missed } = sampledChange();
     const graph = statusGraph('kafka');
-    const [from, to] = graph.statuses
-      .flatMap((a) => graph.statuses.map((b) => [a, b] as const))
-      .find(([a, b]) => (verdict([a, b]).missed[0]?.missed.length ?? 0) > 0)!;
-    const missed = verdict([from, to]).missed[0]!.missed;
-    const historyFile = join(work, 'sampled.ndjson');
-    writeFileSync(historyFile, ndjson([from, to]));
-    const out = join(work, 'sampled.html');
-    expect(view(['kafka', historyFile, '--out', out, '--mode', 'sampled'])).toMatchObject({ status: 0 });
-    const { page, errors } = await open(out);
+    const generated = pages.get('sampled')!;
+    expect(generated).toMatchObject({ status: 0 });
+    const { page, errors } = await open(generated.out);
     await page.keyboard.press('End');
     expect(await page.locator('#steps li.selected .missed').textContent()).toBe(`missed: ${missed.join(', ')}`);
     for (const status of missed) {

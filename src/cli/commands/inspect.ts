@@ -2,15 +2,14 @@
  * `instance-lifecycle inspect <service> [history | --simulate --seed N]`: replay a history through an actor of the
  * service's machine, watched by the Stately inspector on localhost.
  */
-import { INPUT_FORMATS, isInputFormat, readHistories, type InputFormat } from '../../input/index.js';
+import { INPUT_FORMATS, readHistories, type InputFormat } from '../../input/index.js';
 import { startInspectorSession, PortInUseError } from '../../inspect/inspectorSession.js';
 import { replayHistory } from '../../inspect/replayHistory.js';
 import { resolveService } from '../../model.js';
 import { simulate } from '../../simulation/index.js';
 import type { Observation } from '../../validator.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type CliIO, type Command } from '../command.js';
-
-const MODES = ['strict', 'sampled'] as const;
+import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 const DEFAULT_PACE_MS = 500;
 /** Exit code after Ctrl-C (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
@@ -54,20 +53,13 @@ Examples:
       'no-open': { type: 'boolean' },
       'no-wait': { type: 'boolean' },
       pace: { type: 'string' },
-      mode: { type: 'string', default: 'strict' },
-      'from-start': { type: 'boolean' },
-      format: { type: 'string' },
+      ...HISTORY_OPTIONS,
     });
     const [service, file, extra] = positionals;
     if (service === undefined) throw new UsageError('missing <service>');
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const entry = resolveService(service);
-    const mode = values.mode as string;
-    if (mode !== 'strict' && mode !== 'sampled') throw new UsageError(`unknown --mode "${mode}"; expected one of ${MODES.join(', ')}`);
-    const format = values.format;
-    if (format !== undefined && !isInputFormat(format)) {
-      throw new UsageError(`unknown --format "${format}"; expected one of ${INPUT_FORMATS.map((f) => f.format).join(', ')}`);
-    }
+    const { mode, fromStart, format } = historyOptions(values);
     const port = values.port === undefined ? undefined : wholeNumber('--port', values.port, 1, 65535);
     const pace = values.pace === undefined ? DEFAULT_PACE_MS : wholeNumber('--pace', values.pace, 0, 3_600_000);
     if (values.simulate && file !== undefined) throw new UsageError('give either a history or --simulate, not both');
@@ -98,7 +90,7 @@ Examples:
       await write(io.stdout, `replaying ${label}: ${observations.length} observations, one change every ${pace} ms\n`);
       const result = await replayHistory(entry, observations, {
         mode,
-        fromStart: values['from-start'] ?? false,
+        fromStart,
         pace,
         id: label,
         inspect: session.inspector.inspect,

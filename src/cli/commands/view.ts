@@ -1,12 +1,11 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
-import { INPUT_FORMATS, isInputFormat, readHistories, type History } from '../../input/index.js';
+import { INPUT_FORMATS, readHistories, type History } from '../../input/index.js';
 import { resolveService } from '../../model.js';
 import { viewerData } from '../../viewer/viewerData.js';
 import { viewerPage } from '../../viewer/viewerHtml.js';
 import { writeFileAtomic } from '../../writeFileAtomic.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type Command } from '../command.js';
-
-const MODES = ['strict', 'sampled'] as const;
+import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 
 export const viewCommand: Command = {
   name: 'view',
@@ -35,26 +34,19 @@ Examples:
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: 'string' },
-      mode: { type: 'string', default: 'strict' },
-      'from-start': { type: 'boolean' },
-      format: { type: 'string' },
+      ...HISTORY_OPTIONS,
     });
     const [service, file, extra] = positionals;
     if (service === undefined) throw new UsageError('missing <service>');
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const out = values.out;
     if (out === undefined || out === '') throw new UsageError('missing --out FILE.html');
-    const mode = values.mode as string;
-    if (mode !== 'strict' && mode !== 'sampled') throw new UsageError(`unknown --mode "${mode}"; expected one of ${MODES.join(', ')}`);
-    const format = values.format;
-    if (format !== undefined && !isInputFormat(format)) {
-      throw new UsageError(`unknown --format "${format}"; expected one of ${INPUT_FORMATS.map((f) => f.format).join(', ')}`);
-    }
+    const { mode, fromStart, format } = historyOptions(values);
     resolveService(service);
     if (file === '-' && out === '-') throw new UsageError('standard input and standard output cannot both be used: give --out a file');
 
     const histories: History[] = file === undefined ? [] : await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
-    const options = { mode, fromStart: values['from-start'] ?? false } as const;
+    const options = { mode, fromStart };
     const data = viewerData(service, histories, options);
     const html = await viewerPage(data);
     const instances = data.instances;
