@@ -8,6 +8,7 @@ import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../c
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** The `simulate` command: {@link simulate} with its options, printed as NDJSON, JSON or plain lines. */
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
