@@ -88,6 +88,15 @@ describe('instance-lifecycle simulate', () => {
   });
 });
 
+describe('help of the new commands', () => {
+  it.each(['simulate', 'paths'])('%s --help prints its usage on stdout, exit 0, and is listed in the main help', async (name) => {
+    const help = await runCliCapture([name, '--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(new RegExp(`^Usage: instance-lifecycle ${name} <service>`));
+    expect((await runCliCapture(['--help'])).stdout).toContain(`  ${name} `);
+  });
+});
+
 describe('parseDuration', () => {
   it('reads a whole number and a unit, and nothing else', () => {
     expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('5m'), parseDuration('1h')]).toEqual([500, 30_000, 300_000, 3_600_000]);
