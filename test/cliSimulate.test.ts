@@ -68,6 +68,7 @@ describe('instance-lifecycle simulate', () => {
     [['--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
     [['--seed', '1e3'], /--seed/],
     [['--steps', 'ten'], /--steps must be a whole number/],
+    [['--steps', '1000001'], /--steps must be a whole number from 0 to 1000000/],
     [['--poll-interval', '5'], /--poll-interval must be a duration/],
     [['--poll-interval', '1.5s'], /--poll-interval/],
     [['--poll-interval', '0s'], /at least 1ms/],
