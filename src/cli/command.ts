@@ -37,10 +37,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Bad input data: printed as one line, which should name `file:line:column` and what was expected; exit 2. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
+/** Bad input data: printed as one line, which names `file:line:column` and what was expected; exit 2. */
+export { InputError } from '../input/inputError.js';
 
 /**
  * `util.parseArgs` with its errors turned into {@link UsageError}s (strict: unknown options are errors).

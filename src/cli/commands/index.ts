@@ -4,5 +4,6 @@ import { graphCommand } from './graph.js';
 import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
+import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, simulateCommand, pathsCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand];
