@@ -5,6 +5,7 @@
  */
 import { services } from '../machines/index.js';
 import { toMermaid } from '../src/diagram/mermaid.js';
+import { lifecycleSvg } from '../src/diagram/svg.js';
 import { lifecycleModel } from '../src/model.js';
 import type { LifecycleModel } from '../src/types.js';
 
@@ -17,10 +18,13 @@ export interface DocsFile {
 /**
  * The generated documentation files.
  *
- * @example (await docsFiles()).map((f) => f.path) // ['docs/lifecycles.md']
+ * @example (await docsFiles()).map((f) => f.path) // ['docs/lifecycles.md', 'docs/kafka.svg', 'docs/dcs.svg']
  */
 export async function docsFiles(): Promise<DocsFile[]> {
-  return [{ path: 'docs/lifecycles.md', content: lifecyclesMarkdown() }];
+  const diagrams = await Promise.all(
+    services.map(async (service) => ({ path: `docs/${service.id}.svg`, content: await lifecycleSvg(service) })),
+  );
+  return [{ path: 'docs/lifecycles.md', content: lifecyclesMarkdown() }, ...diagrams];
 }
 
 /** `docs/lifecycles.md`: for each service, its statuses, its transition table and its Mermaid diagram. */
@@ -31,7 +35,8 @@ export function lifecyclesMarkdown(): string {
     '<!-- Generated from machines/ by `npm run docs`; do not edit by hand (a test fails when this file is stale). -->',
     '',
     'One section per registered service. **Kind**: `operation` is a request a user makes through the API, `outcome`',
-    'is what the service reports by itself. **Basis**: `documented` transitions cite the page that says so,',
+    'is what the service reports by itself; `outcome (failure)` is an outcome that reports something going wrong.',
+    '**Basis**: `documented` transitions cite the page that says so,',
     '`inferred` ones give the reason they are plausible. Tags: `stable` (stays until someone acts), `transitional`',
     '(the service moves on by itself; pollers may miss it), `failed`, `final` (no way out), `undocumented` (not in',
     "the service's status table; modelled because real clients observe it).",
@@ -49,6 +54,8 @@ function serviceSection(model: LifecycleModel): string {
     '',
     `Service id \`${model.service}\`; statuses from documentation page \`${model.page}\`; initial status \`${model.initial}\`.`,
     '',
+    `![${model.name} lifecycle diagram](${model.service}.svg)`,
+    '',
     '| Status | Tags | Meaning |',
     '| --- | --- | --- |',
     ...model.states.map((s) => {
@@ -63,7 +70,7 @@ function serviceSection(model: LifecycleModel): string {
         `\`${t.from}\``,
         `\`${t.event}\``,
         `\`${t.to}\``,
-        t.kind,
+        t.failure ? `${t.kind} (failure)` : t.kind,
         t.basis,
         [t.note, t.source ? `Source: ${t.source}` : undefined].filter(Boolean).join(' '),
       ]),

@@ -1,7 +1,11 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
 import type { Command } from '../command.js';
 import { graphCommand } from './graph.js';
+import { inspectCommand } from './inspect.js';
+import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
+import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
+import { viewCommand } from './view.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, viewCommand, inspectCommand];

@@ -1,12 +1,12 @@
 /** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
 import { createFleetValidator, type FleetReport } from '../../fleetValidator.js';
-import { INPUT_FORMATS, isInputFormat, readObservations, type ObservationReader } from '../../input/index.js';
+import { INPUT_FORMATS, readObservations, type ObservationReader } from '../../input/index.js';
 import { systemClock } from '../../clock.js';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
+import { historyOptions, HISTORY_OPTIONS } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
 
-const MODES = ['strict', 'sampled'] as const;
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -34,26 +34,15 @@ Examples:
   instance-lifecycle validate kafka examples/kafka-polled.json --mode sampled --explain
   instance-lifecycle validate dcs - --json < fleet.ndjson`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {
-      mode: { type: 'string', default: 'strict' },
-      'from-start': { type: 'boolean' },
-      explain: { type: 'boolean' },
-      format: { type: 'string' },
-      json: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCommandArgs(args, { ...HISTORY_OPTIONS, explain: { type: 'boolean' }, json: { type: 'boolean' } });
     const [service, file, extra] = positionals;
     if (service === undefined) throw new UsageError('missing <service>');
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-    const mode = values.mode as string;
-    if (mode !== 'strict' && mode !== 'sampled') throw new UsageError(`unknown --mode "${mode}"; expected one of ${MODES.join(', ')}`);
-    const format = values.format;
-    if (format !== undefined && !isInputFormat(format)) {
-      throw new UsageError(`unknown --format "${format}"; expected one of ${INPUT_FORMATS.map((f) => f.format).join(', ')}`);
-    }
+    const { mode, fromStart, format } = historyOptions(values);
     const source = file ?? '-';
     if (source === '-' && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('missing [file] (give a file, or pipe the history into standard input)');
 
-    const fleet = createFleetValidator(service, { mode, fromStart: values['from-start'] ?? false, explain: values.explain ?? false });
+    const fleet = createFleetValidator(service, { mode, fromStart, explain: values.explain ?? false });
     const reader = readObservations(source, { stdin: io.stdin, ...(format ? { format } : {}) });
     const progress = createProgressLine(io.stderr, systemClock, () => {
       const share = reader.totalBytes ? ` ${Math.floor((100 * reader.bytesRead) / reader.totalBytes)}%,` : '';
