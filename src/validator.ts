@@ -167,25 +167,26 @@ export function validateHistory(
 }
 
 class Validator implements HistoryValidator {
-  private readonly n: number;
-  private readonly table: Int32Array;
-  private readonly allowed: readonly (readonly string[])[];
-  private readonly mode: ValidationMode;
-  private readonly fromStart: boolean;
-  private readonly explain: boolean;
-  private readonly instance: string | undefined;
-  private readonly maxDetails: number;
-  /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
-  private readonly recorded: Uint8Array;
-  private current = -1;
-  private violationCount = 0;
-  private missedCount = 0;
-  private noteCount = 0;
-  private last: Violation | undefined;
+  // the fields every push reads or writes come first, so that they share the object's first cache lines
   private count = 0;
+  private violationCount = 0;
+  private current = -1;
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
+  private readonly n: number;
+  private readonly table: Int32Array;
+  /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
+  private readonly recorded: Uint8Array;
+  private readonly fromStart: boolean;
+  private readonly allowed: readonly (readonly string[])[];
+  private readonly mode: ValidationMode;
+  private readonly explain: boolean;
+  private readonly instance: string | undefined;
+  private readonly maxDetails: number;
+  private missedCount = 0;
+  private noteCount = 0;
+  private last: Violation | undefined;
   private readonly violations: Violation[] = [];
   private readonly missed: MissedStates[] = [];
   private readonly notes: SpellingNote[] = [];

@@ -21,6 +21,7 @@ export function scanFlatRecord(text: string, line: number): Observation | undefi
   let pos = skipSpaces(text, 0);
   if (text.charCodeAt(pos) !== 123 /* { */) return undefined;
   pos = skipSpaces(text, pos + 1);
+  // (the calls of skipSpaces below are guarded: most JSON lines have no spaces between tokens)
   let status: string | undefined;
   let time: string | number | undefined;
   let timestamp: string | number | undefined;
@@ -33,15 +34,17 @@ export function scanFlatRecord(text: string, line: number): Observation | undefi
     const keyEnd = text.indexOf('"', pos + 1);
     if (keyEnd < 0) return undefined;
     const key = fieldOf(text, pos + 1, keyEnd);
-    pos = skipSpaces(text, keyEnd + 1);
+    pos = keyEnd + 1;
+    if (text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
     if (text.charCodeAt(pos) !== 58 /* : */) return undefined;
-    pos = skipSpaces(text, pos + 1);
+    pos++;
+    if (text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
     const c = text.charCodeAt(pos);
     let value: string | number | undefined;
     if (c === 34) {
       const close = text.indexOf('"', pos + 1);
       if (close < 0) return undefined;
-      value = text.slice(pos + 1, close);
+      value = key === Field.Other ? '' : text.slice(pos + 1, close);
       pos = close + 1;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
       NUMBER.lastIndex = pos;
@@ -65,19 +68,22 @@ export function scanFlatRecord(text: string, line: number): Observation | undefi
       else if (key === Field.InstanceIdCamel) instanceIdCamel = value;
       else id = value;
     }
-    pos = skipSpaces(text, pos);
+    if (text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
     const next = text.charCodeAt(pos);
     if (next === 125 /* } */) break;
     if (next !== 44 /* , */) return undefined;
-    pos = skipSpaces(text, pos + 1);
+    pos++;
+    if (text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
   }
   if (skipSpaces(text, pos + 1) !== end || status === undefined) return undefined;
-  const observation: Observation = { status, line };
   const when = time ?? timestamp;
-  if (when !== undefined) observation.time = when;
-  const instance = instanceId ?? instanceIdCamel ?? id;
-  if (instance !== undefined) observation.instance = typeof instance === 'string' ? instance : String(instance);
-  return observation;
+  const instanceValue = instanceId ?? instanceIdCamel ?? id;
+  const instance = typeof instanceValue === 'number' ? String(instanceValue) : instanceValue;
+  // built in one piece: no change of shape while it is filled
+  if (when !== undefined && instance !== undefined) return { status, line, time: when, instance };
+  if (when !== undefined) return { status, line, time: when };
+  if (instance !== undefined) return { status, line, instance };
+  return { status, line };
 }
 
 const enum Field {
