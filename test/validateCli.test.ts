@@ -86,6 +86,24 @@ describe('validate: verdicts and exit codes', () => {
   });
 });
 
+describe('validate: long histories', () => {
+  it('keeps 100 findings per history and counts the rest', async () => {
+    const stdin = Array.from({ length: 150 }, (_, i) => `BAD${i}`).join('\n');
+    const text = await runCliCapture(['validate', 'dcs', '-'], { stdin });
+    expect(text.code).toBe(1);
+    expect(text.stdout.match(/unknown status "BAD/g)).toHaveLength(100);
+    expect(text.stdout).toContain('… and 50 more violations (counted, not kept)');
+    expect(text.stdout).toMatch(/; 150 violations$/m);
+    const json = JSON.parse((await runCliCapture(['validate', 'dcs', '-', '--json'], { stdin })).stdout) as {
+      summary: { violations: number };
+      histories: { violations: unknown[]; omitted: unknown }[];
+    };
+    expect(json.summary.violations).toBe(150);
+    expect(json.histories[0]!.violations).toHaveLength(100);
+    expect(json.histories[0]!.omitted).toEqual({ violations: 50, missed: 0, notes: 0 });
+  });
+});
+
 describe('validate --json', () => {
   it('prints { ok, summary, histories } with the documented fields, grouped per instance', async () => {
     const stdin = ndjson([

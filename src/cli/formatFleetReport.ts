@@ -44,7 +44,14 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
     items.sort((a, b) => a.index - b.index);
     for (const item of items) lines.push(`    ${item.text}`);
     const omitted = history.omitted;
-    if (omitted) lines.push(`    … and ${omitted.violations} more violations, ${omitted.missed} more missed-state steps, ${omitted.notes} more notes (not kept)`);
+    if (omitted) {
+      const parts = [
+        [omitted.violations, 'violations'],
+        [omitted.missed, 'steps with missed states'],
+        [omitted.notes, 'notes'],
+      ].filter(([count]) => (count as number) > 0);
+      lines.push(`    … and ${parts.map(([count, what]) => `${count} more ${what}`).join(', ')} (counted, not kept)`);
+    }
   }
   if (quiet > 0) lines.push(`  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`);
   lines.push(summaryLine(report, paint));
