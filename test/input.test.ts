@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, InputError, LineSplitter, readHistories, readObservations, scanJson, type InputFormat } from '../src/index.js';
+import { detectFormat, InputError, LineSplitter, parseJsonArray, readHistories, readObservations, scanJson, type InputFormat } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'input-test-'));
 let fileCount = 0;
@@ -253,6 +253,62 @@ describe('LineSplitter', () => {
         if (text.endsWith('\n') || text === '') expected.pop();
         expect(lines).toEqual(expected);
       }),
+    );
+  });
+});
+
+describe('JSON arrays are streamed element by element, with the errors of reading them whole (property)', () => {
+  const element = fc.oneof(
+    fc.constantFrom('CREATING', 'RUNNING', 'a"b', 'x\\y', 'Ü'),
+    fc.record({ status: fc.constantFrom('RUNNING', 'DELETED'), time: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.integer()), instance_id: fc.constantFrom('a', 'b') }, { requiredKeys: ['status'] }),
+    fc.constant({ status: 'RUNNING', nested: { list: [1, { deep: ']' }], text: '}{' } }),
+  );
+  const space = fc.constantFrom('', ' ', '\n', '\n  ', '\t');
+  const arrayText = fc
+    .tuple(fc.array(fc.tuple(element, fc.boolean(), space, space), { minLength: 1, maxLength: 6 }), space, space)
+    .map(([items, before, after]) => `${before}[${items.map(([e, pretty, s1, s2]) => `${s1}${JSON.stringify(e, null, pretty ? 2 : undefined)}${s2}`).join(',')}]${after}`);
+  const corrupted = fc.oneof(
+    { weight: 2, arbitrary: arrayText },
+    arrayText.chain((text) => fc.tuple(fc.nat({ max: text.length }), fc.constantFrom('"', ',', ']', '[', '}', '{', '\\', 'x', '1', ' ')).map(([at, c]) => text.slice(0, at) + c + text.slice(at))),
+    arrayText.chain((text) => fc.nat({ max: text.length - 1 }).map((at) => text.slice(0, at) + text.slice(at + 1))),
+  );
+  const chunked = (text: string, cuts: number[]) => {
+    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    return [...points, text.length].map((end, i, all) => Buffer.from(text.slice(i === 0 ? 0 : all[i - 1], end)));
+  };
+  /** The error's place as a comparable number (line, then column). */
+  const place = (error: InputError) => (error.line ?? 0) * 1e6 + (error.column ?? 0);
+
+  it('same observations or same error as parseJsonArray on the whole text; never a later error', async () => {
+    await fc.assert(
+      fc.asyncProperty(corrupted, fc.array(fc.nat(), { maxLength: 5 }), async (text, cuts) => {
+        fc.pre(text.trim().startsWith('['));
+        let whole: unknown;
+        try {
+          // what the line reader sees: a final line ending ends the last line, it does not start another
+          whole = parseJsonArray(text.endsWith('\n') ? text.slice(0, -1) : text, 'f.json');
+        } catch (error) {
+          whole = error;
+        }
+        let streamed: unknown;
+        try {
+          const observations = [];
+          for await (const o of readObservations(Readable.from(chunked(text, cuts)), { name: 'f.json', format: 'json' })) observations.push(o);
+          streamed = observations;
+        } catch (error) {
+          streamed = error;
+        }
+        if (Array.isArray(whole) && whole.length === 0) {
+          expect((streamed as InputError).message).toMatch(/empty input/);
+        } else if (scanJson(text).ok) {
+          expect(streamed instanceof Error ? streamed.message : streamed).toEqual(whole instanceof Error ? whole.message : whole);
+        } else {
+          expect(streamed).toBeInstanceOf(InputError);
+          expect(place(streamed as InputError)).toBeLessThanOrEqual(place(whole as InputError));
+          if ((streamed as InputError).detail.startsWith('invalid JSON')) expect((streamed as InputError).message).toBe((whole as InputError).message);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `readObservations`: the streaming reader of status histories. One pass over a file, standard input or any
- * `Readable`; the format is detected from the first non-blank line unless forced. NDJSON, CSV and plain lines are
- * streamed in batches (memory does not grow with the input); a JSON array is read whole.
+ * `Readable`; the format is detected from the first non-blank line unless forced. Every format is streamed in
+ * batches, so memory does not grow with the input (a JSON array element by element).
  */
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -10,6 +10,7 @@ import { createCsvParser } from './csv.js';
 import { detectFormat, type InputFormat } from './format.js';
 import { InputError } from './inputError.js';
 import { parseJsonArray } from './jsonArray.js';
+import { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
 import { isBlankLine, type LineParser } from './lineParser.js';
 import { LineSplitter } from './lineSplitter.js';
 import { createNdjsonParser } from './ndjson.js';
@@ -62,23 +63,33 @@ export class ObservationReader implements AsyncIterable<Observation> {
     const splitter = new LineSplitter();
     let lineNumber = 0;
     let parser: LineParser | undefined = this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
-    let jsonLines: string[] | undefined = this.format === 'json' ? [] : undefined;
+    let array: JsonArrayStream | undefined; // a JSON array, streamed
+    let jsonLines: string[] | undefined; // JSON that is not an array (an error, but located as such): read whole
     let count = 0;
 
     const parse = (lines: string[]): Observation[] => {
       const batch: Observation[] = [];
       for (const text of lines) {
         lineNumber++;
+        if (array) {
+          array.line(text, lineNumber, batch);
+          continue;
+        }
         if (jsonLines) {
           jsonLines.push(text);
           continue;
         }
         if (parser === undefined) {
           if (isBlankLine(text)) continue;
-          this.format = detectFormat(text);
+          this.format ??= detectFormat(text);
           if (this.format === 'json') {
-            jsonLines = new Array<string>(lineNumber - 1).fill('');
-            jsonLines.push(text);
+            if (text.trimStart().startsWith('[')) {
+              array = createJsonArrayStream(this.name);
+              array.line(text, lineNumber, batch);
+            } else {
+              jsonLines = new Array<string>(lineNumber - 1).fill('');
+              jsonLines.push(text);
+            }
             continue;
           }
           parser = this.parserFor(this.format);
@@ -100,6 +111,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
     }
     const last = parse(splitter.end());
     if (last.length > 0) yield last;
+    array?.end();
     if (jsonLines) {
       const all = parseJsonArray(jsonLines.join('\n'), this.name);
       jsonLines = undefined;
