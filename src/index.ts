@@ -32,3 +32,4 @@ export {
   type InspectorSession,
   type InspectorSessionOptions,
 } from './inspect/inspectorSession.js';
+export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../machines/index.js';
-import { createFleetValidator, lifecycleModel, validateFleet, validateHistory, type Observation, type ValidationMode } from '../src/index.js';
+import { createFleetValidator, lifecycleModel, validateFleet, validateHistory, validateInput, type Observation, type ValidationMode } from '../src/index.js';
 
 describe.each(services.map((s) => [s.id] as const))('validateFleet (%s)', (service) => {
   const statuses = lifecycleModel(service).states.map((s) => s.status);
@@ -71,5 +71,19 @@ describe('fleet explain', () => {
       ['RESTARTING', 'RUNNING', ['RESTART_SUCCEEDED']],
     ]);
     expect((await validateFleet('kafka', log)).histories[0]!.steps).toBeUndefined();
+  });
+});
+
+describe('validateInput', () => {
+  it('reads and validates a stream in one call, naming its file and format, reporting progress', async () => {
+    const { Readable } = await import('node:stream');
+    const progress: number[] = [];
+    const report = await validateInput('kafka', Readable.from(['time,status\n1,RUNNING\n2,DELETED\n']), {
+      mode: 'sampled',
+      name: 'log.csv',
+      onProgress: (p) => progress.push(p.observations),
+    });
+    expect(report).toMatchObject({ ok: true, file: 'log.csv', format: 'csv', mode: 'sampled', summary: { observations: 2, missed: 1 } });
+    expect(progress.at(-1)).toBe(2);
   });
 });

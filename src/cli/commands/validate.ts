@@ -1,13 +1,13 @@
 /** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
-import { createFleetValidator, type FleetReport } from '../../fleetValidator.js';
-import { INPUT_FORMATS, readObservations, type ObservationReader } from '../../input/index.js';
 import { systemClock } from '../../clock.js';
+import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
+import { validateInput, type InputProgress, type InputReport } from '../../validateInput.js';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
 import { historyOptions, HISTORY_OPTIONS } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
 
-
+/** The `validate` command: reads the input in one streaming pass into a fleet validator, prints the report. */
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check observed status histories (one instance or a fleet log) against a machine',
@@ -42,27 +42,31 @@ Examples:
     const source = file ?? '-';
     if (source === '-' && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('missing [file] (give a file, or pipe the history into standard input)');
 
-    const fleet = createFleetValidator(service, { mode, fromStart, explain: values.explain ?? false });
-    const reader = readObservations(source, { stdin: io.stdin, ...(format ? { format } : {}) });
-    const progress = createProgressLine(io.stderr, systemClock, () => {
-      const share = reader.totalBytes ? ` ${Math.floor((100 * reader.bytesRead) / reader.totalBytes)}%,` : '';
-      return `${reader.name}:${share} ${fleet.observations.toLocaleString('en')} observations, ${fleet.histories.toLocaleString('en')} instances`;
-    });
-    try {
-      for await (const batch of reader.batches()) {
-        fleet.pushAll(batch);
-        progress.tick();
-      }
-    } finally {
-      await progress.clear();
-    }
-    const report = fleet.report();
-    await write(io.stdout, values.json ? toJson(report, reader) : formatFleetReport(report, { file: reader.name, color: useColor(io.stdout, io.env) }));
+    let progress: InputProgress = { observations: 0, histories: 0, bytesRead: 0, totalBytes: undefined };
+    const line = createProgressLine(io.stderr, systemClock, () => progressText(source === '-' ? STDIN_NAME : source, progress));
+    const report = await validateInput(service, source, {
+      mode,
+      fromStart,
+      explain: values.explain ?? false,
+      stdin: io.stdin,
+      ...(format ? { format } : {}),
+      onProgress(now) {
+        progress = now;
+        line.tick();
+      },
+    }).finally(() => line.clear());
+    await write(io.stdout, values.json ? toJson(report) : formatFleetReport(report, { file: report.file, color: useColor(io.stdout, io.env) }));
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   },
 };
 
-function toJson(report: FleetReport, reader: ObservationReader): string {
+function progressText(name: string, progress: InputProgress): string {
+  const share = progress.totalBytes ? ` ${Math.floor((100 * progress.bytesRead) / progress.totalBytes)}%,` : '';
+  return `${name}:${share} ${progress.observations.toLocaleString('en')} observations, ${progress.histories.toLocaleString('en')} instances`;
+}
+
+/** The report as JSON, the issue's shape first: `{ ok, summary, histories, service, mode, fromStart, file, format }`. */
+function toJson(report: InputReport): string {
   const { ok, summary, histories, ...about } = report;
-  return JSON.stringify({ ok, summary, histories, ...about, file: reader.name, format: reader.format }, null, 2) + '\n';
+  return JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n';
 }
