@@ -7,3 +7,15 @@ export { closestStatus } from './closestStatus.js';
 export * from './validator.js';
 export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
+export {
+  expectations,
+  UnknownStatusError,
+  UnknownOperationError,
+  type Expectations,
+  type ExpectationsOptions,
+  type PendingStatus,
+  type FailureStatus,
+  type OperationStart,
+} from './expectations.js';
+export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './outcomePaths.js';
+export { backoffDelay, type BackoffBounds } from './backoff.js';
