@@ -2,7 +2,7 @@
  * `runCli`: the whole command line as a function (arguments and streams in, exit code out), so tests can run it
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { UnknownServiceError } from '../model.js';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO } from './command.js';
 import { commands } from './commands/index.js';
@@ -12,10 +12,15 @@ export const EXIT_INTERNAL = 70;
 
 const byName = new Map(commands.map((command) => [command.name, command]));
 
-/** The package version, read from package.json. */
+/**
+ * The package version, read from the nearest package.json above this module (it sits at `dist/src/cli/` when
+ * built and at `src/cli/` when run from source, as the tests do).
+ */
 export function packageVersion(): string {
-  const url = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+  for (let url = new URL('./package.json', import.meta.url); ; url = new URL('../package.json', url)) {
+    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+    if (url.pathname === '/package.json') throw new Error('package.json not found above ' + import.meta.url);
+  }
 }
 
 function mainHelp(): string {

@@ -1,8 +1,9 @@
 /** `instance-lifecycle graph <service>`: print a service's machine as plain data or as a diagram. */
+import { toMermaid } from '../../diagram/mermaid.js';
 import { lifecycleModel } from '../../model.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
-const FORMATS = ['json'] as const;
+const FORMATS = ['json', 'mermaid'] as const;
 
 export const graphCommand: Command = {
   name: 'graph',
@@ -12,16 +13,18 @@ export const graphCommand: Command = {
 Print the machine of a service: its statuses with their tags, and its transitions with their basis.
 
 Options:
-  --format F  ${FORMATS.join(', ')} (default json)
+  --format F  json: plain data { service, initial, states, transitions } (default)
+              mermaid: a Mermaid stateDiagram-v2 (inferred transitions marked in their label)
   -h, --help  show this help
 
-Example:
-  instance-lifecycle graph kafka --format json`,
+Examples:
+  instance-lifecycle graph kafka --format json
+  instance-lifecycle graph dcs --format mermaid > dcs.mmd`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'json' } });
     const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('graph: missing <service>');
-    if (extra !== undefined) throw new UsageError(`graph: unexpected argument "${extra}"`);
+    if (service === undefined) throw new UsageError('missing <service>');
+    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const format = values.format as string;
     const model = lifecycleModel(service);
     if (format === 'json') {
@@ -37,6 +40,10 @@ Example:
       await write(io.stdout, JSON.stringify(data, null, 2) + '\n');
       return EXIT_OK;
     }
-    throw new UsageError(`graph: unknown --format "${format}"; expected one of ${FORMATS.join(', ')}`);
+    if (format === 'mermaid') {
+      await write(io.stdout, toMermaid(model));
+      return EXIT_OK;
+    }
+    throw new UsageError(`unknown --format "${format}"; expected one of ${FORMATS.join(', ')}`);
   },
 };

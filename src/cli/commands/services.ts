@@ -1,7 +1,7 @@
 /** `instance-lifecycle services`: list the registered services. */
 import { services } from '../../../machines/index.js';
 import { lifecycleModel } from '../../model.js';
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs, write, type Command } from '../command.js';
+import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
 export const servicesCommand: Command = {
   name: 'services',
@@ -15,10 +15,7 @@ Options:
   -h, --help  show this help`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
-    if (positionals.length > 0) {
-      await write(io.stderr, `instance-lifecycle services: unexpected argument "${positionals[0]}"\n`);
-      return EXIT_USAGE;
-    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const rows = services.map((service) => {
       const model = lifecycleModel(service);
       return { id: service.id, name: service.name, page: service.page, statuses: model.states.map((s) => s.status) };

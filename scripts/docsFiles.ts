@@ -1,0 +1,89 @@
+/**
+ * `docsFiles`: every generated file under `docs/`, as path and content, computed from the registered machines.
+ * `npm run docs` writes them (scripts/docs.ts); a test compares them with the committed files, so a change to a
+ * machine without regenerating the docs fails the suite.
+ */
+import { services } from '../machines/index.js';
+import { toMermaid } from '../src/diagram/mermaid.js';
+import { lifecycleModel } from '../src/model.js';
+import type { LifecycleModel } from '../src/types.js';
+
+/** A generated documentation file: its path relative to the project root, and its content. */
+export interface DocsFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * The generated documentation files.
+ *
+ * @example (await docsFiles()).map((f) => f.path) // ['docs/lifecycles.md']
+ */
+export async function docsFiles(): Promise<DocsFile[]> {
+  return [{ path: 'docs/lifecycles.md', content: lifecyclesMarkdown() }];
+}
+
+/** `docs/lifecycles.md`: for each service, its statuses, its transition table and its Mermaid diagram. */
+export function lifecyclesMarkdown(): string {
+  const parts = [
+    '# Lifecycles',
+    '',
+    '<!-- Generated from machines/ by `npm run docs`; do not edit by hand (a test fails when this file is stale). -->',
+    '',
+    'One section per registered service. **Kind**: `operation` is a request a user makes through the API, `outcome`',
+    'is what the service reports by itself. **Basis**: `documented` transitions cite the page that says so,',
+    '`inferred` ones give the reason they are plausible. Tags: `stable` (stays until someone acts), `transitional`',
+    '(the service moves on by itself; pollers may miss it), `failed`, `final` (no way out), `undocumented` (not in',
+    "the service's status table; modelled because real clients observe it).",
+    '',
+    ...services.map((service) => `- [${service.name}](#${anchor(service.name)})`),
+    '',
+  ];
+  for (const service of services) parts.push(serviceSection(lifecycleModel(service)));
+  return parts.join('\n');
+}
+
+function serviceSection(model: LifecycleModel): string {
+  const lines = [
+    `## ${model.name}`,
+    '',
+    `Service id \`${model.service}\`; statuses from documentation page \`${model.page}\`; initial status \`${model.initial}\`.`,
+    '',
+    '| Status | Tags | Meaning |',
+    '| --- | --- | --- |',
+    ...model.states.map((s) => {
+      const meaning = s.evidence ? `${s.description} Evidence: ${s.evidence}` : s.description;
+      return row([`\`${s.status}\``, s.tags.join(', '), meaning]);
+    }),
+    '',
+    '| From | Event | To | Kind | Basis | Source or reason |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...model.transitions.map((t) =>
+      row([
+        `\`${t.from}\``,
+        `\`${t.event}\``,
+        `\`${t.to}\``,
+        t.kind,
+        t.basis,
+        [t.note, t.source ? `Source: ${t.source}` : undefined].filter(Boolean).join(' '),
+      ]),
+    ),
+    '',
+    '```mermaid',
+    toMermaid(model).trimEnd(),
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.map((c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
+}
+
+function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
+}

@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { services } from '../machines/index.js';
+import { lifecycleModel } from '../src/index.js';
+import { runCliCapture } from './cliHarness.js';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('instance-lifecycle (main options)', () => {
+  it('prints help listing every command, exit 0; no command is a usage error, exit 2', async () => {
+    const help = await runCliCapture(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: instance-lifecycle <command>/);
+    for (const name of ['services', 'graph']) expect(help.stdout).toContain(`  ${name} `);
+    const none = await runCliCapture([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage:');
+  });
+
+  it('prints the package version', async () => {
+    expect(await runCliCapture(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('rejects an unknown command in one line, exit 2', async () => {
+    const result = await runCliCapture(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('runs as a real executable (the built bin), with exit codes and no stack trace', () => {
+    const bin = new URL('../dist/src/cli/main.js', import.meta.url).pathname;
+    expect(execFileSync('node', [bin, '--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
+    const bad = spawnSync('node', [bin, 'graph', 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('instance-lifecycle services', () => {
+  it('--json lists every registered service with its statuses', async () => {
+    const result = await runCliCapture(['services', '--json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as { id: string; page: string; statuses: string[] }[];
+    expect(rows.map((r) => r.id)).toEqual(services.map((s) => s.id));
+    for (const row of rows) expect(row.statuses).toEqual(lifecycleModel(row.id).states.map((s) => s.status));
+  });
+
+  it('prints a table by default and refuses extra arguments', async () => {
+    const table = await runCliCapture(['services']);
+    for (const service of services) expect(table.stdout).toContain(service.name);
+    const extra = await runCliCapture(['services', 'kafka']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('unexpected argument "kafka"');
+  });
+});
+
+describe('instance-lifecycle graph', () => {
+  it.each(services.map((s) => s.id))('--format json prints the plain data of %s', async (id) => {
+    const result = await runCliCapture(['graph', id, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout) as Record<string, unknown>;
+    const model = lifecycleModel(id);
+    expect(Object.keys(data)).toEqual(['service', 'initial', 'states', 'transitions']);
+    expect(data.service).toBe(id);
+    expect(data.initial).toBe(model.initial);
+    expect(data.states).toEqual(model.states.map(({ status, tags, description, evidence }) => ({ status, tags, description, ...(evidence ? { evidence } : {}) })));
+    const transitions = data.transitions as Record<string, unknown>[];
+    expect(transitions.map((t) => [t.from, t.to, t.event, t.kind, t.basis])).toEqual(
+      model.transitions.map((t) => [t.from, t.to, t.event, t.kind, t.basis]),
+    );
+    for (const t of transitions) if (t.basis === 'documented') expect(t.source).toBeTruthy();
+  });
+
+  it('--format mermaid prints a state diagram', async () => {
+    const result = await runCliCapture(['graph', 'dcs', '--format', 'mermaid']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('stateDiagram-v2\n')).toBe(true);
+  });
+
+  it('names the known services for an unknown one, and the formats for an unknown format, exit 2', async () => {
+    const unknown = await runCliCapture(['graph', 'rds']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`known services: ${services.map((s) => s.id).join(', ')}`);
+    const format = await runCliCapture(['graph', 'kafka', '--format', 'png']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/unknown --format "png"; expected one of json, mermaid/);
+    expect((await runCliCapture(['graph'])).code).toBe(2);
+    expect((await runCliCapture(['graph', 'kafka', '--colour'])).code).toBe(2);
+  });
+});
