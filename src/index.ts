@@ -19,3 +19,4 @@ export {
 } from './expectations.js';
 export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './outcomePaths.js';
 export { backoffDelay, type BackoffBounds } from './backoff.js';
+export * from './waitForStatus.js';
