@@ -163,12 +163,11 @@ function failureReason(
   detour: OutcomePath | undefined,
 ): string {
   if (tags.includes('final')) return 'final: nothing follows';
-  const needs = operations.length > 0 ? `needs a user operation: ${operations.join(', ')}` : 'no user operation leaves it either';
-  if (detour && onlyThrough.length > 0) {
-    return `outcomes reach ${detour.to} only after settling in ${onlyThrough.join(', ')}; ${needs}`;
-  }
-  if (outcomesLeadTo.length === 0) return needs;
-  return `outcomes lead only to ${outcomesLeadTo.join(', ')}; ${needs}`;
+  const needs = operations.length > 0 ? `needs a user operation: ${operations.join(', ')}` : '';
+  let outcomes = '';
+  if (detour && onlyThrough.length > 0) outcomes = `outcomes reach ${detour.to} only after settling in ${onlyThrough.join(', ')}`;
+  else if (outcomesLeadTo.length > 0) outcomes = `outcomes lead only to ${outcomesLeadTo.join(', ')}`;
+  return [outcomes, needs].filter((part) => part !== '').join('; ') || 'no transition leaves it';
 }
 
 function shortestTo(reach: ReadonlyMap<string, OutcomePath>, wanted: ReadonlySet<string>): OutcomePath | undefined {

@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
 import type { Command } from '../command.js';
+import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { servicesCommand } from './services.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, expectCommand];
