@@ -88,8 +88,8 @@ export class UnknownStatusError extends Error {
 }
 
 /** Thrown by {@link expectations} for an `after` that is no operation of the service. */
-export class UnknownOperationError extends Error {
-  override name = 'UnknownOperationError';
+export class NotAnOperationError extends Error {
+  override name = 'NotAnOperationError';
   constructor(
     readonly service: string,
     readonly operation: string,
@@ -148,7 +148,7 @@ export function expectations(
 
   if (options.after !== undefined) {
     const operationEvents = unique(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event));
-    if (!operationEvents.includes(options.after)) throw new UnknownOperationError(entry.id, options.after, operationEvents);
+    if (!operationEvents.includes(options.after)) throw new NotAnOperationError(entry.id, options.after, operationEvents);
     const from = unique(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
     result.before = { operation: options.after, from: statuses.filter((s) => from.includes(s)) };
   }

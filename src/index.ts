@@ -7,10 +7,15 @@ export { closestStatus } from './closestStatus.js';
 export * from './validator.js';
 export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
+export * from './input/index.js';
+export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './fleetValidator.js';
+export * from './simulation/index.js';
+export * from './plans/index.js';
+export { parseDuration } from './duration.js';
 export {
   expectations,
   UnknownStatusError,
-  UnknownOperationError,
+  NotAnOperationError,
   type Expectations,
   type ExpectationsOptions,
   type PendingStatus,

@@ -30,6 +30,11 @@ export interface ValidationOptions {
   explain?: boolean;
   /** The instance the history belongs to, copied into the verdict. */
   instance?: string;
+  /**
+   * Keep at most this many violations, missed-state records and notes (each) in the verdict; the rest are only
+   * counted, in `omitted`. Bounds the memory of long streams. Default: keep everything.
+   */
+  maxDetails?: number;
 }
 
 /** One observation of an instance: the status seen, and optionally when, where in the input, and of what. */
@@ -110,6 +115,8 @@ export interface HistoryVerdict {
   notes: SpellingNote[];
   /** Only with `explain: true`. */
   steps?: ExplainedStep[];
+  /** How many were found but not kept, beyond `maxDetails` (present only when some were left out). */
+  omitted?: { violations: number; missed: number; notes: number };
 }
 
 /** An incremental validator over one instance's history. */
@@ -164,10 +171,17 @@ class Validator implements HistoryValidator {
   private readonly fromStart: boolean;
   private readonly explain: boolean;
   private readonly instance: string | undefined;
+  private readonly maxDetails: number;
   private current = -1;
+  private violationCount = 0;
+  private missedCount = 0;
+  private noteCount = 0;
+  private last: Violation | undefined;
   private count = 0;
   private lastTime = NaN;
   private lastTimeIndex = -1;
+  private lastTimeLine: number | undefined;
+  private lastTimeGiven: string | number | Date = '';
   private readonly violations: Violation[] = [];
   private readonly missed: MissedStates[] = [];
   private readonly notes: SpellingNote[] = [];
@@ -184,6 +198,7 @@ class Validator implements HistoryValidator {
     this.fromStart = options.fromStart ?? false;
     this.explain = options.explain ?? false;
     this.instance = options.instance;
+    this.maxDetails = options.maxDetails ?? Infinity;
   }
 
   get status(): string | undefined {
@@ -191,7 +206,7 @@ class Validator implements HistoryValidator {
   }
 
   get lastViolation(): Violation | undefined {
-    return this.violations[this.violations.length - 1];
+    return this.last;
   }
 
   push(observation: Observation): boolean {
@@ -200,7 +215,7 @@ class Validator implements HistoryValidator {
 
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean {
     const index = this.count++;
-    const before = this.violations.length;
+    const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
     let to = this.graph.idOf(status);
     if (to < 0) to = this.normalise(index, line, status);
@@ -217,14 +232,14 @@ class Validator implements HistoryValidator {
       }
       this.current = to;
     }
-    return this.violations.length === before;
+    return this.violationCount === before;
   }
 
   verdict(): HistoryVerdict {
     const verdict: HistoryVerdict = {
       service: this.graph.service,
       mode: this.mode,
-      ok: this.violations.length === 0,
+      ok: this.violationCount === 0,
       observations: this.count,
       violations: [...this.violations],
       missed: [...this.missed],
@@ -233,6 +248,12 @@ class Validator implements HistoryValidator {
     if (this.instance !== undefined) verdict.instance = this.instance;
     if (this.current >= 0) verdict.status = this.graph.statuses[this.current]!;
     if (this.explain) verdict.steps = [...this.steps];
+    const omitted = {
+      violations: this.violationCount - this.violations.length,
+      missed: this.missedCount - this.missed.length,
+      notes: this.noteCount - this.notes.length,
+    };
+    if (omitted.violations + omitted.missed + omitted.notes > 0) verdict.omitted = omitted;
     return verdict;
   }
 
@@ -240,7 +261,10 @@ class Validator implements HistoryValidator {
     const explanation = this.graph.explanations[cell]!;
     if (explanation.missed.length === 0 && !this.explain) return;
     const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
-    if (explanation.missed.length > 0) this.missed.push({ ...step, missed: [...explanation.missed] });
+    if (explanation.missed.length > 0) {
+      this.missedCount++;
+      if (this.missed.length < this.maxDetails) this.missed.push({ ...step, missed: [...explanation.missed] });
+    }
     if (this.explain) this.steps.push({ ...step, events: [...explanation.events], missed: [...explanation.missed] });
   }
 
@@ -249,7 +273,8 @@ class Validator implements HistoryValidator {
     const id = this.graph.idOf(status);
     if (id >= 0) {
       const message = `"${given}" read as ${status}`;
-      this.notes.push({ index, ...at(line), given, status, message });
+      this.noteCount++;
+      if (this.notes.length < this.maxDetails) this.notes.push({ index, ...at(line), given, status, message });
     }
     return id;
   }
@@ -267,14 +292,14 @@ class Validator implements HistoryValidator {
       message: `unknown status "${given}" for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
     };
     if (suggestion) violation.suggestion = suggestion;
-    this.violations.push(violation);
+    this.report(violation);
     this.current = -1; // the next known status starts afresh: nothing is known of what the unknown one was
   }
 
   private notInitial(index: number, line: number | undefined, to: number): void {
     const initial = this.graph.statuses[this.graph.initial]!;
     const status = this.graph.statuses[to]!;
-    this.violations.push({
+    this.report({
       index,
       ...at(line),
       to: status,
@@ -292,22 +317,31 @@ class Validator implements HistoryValidator {
     const message = this.graph.final[from]
       ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
       : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
-    this.violations.push({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+    this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
   }
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = toMillis(time);
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
-      this.violations.push({ index, ...at(line), ...this.fromField(), to: status, kind: 'invalid-time', allowed: this.allowedFrom(), message });
+      this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'invalid-time', allowed: this.allowedFrom(), message });
       return;
     }
     if (ms < this.lastTime) {
-      const message = `time goes backwards: ${String(time)} is earlier than the time of observation ${this.lastTimeIndex}`;
-      this.violations.push({ index, ...at(line), ...this.fromField(), to: status, kind: 'time-backwards', allowed: this.allowedFrom(), message });
+      const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
+      const message = `time goes backwards: ${String(time)} is earlier than ${String(this.lastTimeGiven)} (${where})`;
+      this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'time-backwards', allowed: this.allowedFrom(), message });
     }
     this.lastTime = ms;
     this.lastTimeIndex = index;
+    this.lastTimeLine = line;
+    this.lastTimeGiven = time;
+  }
+
+  private report(violation: Violation): void {
+    this.violationCount++;
+    this.last = violation;
+    if (this.violations.length < this.maxDetails) this.violations.push(violation);
   }
 
   private fromField(): { from?: string } {

@@ -37,10 +37,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Bad input data: printed as one line, which should name `file:line:column` and what was expected; exit 2. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
+/** Bad input data: printed as one line, which names `file:line:column` and what was expected; exit 2. */
+export { InputError } from '../input/inputError.js';
 
 /**
  * `util.parseArgs` with its errors turned into {@link UsageError}s (strict: unknown options are errors).
@@ -54,7 +52,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.replace(/\s*\n\s*/g, ' ')); // node's messages may span lines; ours are one line
   }
 }
 

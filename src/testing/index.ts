@@ -1,5 +1,16 @@
 /**
- * `instance-lifecycle/testing`: fast-check arbitraries and simulation helpers for users' own property tests.
- * Needs `fast-check` (a peer dependency).
+ * `instance-lifecycle/testing`: fast-check arbitraries and a simulated instance for users' own tests.
+ * The arbitraries need `fast-check` (a peer dependency).
  */
 export { legalHistory, type LegalHistoryOptions } from './legalHistory.js';
+export { polledHistory, type PolledHistoryOptions } from './polledHistory.js';
+export { historyWithIllegalStep, type HistoryWithIllegalStep, type IllegalStepOptions } from './illegalStep.js';
+export { serviceStatus, type ServiceStatusOptions } from './serviceStatus.js';
+export {
+  createSimulatedInstance,
+  InstanceNotFoundError,
+  OperationRejectedError,
+  UnknownOperationError,
+  type SimulatedInstance,
+  type SimulatedInstanceOptions,
+} from '../simulation/instance.js';

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel } from '../model.js';
+import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link legalHistory}. */
 export interface LegalHistoryOptions {
@@ -23,22 +24,12 @@ export interface LegalHistoryOptions {
 export function legalHistory(service: string | Service, options: LegalHistoryOptions = {}): fc.Arbitrary<string[]> {
   const model = lifecycleModel(service);
   const statuses = model.states.map((s) => s.status);
-  const outgoing = new Map(statuses.map((status) => [status, model.transitions.filter((t) => t.from === status)]));
+  const outgoing = outgoingTransitions(model);
   const maxLength = options.maxLength ?? 20;
   const minLength = Math.min(options.minLength ?? 1, maxLength);
   const start = options.fromStart
     ? fc.constant(model.initial)
     : fc.nat({ max: statuses.length - 1 }).map((i) => statuses[i]!);
   const choices = fc.array(fc.nat({ max: 1000 }), { minLength: minLength - 1, maxLength: maxLength - 1 });
-  return fc.tuple(start, choices).map(([first, picks]) => {
-    const history = [first];
-    let current = first;
-    for (const pick of picks) {
-      const next = outgoing.get(current) ?? [];
-      if (next.length === 0) break; // a final status: the walk ends here
-      current = next[pick % next.length]!.to;
-      history.push(current);
-    }
-    return history;
-  });
+  return fc.tuple(start, choices).map(([first, picks]) => walkFromChoices(outgoing, first, picks));
 }

@@ -1,5 +1,5 @@
 /** `instance-lifecycle expect <service> <target>...`: the derived target, pending and failure statuses of a wait. */
-import { expectations, UnknownOperationError, UnknownStatusError, type Expectations } from '../../expectations.js';
+import { expectations, NotAnOperationError, UnknownStatusError, type Expectations } from '../../expectations.js';
 import { EXIT_OK, InputError, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 
 export const expectCommand: Command = {
@@ -31,7 +31,7 @@ Examples:
     try {
       result = expectations(service, targets, values.after === undefined ? {} : { after: values.after });
     } catch (error) {
-      if (error instanceof UnknownStatusError || error instanceof UnknownOperationError) throw new InputError(error.message);
+      if (error instanceof UnknownStatusError || error instanceof NotAnOperationError) throw new InputError(error.message);
       throw error;
     }
     const text = values.json ? JSON.stringify(result, null, 2) + '\n' : formatExpectations(result, useColor(io.stdout, io.env));

@@ -2,6 +2,9 @@
 import type { Command } from '../command.js';
 import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
+import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
+import { simulateCommand } from './simulate.js';
+import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, expectCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, expectCommand];

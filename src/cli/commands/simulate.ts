@@ -1,0 +1,123 @@
+/** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
+import { parseDuration } from '../../duration.js';
+import { lifecycleModel } from '../../model.js';
+import { DEFAULT_START, DEFAULT_STEPS, simulate, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
+import { isSeed, MAX_SEED } from '../../simulation/random.js';
+import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+
+const FORMATS = ['ndjson', 'json', 'lines'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
+  help: `Usage: instance-lifecycle simulate <service> [--seed N] [--steps N] [--poll-interval DURATION]
+                                     [--format ${FORMATS.join('|')}] [--instance ID] [--from STATUS]
+                                     [--start TIME] [--avoid-final]
+
+Walk through the service's machine at random (the same seed gives the same history on every machine): each
+status lasts a drawn time (transitional ones seconds to minutes, stable ones minutes to hours), failures are
+rare, and the walk ends at a final status or after --steps transitions. The output is a history that
+\`instance-lifecycle validate\` accepts as is: strictly legal, or, with --poll-interval, what a poller sees
+(legal in sampled mode whenever every stable status lasts at least the interval, as it does for intervals up
+to 10 minutes).
+
+Options:
+  --seed N                 seed, 0 to ${MAX_SEED} (default 0)
+  --steps N                most transitions (default ${DEFAULT_STEPS})
+  --poll-interval DURATION print what a poller asking every DURATION sees (500ms, 30s, 5m, 1h)
+  --format F               ${FORMATS.join(', ')} (default ndjson: one {"status","time"} object per line;
+                           lines: statuses only)
+  --json                   same as --format json
+  --instance ID            add "instance_id": ID to every observation
+  --from STATUS            start in this status (default the initial one)
+  --start TIME             time of the first observation, ISO 8601 (default ${DEFAULT_START})
+  --avoid-final            enter a final status only when nothing else is possible
+  -h, --help               show this help
+
+Examples:
+  instance-lifecycle simulate kafka --seed 7
+  instance-lifecycle simulate dcs --seed 3 --poll-interval 1m --format json`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      seed: { type: 'string' },
+      steps: { type: 'string' },
+      'poll-interval': { type: 'string' },
+      format: { type: 'string' },
+      json: { type: 'boolean' },
+      instance: { type: 'string' },
+      from: { type: 'string' },
+      start: { type: 'string' },
+      'avoid-final': { type: 'boolean' },
+    });
+    const [service, extra] = positionals;
+    if (service === undefined) throw new UsageError('missing <service>');
+    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    const model = lifecycleModel(service);
+    const format = readFormat(values.format, values.json);
+    const options: SimulationOptions = { avoidFinal: values['avoid-final'] ?? false };
+    if (values.seed !== undefined) options.seed = readSeed(values.seed);
+    if (values.steps !== undefined) options.steps = readCount('--steps', values.steps);
+    if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
+    if (values.start !== undefined) options.start = readStart(values.start);
+    if (values.from !== undefined) {
+      const statuses = model.states.map((s) => s.status);
+      if (!statuses.includes(values.from)) {
+        throw new UsageError(`unknown status "${values.from}" for --from; known: ${statuses.join(', ')}`);
+      }
+      options.from = values.from;
+    }
+    let simulation;
+    try {
+      simulation = simulate(model.service, options);
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    }
+    const history = simulation.polled ?? simulation.observations;
+    await write(io.stdout, formatHistory(history, format, values.instance));
+    return EXIT_OK;
+  },
+};
+
+function formatHistory(history: readonly SimulatedObservation[], format: Format, instance: string | undefined): string {
+  if (format === 'lines') return history.map((o) => o.status + '\n').join('');
+  const rows = history.map(({ status, time }) => JSON.stringify(instance === undefined ? { status, time } : { status, time, instance_id: instance }));
+  if (format === 'ndjson') return rows.map((row) => row + '\n').join('');
+  return rows.length === 0 ? '[]\n' : `[\n${rows.map((row) => '  ' + row).join(',\n')}\n]\n`;
+}
+
+function readFormat(format: string | undefined, json: boolean | undefined): Format {
+  if (json && format !== undefined && format !== 'json') throw new UsageError(`--json contradicts --format ${format}`);
+  const chosen = json ? 'json' : (format ?? 'ndjson');
+  const known = FORMATS.find((f) => f === chosen);
+  if (!known) throw new UsageError(`unknown --format "${chosen}"; expected one of ${FORMATS.join(', ')}`);
+  return known;
+}
+
+function readSeed(text: string): number {
+  const seed = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!isSeed(seed)) throw new UsageError(`--seed must be a whole number from 0 to ${MAX_SEED}, got "${text}"`);
+  return seed;
+}
+
+function readCount(option: string, text: string): number {
+  const count = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(count)) throw new UsageError(`${option} must be a whole number >= 0, got "${text}"`);
+  return count;
+}
+
+function readInterval(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms < 1) {
+    throw new UsageError(`--poll-interval must be a duration like 500ms, 30s, 5m or 1h (at least 1ms), got "${text}"`);
+  }
+  return ms;
+}
+
+function readStart(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new UsageError(`--start must be an ISO 8601 time like ${DEFAULT_START}, got "${text}"`);
+  }
+  return text;
+}

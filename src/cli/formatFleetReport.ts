@@ -1,0 +1,65 @@
+/** The human-readable text of a fleet report: a verdict per history, each problem with `file:line`, and a summary. */
+import type { FleetReport, HistoryReport } from '../fleetValidator.js';
+import { painter } from './command.js';
+
+/** Options of {@link formatFleetReport}. */
+export interface ReportTextOptions {
+  /** The input's name, put before line numbers (`file:line`). */
+  file: string;
+  /** Use ANSI colours. */
+  color?: boolean;
+  /** List legal histories with nothing to say one per line only up to this many histories (default 20). */
+  listLegalUpTo?: number;
+}
+
+/**
+ * The report as text, ending with a summary line.
+ *
+ * @example formatFleetReport(report, { file: 'fleet.ndjson' })
+ */
+export function formatFleetReport(report: FleetReport, options: ReportTextOptions): string {
+  const paint = painter(options.color ?? false);
+  const listAll = report.histories.length <= (options.listLegalUpTo ?? 20);
+  const where = (line: number | undefined) => (line === undefined ? options.file : `${options.file}:${line}`);
+  const lines = [paint.bold(`${options.file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`)];
+  let quiet = 0;
+  for (const history of report.histories) {
+    const eventful = !history.ok || history.missed.length > 0 || history.notes.length > 0;
+    if (!eventful && !listAll) {
+      quiet++;
+      continue;
+    }
+    lines.push(headline(history, paint));
+    for (const v of history.violations) lines.push(`    ${paint.red('✗')} ${where(v.line)}: ${v.message}`);
+    for (const m of history.missed) lines.push(`    ${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}`);
+    for (const n of history.notes) lines.push(`    ${paint.dim('i')} ${where(n.line)}: ${n.message}`);
+    const omitted = history.omitted;
+    if (omitted) lines.push(`    … and ${omitted.violations} more violations, ${omitted.missed} more missed-state steps, ${omitted.notes} more notes (not kept)`);
+  }
+  if (quiet > 0) lines.push(`  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`);
+  lines.push(summaryLine(report, paint));
+  return lines.join('\n') + '\n';
+}
+
+function headline(history: HistoryReport, paint: ReturnType<typeof painter>): string {
+  const name = history.instance === null ? 'history' : `instance ${history.instance}`;
+  const count = `${history.observations} observation${history.observations === 1 ? '' : 's'}`;
+  const end = history.status === undefined ? '' : `, last ${history.status}`;
+  if (history.ok) return `  ${paint.green('legal')}    ${name} (${count}${end})`;
+  const problems = history.violations.length + (history.omitted?.violations ?? 0);
+  return `  ${paint.red('ILLEGAL')}  ${name} (${count}${end}; ${problems} violation${problems === 1 ? '' : 's'})`;
+}
+
+function summaryLine(report: FleetReport, paint: ReturnType<typeof painter>): string {
+  const s = report.summary;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    `${plural(s.histories, 'history', 'histories')}, ${plural(s.observations, 'observation', 'observations')}`,
+    `${s.histories - s.illegal} legal, ${s.illegal} illegal`,
+    plural(s.violations, 'violation', 'violations'),
+  ];
+  if (report.mode === 'sampled') parts.push(plural(s.missed, 'step with missed states', 'steps with missed states'));
+  if (s.notes > 0) parts.push(plural(s.notes, 'spelling note', 'spelling notes'));
+  const verdict = report.ok ? paint.green('OK') : paint.red('ILLEGAL');
+  return `${verdict}: ${parts.join('; ')}`;
+}

@@ -1,0 +1,38 @@
+/** The input formats, and telling them apart from the first line of content. */
+import { parseCsvFields } from './csv.js';
+
+/** The formats a history can be given in. */
+export type InputFormat = 'json' | 'ndjson' | 'csv' | 'lines';
+
+/** Every {@link InputFormat}, with what it is. */
+export const INPUT_FORMATS: readonly { format: InputFormat; description: string }[] = [
+  { format: 'json', description: 'a JSON array of statuses, or of objects with "status" (and "time", "instance_id")' },
+  { format: 'ndjson', description: 'one JSON object with "status" per line (a fleet log)' },
+  { format: 'csv', description: 'CSV with a header row naming a "status" column (and "time", "instance_id")' },
+  { format: 'lines', description: 'plain text, one status per line' },
+];
+
+/** True when `name` is an {@link InputFormat}. */
+export function isInputFormat(name: string): name is InputFormat {
+  return INPUT_FORMATS.some((f) => f.format === name);
+}
+
+/**
+ * The format of an input, judged from its first non-blank line: `[` starts a JSON array, `{` an NDJSON log, a
+ * header with a `status` column a CSV file, `"` an NDJSON log of strings; anything else is one status per line.
+ *
+ * @example detectFormat('time,instance_id,status') // 'csv'
+ */
+export function detectFormat(firstLine: string): InputFormat {
+  const text = firstLine.trim();
+  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('{')) return 'ndjson';
+  if (isCsvHeader(text)) return 'csv';
+  if (text.startsWith('"')) return 'ndjson';
+  return 'lines';
+}
+
+function isCsvHeader(line: string): boolean {
+  const fields = parseCsvFields(line);
+  return Array.isArray(fields) && fields.some((field) => field.trim().toLowerCase() === 'status');
+}

@@ -1,0 +1,36 @@
+/** NDJSON input: one JSON record per line (an object with `status`, or a bare status string); blank lines skipped. */
+import type { Observation } from '../validator.js';
+import { observationFromJson } from './fields.js';
+import { InputError } from './inputError.js';
+import { scanJson } from './jsonSyntax.js';
+import type { LineParser } from './lineParser.js';
+
+/**
+ * A reader of NDJSON lines.
+ *
+ * @example createNdjsonParser('fleet.ndjson').line('{"status":"RUNNING","instance_id":"a"}', 1)
+ */
+export function createNdjsonParser(file: string): LineParser {
+  return {
+    line(text: string, line: number): Observation | undefined {
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        const scan = scanJson(text);
+        const column = scan.ok ? 1 : scan.offset + 1;
+        const expected = scan.ok ? 'one JSON value per line' : scan.expected;
+        throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
+      }
+      const observation = observationFromJson(value, line);
+      if (typeof observation === 'string') throw new InputError(observation, { file, line, column: firstNonSpace(text) });
+      return observation;
+    },
+  };
+}
+
+function firstNonSpace(text: string): number {
+  const match = /\S/.exec(text);
+  return (match?.index ?? 0) + 1;
+}

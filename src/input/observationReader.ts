@@ -1,0 +1,163 @@
+/**
+ * `readObservations`: the streaming reader of status histories. One pass over a file, standard input or any
+ * `Readable`; the format is detected from the first non-blank line unless forced. NDJSON, CSV and plain lines are
+ * streamed in batches (memory does not grow with the input); a JSON array is read whole.
+ */
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { Observation } from '../validator.js';
+import { createCsvParser } from './csv.js';
+import { detectFormat, type InputFormat } from './format.js';
+import { InputError } from './inputError.js';
+import { parseJsonArray } from './jsonArray.js';
+import type { LineParser } from './lineParser.js';
+import { LineSplitter } from './lineSplitter.js';
+import { createNdjsonParser } from './ndjson.js';
+import { createLinesParser } from './plainLines.js';
+
+/** Options of {@link readObservations}. */
+export interface ReadOptions {
+  /** Force a format instead of detecting it. */
+  format?: InputFormat;
+  /** What `-` reads (default `process.stdin`). */
+  stdin?: Readable;
+  /** The name used in messages for a `Readable` source (default `<stream>`; `-` is `<stdin>`). */
+  name?: string;
+}
+
+/** The name messages use for standard input. */
+export const STDIN_NAME = '<stdin>';
+
+/**
+ * An input being read: iterate it for observations (`for await (const o of reader)`), or call `batches()` for
+ * arrays of them (the fast path: one array per chunk read). It can be iterated once.
+ */
+export class ObservationReader implements AsyncIterable<Observation> {
+  /** The file name, `<stdin>`, or the name given for a stream: what messages name. */
+  readonly name: string;
+  /** The format, once known (forced, or detected when the first non-blank line has been read). */
+  format: InputFormat | undefined;
+  /** The size of the file in bytes, once opened (undefined for streams). */
+  totalBytes: number | undefined;
+  private stream: (Readable & { bytesRead?: number }) | undefined;
+
+  constructor(
+    private readonly source: string | Readable,
+    private readonly options: ReadOptions = {},
+  ) {
+    this.name = typeof source !== 'string' ? (options.name ?? '<stream>') : source === '-' ? STDIN_NAME : source;
+    this.format = options.format;
+  }
+
+  /** Bytes read so far from a file (0 for streams that do not count them). */
+  get bytesRead(): number {
+    return this.stream?.bytesRead ?? 0;
+  }
+
+  /** The observations, one array per chunk of input, in input order. Throws {@link InputError} for bad input. */
+  async *batches(): AsyncGenerator<Observation[], void, undefined> {
+    const stream = await this.open();
+    this.stream = stream;
+    stream.setEncoding('utf8');
+    const splitter = new LineSplitter();
+    let lineNumber = 0;
+    let parser: LineParser | undefined = this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
+    let jsonLines: string[] | undefined = this.format === 'json' ? [] : undefined;
+    let count = 0;
+
+    const parse = (lines: string[]): Observation[] => {
+      const batch: Observation[] = [];
+      for (const text of lines) {
+        lineNumber++;
+        if (jsonLines) {
+          jsonLines.push(text);
+          continue;
+        }
+        if (parser === undefined) {
+          if (text.trim() === '') continue;
+          this.format = detectFormat(text);
+          if (this.format === 'json') {
+            jsonLines = new Array<string>(lineNumber - 1).fill('');
+            jsonLines.push(text);
+            continue;
+          }
+          parser = this.parserFor(this.format);
+        }
+        const observation = parser.line(text, lineNumber);
+        if (observation !== undefined) batch.push(observation);
+      }
+      count += batch.length;
+      return batch;
+    };
+
+    try {
+      for await (const chunk of stream) {
+        const batch = parse(splitter.push(chunk as string));
+        if (batch.length > 0) yield batch;
+      }
+    } catch (error) {
+      throw this.readError(error);
+    }
+    const last = parse(splitter.end());
+    if (last.length > 0) yield last;
+    if (jsonLines) {
+      const all = parseJsonArray(jsonLines.join('\n'), this.name);
+      jsonLines = undefined;
+      count += all.length;
+      if (all.length > 0) yield all;
+    }
+    if (count === 0) {
+      const what = this.format === 'csv' ? 'a CSV header but no rows' : this.format === 'json' ? 'an empty JSON array' : 'nothing but blank lines';
+      throw new InputError(`empty input: no statuses found (${lineNumber === 0 ? 'the input is empty' : what})`, { file: this.name });
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Observation, void, undefined> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  private async open(): Promise<Readable & { bytesRead?: number }> {
+    if (typeof this.source !== 'string') return this.source;
+    if (this.source === '-') return this.options.stdin ?? process.stdin;
+    try {
+      const handle = await open(this.source, 'r');
+      const stats = await handle.stat();
+      if (stats.isDirectory()) {
+        await handle.close();
+        throw new InputError('cannot read: it is a directory', { file: this.name });
+      }
+      this.totalBytes = stats.isFile() ? stats.size : undefined;
+      return handle.createReadStream({ highWaterMark: 1 << 20 });
+    } catch (error) {
+      throw this.readError(error);
+    }
+  }
+
+  private parserFor(format: Exclude<InputFormat, 'json'>): LineParser {
+    if (format === 'ndjson') return createNdjsonParser(this.name);
+    if (format === 'csv') return createCsvParser(this.name);
+    return createLinesParser();
+  }
+
+  private readError(error: unknown): unknown {
+    if (error instanceof InputError) return error;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const reasons = new Map([
+      ['ENOENT', 'no such file'],
+      ['EACCES', 'permission denied'],
+      ['EISDIR', 'it is a directory'],
+    ]);
+    if (typeof code !== 'string') return error;
+    return new InputError(`cannot read: ${reasons.get(code) ?? code}`, { file: this.name });
+  }
+}
+
+/**
+ * Start reading observations from a file path, `-` (standard input) or a `Readable`.
+ *
+ * @example
+ * for await (const observation of readObservations('fleet.ndjson')) console.log(observation.instance, observation.status);
+ */
+export function readObservations(source: string | Readable, options: ReadOptions = {}): ObservationReader {
+  return new ObservationReader(source, options);
+}

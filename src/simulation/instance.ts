@@ -1,0 +1,265 @@
+/**
+ * `createSimulatedInstance`: a fake cloud instance for testing polling code without a cloud account. It holds a
+ * status, moves on by itself on a {@link Clock} (a virtual one by default: no real sleeping), answers `status()`
+ * like the API's query, and accepts the machine's operations only where the machine allows them.
+ *
+ * Time is read lazily: whenever the instance is asked anything, every outcome due by `clock.now()` happens first,
+ * at the moment it was due. On entering a status the instance draws how long it stays there and which outcome
+ * ends it (seeded), so the same seed, requests and request times give the same life.
+ */
+import type { Service } from '../../machines/index.js';
+import { createVirtualClock, type Clock } from '../clock.js';
+import { lifecycleModel } from '../model.js';
+import type { LifecycleModel, StatusTag, TransitionInfo } from '../types.js';
+import { durationTable, drawDuration, type DurationOptions, type DurationRange } from './durations.js';
+import { createRandom, type Random } from './random.js';
+import { DEFAULT_START, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
+import { chooseTransition, weightedTransitions, type WeightedTransition, type WeightOptions } from './weights.js';
+
+/** Options of {@link createSimulatedInstance}. */
+export interface SimulatedInstanceOptions extends WeightOptions {
+  /** Where time comes from (default: a new virtual clock at {@link DEFAULT_START}). */
+  clock?: Clock;
+  /** Seed of the durations and outcomes drawn: an integer from 0 to 2^32 - 1 (default 0). */
+  seed?: number;
+  /** The status the instance starts in (default the machine's initial status). */
+  from?: string;
+  /** How long statuses last before their outcome happens. */
+  durations?: DurationOptions;
+  /** The instance id (default `sim-<service>-<seed>`). */
+  id?: string;
+  /**
+   * Let outcomes also leave statuses that are not `transitional` by themselves after their drawn duration (faults,
+   * freezes, maintenance of a running instance). Default false: such statuses change only by request or `inject`.
+   */
+  spontaneous?: boolean;
+  /**
+   * Once the instance is in a final status, answer `status()` and requests with {@link InstanceNotFoundError}
+   * (like an HTTP 404 for a deleted instance) instead of the final status. Default false.
+   */
+  notFoundWhenFinal?: boolean;
+}
+
+/** A simulated instance. Operation and outcome names are the machine's event types (`RESTART`, `FAULT`, ...). */
+export interface SimulatedInstance {
+  readonly id: string;
+  /** Service id. */
+  readonly service: string;
+  /** The clock the instance lives on. */
+  readonly clock: Clock;
+  /** Every operation the service has (events of kind `operation`), in machine order. */
+  readonly operations: readonly string[];
+  /**
+   * The status now, like the API's query. Rejects with {@link InstanceNotFoundError} in a final status when
+   * `notFoundWhenFinal` is set.
+   */
+  status(): Promise<string>;
+  /** The status now, synchronously and never "not found" (for assertions). */
+  readonly current: string;
+  /** The operations the current status allows, in machine order. */
+  allowedOperations(): string[];
+  /**
+   * Request an operation, like the API's call: the status changes at once to the transition's target. Rejects with
+   * {@link OperationRejectedError} when the current status does not allow it, {@link UnknownOperationError} for a
+   * name that is no operation of the service, and {@link InstanceNotFoundError} once the instance is gone.
+   */
+  request(operation: string): Promise<void>;
+  /**
+   * Make an outcome happen now, as the service would by itself (a fault, a failed restart): for tests of error
+   * handling. Throws {@link OperationRejectedError} when the current status has no such outcome.
+   */
+  inject(outcome: string): void;
+  /** When the next outcome happens by itself (epoch ms on the clock), or undefined when none is due. */
+  readonly nextChangeAt: number | undefined;
+  /** The true history so far: every status when it was entered (strictly legal). */
+  history(): SimulatedObservation[];
+  /** The transitions taken so far. */
+  events(): SimulatedEvent[];
+}
+
+/** The instance is gone (a final status with `notFoundWhenFinal`): what an HTTP 404 means to an API client. */
+export class InstanceNotFoundError extends Error {
+  override name = 'InstanceNotFoundError';
+  /** The HTTP status a real API answers with. */
+  readonly statusCode = 404;
+  constructor(
+    readonly id: string,
+    /** The final status the instance reached. */
+    readonly status: string,
+  ) {
+    super(`instance ${id} not found (it is ${status})`);
+  }
+}
+
+/** A request the current status does not allow, as the real API refuses it. */
+export class OperationRejectedError extends Error {
+  override name = 'OperationRejectedError';
+  constructor(
+    readonly operation: string,
+    /** The status the instance was in. */
+    readonly status: string,
+    /** What the status allows (operations for `request`, outcomes for `inject`). */
+    readonly allowed: readonly string[],
+  ) {
+    super(`cannot ${operation}: the instance is ${status}, which allows ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}`);
+  }
+}
+
+/** A name that is no operation (or, for `inject`, no outcome) of the service. */
+export class UnknownOperationError extends Error {
+  override name = 'UnknownOperationError';
+  constructor(
+    readonly operation: string,
+    readonly service: string,
+    /** The names the service knows. */
+    readonly known: readonly string[],
+  ) {
+    super(`"${operation}" is not known to ${service}; known: ${known.join(', ')}`);
+  }
+}
+
+/**
+ * A new simulated instance of a service. Throws a RangeError for a bad option (unknown status, bad seed,
+ * malformed duration or weight).
+ *
+ * @example
+ * const clock = createVirtualClock(0);
+ * const instance = createSimulatedInstance('kafka', { clock, seed: 1, from: 'RUNNING' });
+ * await instance.request('RESTART'); // now RESTARTING
+ * await clock.sleep(10 * 60_000);
+ * await instance.status(); // 'RUNNING' (or, rarely, 'ERROR')
+ * await instance.request('TOP_UP'); // rejects: OperationRejectedError naming the current status
+ */
+export function createSimulatedInstance(service: string | Service, options: SimulatedInstanceOptions = {}): SimulatedInstance {
+  const model = lifecycleModel(service);
+  const seed = options.seed ?? 0;
+  return new Instance(model, options, createRandom(seed), options.id ?? `sim-${model.service}-${seed}`);
+}
+
+interface Scheduled {
+  at: number;
+  transition: TransitionInfo;
+}
+
+class Instance implements SimulatedInstance {
+  readonly service: string;
+  readonly clock: Clock;
+  readonly operations: readonly string[];
+  private readonly outcomes: readonly string[];
+  private readonly durations: Map<string, DurationRange>;
+  private readonly outgoing: Map<string, WeightedTransition[]>;
+  private readonly transitional: Set<string>;
+  private readonly final: Set<string>;
+  private state: string;
+  private scheduled: Scheduled | undefined;
+  private readonly timeline: { status: string; time: number }[] = [];
+  private readonly taken: { event: string; kind: TransitionInfo['kind']; from: string; to: string; time: number }[] = [];
+
+  constructor(
+    private readonly model: LifecycleModel,
+    private readonly options: SimulatedInstanceOptions,
+    private readonly random: Random,
+    readonly id: string,
+  ) {
+    this.service = model.service;
+    this.clock = options.clock ?? createVirtualClock(Date.parse(DEFAULT_START));
+    const events = (kind: string) => [...new Set(model.transitions.filter((t) => t.kind === kind).map((t) => t.event))];
+    this.operations = events('operation');
+    this.outcomes = events('outcome');
+    this.durations = durationTable(model, options.durations);
+    this.outgoing = weightedTransitions(model, options);
+    const tagged = (tag: StatusTag) => new Set(model.states.filter((s) => s.tags.includes(tag)).map((s) => s.status));
+    this.transitional = tagged('transitional');
+    this.final = tagged('final');
+    const statuses = model.states.map((s) => s.status);
+    const from = options.from ?? model.initial;
+    if (!statuses.includes(from)) throw new RangeError(`unknown status "${from}" for ${model.service}; known: ${statuses.join(', ')}`);
+    this.state = from;
+    this.enter(from, this.clock.now());
+  }
+
+  get current(): string {
+    this.catchUp();
+    return this.state;
+  }
+
+  get nextChangeAt(): number | undefined {
+    this.catchUp();
+    return this.scheduled?.at;
+  }
+
+  async status(): Promise<string> {
+    this.catchUp();
+    this.checkFound();
+    return this.state;
+  }
+
+  allowedOperations(): string[] {
+    this.catchUp();
+    return this.allowed('operation');
+  }
+
+  async request(operation: string): Promise<void> {
+    this.catchUp();
+    if (!this.operations.includes(operation)) throw new UnknownOperationError(operation, this.service, this.operations);
+    this.checkFound();
+    this.take(operation, 'operation');
+  }
+
+  inject(outcome: string): void {
+    this.catchUp();
+    if (!this.outcomes.includes(outcome)) throw new UnknownOperationError(outcome, this.service, this.outcomes);
+    this.take(outcome, 'outcome');
+  }
+
+  history(): SimulatedObservation[] {
+    this.catchUp();
+    return this.timeline.map(({ status, time }) => ({ status, time: iso(time), instance: this.id }));
+  }
+
+  events(): SimulatedEvent[] {
+    this.catchUp();
+    return this.taken.map((e) => ({ ...e, time: iso(e.time) }));
+  }
+
+  private take(event: string, kind: 'operation' | 'outcome'): void {
+    const transition = this.model.transitions.find((t) => t.from === this.state && t.event === event && t.kind === kind);
+    if (!transition) throw new OperationRejectedError(event, this.state, this.allowed(kind));
+    this.apply(transition, this.clock.now());
+  }
+
+  private allowed(kind: 'operation' | 'outcome'): string[] {
+    return [...new Set(this.model.transitions.filter((t) => t.from === this.state && t.kind === kind).map((t) => t.event))];
+  }
+
+  private checkFound(): void {
+    if (this.options.notFoundWhenFinal && this.final.has(this.state)) throw new InstanceNotFoundError(this.id, this.state);
+  }
+
+  private catchUp(): void {
+    const now = this.clock.now();
+    while (this.scheduled !== undefined && this.scheduled.at <= now) this.apply(this.scheduled.transition, this.scheduled.at);
+  }
+
+  private apply(transition: TransitionInfo, time: number): void {
+    this.taken.push({ event: transition.event, kind: transition.kind, from: transition.from, to: transition.to, time });
+    this.state = transition.to;
+    this.enter(transition.to, time);
+  }
+
+  /** Record the status and draw when and how it ends by itself (if it does). */
+  private enter(status: string, time: number): void {
+    this.timeline.push({ status, time });
+    this.scheduled = undefined;
+    if (!this.transitional.has(status) && !this.options.spontaneous) return;
+    const outcomes = (this.outgoing.get(status) ?? []).filter((c) => c.transition.kind === 'outcome');
+    if (outcomes.length === 0) return;
+    const duration = drawDuration(this.random, this.durations.get(status)!);
+    const transition = chooseTransition(this.random, outcomes)!;
+    this.scheduled = { at: time + duration, transition };
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
