@@ -1,5 +1,5 @@
 /** Test helpers for waits: a poll that answers from a script, on a virtual clock, and a seeded random source. */
-import { createVirtualClock, type NotFound, type VirtualClock } from '../src/index.js';
+import { createRandom, createVirtualClock, type NotFound, type VirtualClock } from '../src/index.js';
 
 /** One scripted answer: a status, NOT_FOUND, or an error the poll throws. */
 export type ScriptedAnswer = string | NotFound | Error;
@@ -29,14 +29,8 @@ export function scriptedPoll(answers: readonly ScriptedAnswer[]): ScriptedPoll {
   return { poll, clock, calls };
 }
 
-/** A seeded random source in [0, 1) (mulberry32), for repeatable jitter. */
+/** A seeded source of jitter in [0, 1), from the simulation's seeded generator. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
