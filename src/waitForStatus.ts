@@ -93,6 +93,11 @@ export interface WaitResult {
   elapsed: number;
   /** With `after`: whether a status other than those the operation leaves from was seen. */
   operationObserved?: boolean;
+  /**
+   * The statuses tagged `failed` seen on the way, in order of first sight (a Kafka resize that failed and
+   * recovered shows EXTENDEDFAILED): the target came, but something failed before it.
+   */
+  failedSeen: string[];
   /** The validator's sampled verdict on the history (with the statuses presumably missed between polls). */
   verdict: HistoryVerdict;
 }
@@ -188,6 +193,8 @@ export async function waitForStatus(options: WaitForStatusOptions): Promise<Wait
   const pending = new Set(derived.pending.map((p) => p.status));
   const failures = new Map(derived.failure.map((f) => [f.status, f]));
   const before = derived.before ? new Set(derived.before.from) : undefined;
+  const graph = statusGraph(service);
+  const failedSeen: string[] = [];
   const validator = createValidator(service, { mode: 'sampled' });
   const history: WaitObservation[] = [];
   const started = clock.now();
@@ -255,12 +262,14 @@ export async function waitForStatus(options: WaitForStatusOptions): Promise<Wait
       return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, { violation });
     }
     const status = validator.status!;
+    if (graph.tags[graph.idOf(status)]!.includes('failed') && !failedSeen.includes(status)) failedSeen.push(status);
     if (before && !operationObserved) {
       if (!before.has(status)) operationObserved = true;
       else if (++beforeCount <= grace) return undefined; // the request may not show yet
     }
     if (targets.has(status)) {
-      const result: WaitResult = { service: service.id, status, history, polls, elapsed: clock.now() - started, verdict: validator.verdict() };
+      const elapsed = clock.now() - started;
+      const result: WaitResult = { service: service.id, status, history, polls, elapsed, failedSeen, verdict: validator.verdict() };
       if (before) result.operationObserved = operationObserved;
       return result;
     }

@@ -122,6 +122,8 @@ for (const service of services) {
         expect(endedAt).toBeLessThan(TIMEOUT);
         expect(history.at(-1)!.status).toBe(reason === 'resolved' ? sc.target : (ended as WaitError).failure?.status);
       }
+      if (ended instanceof WaitError) expect(ended.polls).toBe(history.length);
+      else expect(ended.failedSeen).toEqual([...new Set(history.map((o) => o.status).filter((s) => tagged('failed').has(s)))]);
 
       // Every life that reaches the target in time resolves (a target lasts longer than the longest poll gap).
       const afterRequest = sc.operation ? life.slice(1) : life; // life[0] is the status the request left

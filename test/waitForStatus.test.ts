@@ -262,7 +262,10 @@ describe('waitForStatus: right after an operation (after)', () => {
   it('resize: a failed Kafka resize returns to RUNNING; the wait resolves and the history shows the failure', async () => {
     const { result } = await wait(['RUNNING', 'EXTENDING', 'EXTENDEDFAILED', 'RUNNING'], { service: 'kafka', target: 'RUNNING', after: 'RESIZE' });
     expect(result?.history.map((o) => o.status)).toContain('EXTENDEDFAILED');
+    expect(result?.failedSeen).toEqual(['EXTENDEDFAILED']);
     expect(result?.operationObserved).toBe(true);
+    const success = await wait(['RUNNING', 'EXTENDING', 'RUNNING'], { service: 'kafka', target: 'RUNNING', after: 'RESIZE' });
+    expect(success.result?.failedSeen).toEqual([]);
   });
 });
 
