@@ -16,7 +16,8 @@ export interface BackoffBounds {
 }
 
 /**
- * The delay before poll `attempt + 1`, after `attempt` polls (1-based), within `[min, max]`.
+ * The delay before poll `attempt + 1`, after `attempt` polls (1-based), within `[min, max]`, in whole milliseconds
+ * (for whole-millisecond bounds).
  * `random` returns a number in `[0, 1)` (`Math.random` by default; inject a seeded one for repeatable waits).
  *
  * @example backoffDelay(1, { min: 2000, max: 120000 }, () => 0.5) // 2000: the first ceiling is min itself
@@ -32,5 +33,6 @@ export function backoffDelay(attempt: number, bounds: BackoffBounds, random: () 
   const ceiling = Math.min(max, min * 2 ** (Math.max(1, attempt) - 1));
   const r = random();
   if (!(r >= 0 && r < 1)) throw new RangeError(`random() must return a number in [0, 1), got ${r}`);
-  return min + r * (ceiling - min);
+  // Whole milliseconds, kept within [min, ceiling].
+  return Math.min(ceiling, Math.max(min, Math.round(min + r * (ceiling - min))));
 }
