@@ -5,6 +5,7 @@
  */
 import { services } from '../machines/index.js';
 import { toMermaid } from '../src/diagram/mermaid.js';
+import { lifecycleSvg } from '../src/diagram/svg.js';
 import { lifecycleModel } from '../src/model.js';
 import type { LifecycleModel } from '../src/types.js';
 
@@ -17,10 +18,13 @@ export interface DocsFile {
 /**
  * The generated documentation files.
  *
- * @example (await docsFiles()).map((f) => f.path) // ['docs/lifecycles.md']
+ * @example (await docsFiles()).map((f) => f.path) // ['docs/lifecycles.md', 'docs/kafka.svg', 'docs/dcs.svg']
  */
 export async function docsFiles(): Promise<DocsFile[]> {
-  return [{ path: 'docs/lifecycles.md', content: lifecyclesMarkdown() }];
+  const diagrams = await Promise.all(
+    services.map(async (service) => ({ path: `docs/${service.id}.svg`, content: await lifecycleSvg(service) })),
+  );
+  return [{ path: 'docs/lifecycles.md', content: lifecyclesMarkdown() }, ...diagrams];
 }
 
 /** `docs/lifecycles.md`: for each service, its statuses, its transition table and its Mermaid diagram. */
@@ -48,6 +52,8 @@ function serviceSection(model: LifecycleModel): string {
     `## ${model.name}`,
     '',
     `Service id \`${model.service}\`; statuses from documentation page \`${model.page}\`; initial status \`${model.initial}\`.`,
+    '',
+    `![${model.name} lifecycle diagram](${model.service}.svg)`,
     '',
     '| Status | Tags | Meaning |',
     '| --- | --- | --- |',

@@ -12,6 +12,24 @@ export { createFleetValidator, validateFleet, type FleetOptions, type FleetRepor
 export * from './simulation/index.js';
 export * from './plans/index.js';
 export { parseDuration } from './duration.js';
+export { toDot, stateColours, stateElementId, transitionElementId } from './diagram/dot.js';
+export { renderSvg, lifecycleSvg, inlineSvg } from './diagram/svg.js';
+export { viewerHtml, jsonForScript } from './viewer/viewerHtml.js';
+export {
+  viewerData,
+  type ViewerData,
+  type ViewerHistory,
+  type ViewerInstance,
+  type ViewerObservation,
+  type ViewerOptions,
+} from './viewer/viewerData.js';
+export { replayHistory, type ReplayOptions, type ReplayResult, type ReplayedStep } from './inspect/replayHistory.js';
+export {
+  startInspectorSession,
+  PortInUseError,
+  type InspectorSession,
+  type InspectorSessionOptions,
+} from './inspect/inspectorSession.js';
 export {
   expectations,
   UnknownStatusError,

@@ -79,13 +79,21 @@ describe('instance-lifecycle graph', () => {
     expect(result.stdout.startsWith('stateDiagram-v2\n')).toBe(true);
   });
 
+  it('--format dot prints a digraph with one edge per transition', async () => {
+    const result = await runCliCapture(['graph', 'kafka', '--format', 'dot']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^digraph "kafka" \{/);
+    const edges = result.stdout.split('\n').filter((line) => /^\s*s\d+ -> s\d+/.test(line));
+    expect(edges).toHaveLength(lifecycleModel('kafka').transitions.length);
+  });
+
   it('names the known services for an unknown one, and the formats for an unknown format, exit 2', async () => {
     const unknown = await runCliCapture(['graph', 'rds']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`known services: ${services.map((s) => s.id).join(', ')}`);
     const format = await runCliCapture(['graph', 'kafka', '--format', 'png']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toMatch(/unknown --format "png"; expected one of json, mermaid/);
+    expect(format.stderr).toMatch(/unknown --format "png"; expected one of json, mermaid, dot, svg/);
     expect((await runCliCapture(['graph'])).code).toBe(2);
     expect((await runCliCapture(['graph', 'kafka', '--colour'])).code).toBe(2);
   });

@@ -49,6 +49,32 @@ describe('instance-lifecycle simulate', () => {
     );
   });
 
+  it('composes with validate: its output, piped in as is, validates (strict, or sampled when polled), in every format', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ids),
+        fc.integer({ min: 0, max: 0xffff_ffff }),
+        fc.constantFrom('ndjson', 'json', 'lines'),
+        fc.option(fc.constantFrom('30s', '5m'), { nil: undefined }),
+        fc.option(fc.constant('i-7'), { nil: undefined }),
+        async (service, seed, format, interval, instance) => {
+          const args = ['simulate', service, '--seed', String(seed), '--steps', '20', '--format', format];
+          if (interval) args.push('--poll-interval', interval);
+          if (instance) args.push('--instance', instance);
+          const simulated = await runCliCapture(args);
+          const mode = interval ? 'sampled' : 'strict';
+          const validated = await runCliCapture(['validate', service, '-', '--mode', mode, '--from-start', '--json'], { stdin: simulated.stdout });
+          expect(validated.code).toBe(0);
+          const report = JSON.parse(validated.stdout) as { ok: boolean; histories: { observations: number }[] };
+          expect(report.ok).toBe(true);
+          expect(report.histories).toHaveLength(1);
+          expect(report.histories[0]!.observations).toBe(simulated.stdout.trimEnd().split('\n').length - (format === 'json' ? 2 : 0));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it('prints the same history for the same seed, and another for another seed', async () => {
     const a = await runCliCapture(['simulate', 'kafka', '--seed', '11']);
     const b = await runCliCapture(['simulate', 'kafka', '--seed', '11']);
@@ -68,6 +94,7 @@ describe('instance-lifecycle simulate', () => {
     [['--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
     [['--seed', '1e3'], /--seed/],
     [['--steps', 'ten'], /--steps must be a whole number/],
+    [['--steps', '1000001'], /--steps must be a whole number from 0 to 1000000/],
     [['--poll-interval', '5'], /--poll-interval must be a duration/],
     [['--poll-interval', '1.5s'], /--poll-interval/],
     [['--poll-interval', '0s'], /at least 1ms/],
@@ -85,6 +112,15 @@ describe('instance-lifecycle simulate', () => {
   it('rejects an unknown or missing service in one line, exit 2', async () => {
     expectOneLineUsageError(await runCliCapture(['simulate', 'rds']), /unknown service "rds"/);
     expectOneLineUsageError(await runCliCapture(['simulate']), /missing <service>/);
+  });
+});
+
+describe('help of the new commands', () => {
+  it.each(['simulate', 'paths'])('%s --help prints its usage on stdout, exit 0, and is listed in the main help', async (name) => {
+    const help = await runCliCapture([name, '--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(new RegExp(`^Usage: instance-lifecycle ${name} <service>`));
+    expect((await runCliCapture(['--help'])).stdout).toContain(`  ${name} `);
   });
 });
 

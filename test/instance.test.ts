@@ -134,6 +134,15 @@ describe('createSimulatedInstance', () => {
     expect(() => instance.inject('RESTART')).toThrow(UnknownOperationError);
   });
 
+  it('has bound methods: status and request work when passed around alone', async () => {
+    const clock = createVirtualClock(0);
+    const { status, request, allowedOperations } = createSimulatedInstance('dcs', { clock, from: 'RUNNING' });
+    expect(await status()).toBe('RUNNING');
+    expect(allowedOperations()).toContain('RESTART');
+    await request('RESTART');
+    expect(await status()).toBe('RESTARTING');
+  });
+
   it('gives the same life for the same seed and requests', async () => {
     const life = async (seed: number) => {
       const clock = createVirtualClock(0);

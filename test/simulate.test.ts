@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { services } from '../machines/index.js';
-import { lifecycleModel, simulate, validateHistory, type Simulation, type SimulationOptions } from '../src/index.js';
+import { createRandom, lifecycleModel, simulate, validateHistory, type Simulation, type SimulationOptions } from '../src/index.js';
 
 const serviceArb = fc.constantFrom(...services.map((s) => s.id));
 const seedArb = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -219,5 +219,33 @@ describe('simulate: the polled view', () => {
     expect(found).toBeDefined();
     expect(found!.polled!.map((o) => o.status)).not.toContain('RUNNING');
     expect(validateHistory('kafka', found!.polled!, { mode: 'sampled' }).ok).toBe(false);
+  });
+});
+
+describe('createRandom', () => {
+  it('draws integers within their range and numbers in [0, 1), the same sequence for the same seed', () => {
+    fc.assert(
+      fc.property(seedArb, fc.integer({ min: -1e12, max: 1e12 }), fc.nat({ max: 1e12 }), (seed, min, width) => {
+        const a = createRandom(seed);
+        const b = createRandom(seed);
+        for (let i = 0; i < 20; i++) {
+          const n = a.integer(min, min + width);
+          expect(Number.isInteger(n)).toBe(true);
+          expect(n).toBeGreaterThanOrEqual(min);
+          expect(n).toBeLessThanOrEqual(min + width);
+          expect(b.integer(min, min + width)).toBe(n);
+          const x = a.next();
+          expect(x >= 0 && x < 1).toBe(true);
+          expect(b.next()).toBe(x);
+        }
+      }),
+    );
+  });
+
+  it('spreads draws evenly: each of 10 buckets gets about a tenth of 10,000 draws', () => {
+    const random = createRandom(12345);
+    const buckets = new Array<number>(10).fill(0);
+    for (let i = 0; i < 10_000; i++) buckets[random.integer(0, 9)]!++;
+    for (const count of buckets) expect(Math.abs(count - 1000)).toBeLessThan(150);
   });
 });

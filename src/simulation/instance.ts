@@ -188,39 +188,41 @@ class Instance implements SimulatedInstance {
     return this.scheduled?.at;
   }
 
-  async status(): Promise<string> {
+  // The public methods are bound (arrow functions), so `waitFor(instance.status)` works without `.bind`.
+
+  status = async (): Promise<string> => {
     this.catchUp();
     this.checkFound();
     return this.state;
-  }
+  };
 
-  allowedOperations(): string[] {
+  allowedOperations = (): string[] => {
     this.catchUp();
     return this.allowed('operation');
-  }
+  };
 
-  async request(operation: string): Promise<void> {
+  request = async (operation: string): Promise<void> => {
     this.catchUp();
     if (!this.operations.includes(operation)) throw new UnknownOperationError(operation, this.service, this.operations);
     this.checkFound();
     this.take(operation, 'operation');
-  }
+  };
 
-  inject(outcome: string): void {
+  inject = (outcome: string): void => {
     this.catchUp();
     if (!this.outcomes.includes(outcome)) throw new UnknownOperationError(outcome, this.service, this.outcomes);
     this.take(outcome, 'outcome');
-  }
+  };
 
-  history(): SimulatedObservation[] {
+  history = (): SimulatedObservation[] => {
     this.catchUp();
     return this.timeline.map(({ status, time }) => ({ status, time: iso(time), instance: this.id }));
-  }
+  };
 
-  events(): SimulatedEvent[] {
+  events = (): SimulatedEvent[] => {
     this.catchUp();
     return this.taken.map((e) => ({ ...e, time: iso(e.time) }));
-  }
+  };
 
   private take(event: string, kind: 'operation' | 'outcome'): void {
     const transition = this.model.transitions.find((t) => t.from === this.state && t.event === event && t.kind === kind);

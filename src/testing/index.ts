@@ -6,11 +6,4 @@ export { legalHistory, type LegalHistoryOptions } from './legalHistory.js';
 export { polledHistory, type PolledHistoryOptions } from './polledHistory.js';
 export { historyWithIllegalStep, type HistoryWithIllegalStep, type IllegalStepOptions } from './illegalStep.js';
 export { serviceStatus, type ServiceStatusOptions } from './serviceStatus.js';
-export {
-  createSimulatedInstance,
-  InstanceNotFoundError,
-  OperationRejectedError,
-  UnknownOperationError,
-  type SimulatedInstance,
-  type SimulatedInstanceOptions,
-} from '../simulation/instance.js';
+export * from '../simulation/instance.js';

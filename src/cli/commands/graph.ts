@@ -1,9 +1,11 @@
 /** `instance-lifecycle graph <service>`: print a service's machine as plain data or as a diagram. */
+import { toDot } from '../../diagram/dot.js';
 import { toMermaid } from '../../diagram/mermaid.js';
+import { lifecycleSvg } from '../../diagram/svg.js';
 import { lifecycleModel } from '../../model.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
-const FORMATS = ['json', 'mermaid'] as const;
+const FORMATS = ['json', 'mermaid', 'dot', 'svg'] as const;
 
 export const graphCommand: Command = {
   name: 'graph',
@@ -15,11 +17,16 @@ Print the machine of a service: its statuses with their tags, and its transition
 Options:
   --format F  json: plain data { service, initial, states, transitions } (default)
               mermaid: a Mermaid stateDiagram-v2 (inferred transitions marked in their label)
+              dot: Graphviz DOT source (the same drawing as svg, for your own Graphviz)
+              svg: a diagram laid out by Graphviz: states coloured by tag, transitions labelled by event,
+                inferred ones dashed, operations orange, outcomes grey, with a legend
   -h, --help  show this help
 
 Examples:
   instance-lifecycle graph kafka --format json
-  instance-lifecycle graph dcs --format mermaid > dcs.mmd`,
+  instance-lifecycle graph dcs --format mermaid > dcs.mmd
+  instance-lifecycle graph dcs --format dot | dot -Tpng > dcs.png
+  instance-lifecycle graph kafka --format svg > kafka.svg`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'json' } });
     const [service, extra] = positionals;
@@ -42,6 +49,14 @@ Examples:
     }
     if (format === 'mermaid') {
       await write(io.stdout, toMermaid(model));
+      return EXIT_OK;
+    }
+    if (format === 'dot') {
+      await write(io.stdout, toDot(model));
+      return EXIT_OK;
+    }
+    if (format === 'svg') {
+      await write(io.stdout, await lifecycleSvg(service));
       return EXIT_OK;
     }
     throw new UsageError(`unknown --format "${format}"; expected one of ${FORMATS.join(', ')}`);

@@ -6,6 +6,7 @@ import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, write, type Comma
 
 const COVERS = ['states', 'transitions'] as const;
 
+/** The `paths` command: {@link shortestPaths} or {@link coveringPaths}, printed one path a line or as JSON. */
 export const pathsCommand: Command = {
   name: 'paths',
   summary: 'print paths through a machine: to each status, or covering every transition (test plans)',

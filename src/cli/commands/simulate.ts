@@ -1,13 +1,16 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 import { parseDuration } from '../../duration.js';
 import { lifecycleModel } from '../../model.js';
-import { DEFAULT_START, DEFAULT_STEPS, simulate, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
+import { DEFAULT_START, DEFAULT_STEPS, simulate, type Simulation, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
+/** The most transitions the command simulates (the library takes any number). */
+const MAX_STEPS = 1_000_000;
 type Format = (typeof FORMATS)[number];
 
+/** The `simulate` command: {@link simulate} with its options, printed as NDJSON, JSON or plain lines. */
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
@@ -24,7 +27,7 @@ to 10 minutes).
 
 Options:
   --seed N                 seed, 0 to ${MAX_SEED} (default 0)
-  --steps N                most transitions (default ${DEFAULT_STEPS})
+  --steps N                most transitions, up to ${MAX_STEPS} (default ${DEFAULT_STEPS})
   --poll-interval DURATION print what a poller asking every DURATION sees (500ms, 30s, 5m, 1h)
   --format F               ${FORMATS.join(', ')} (default ndjson: one {"status","time"} object per line;
                            lines: statuses only)
@@ -57,7 +60,7 @@ Examples:
     const format = readFormat(values.format, values.json);
     const options: SimulationOptions = { avoidFinal: values['avoid-final'] ?? false };
     if (values.seed !== undefined) options.seed = readSeed(values.seed);
-    if (values.steps !== undefined) options.steps = readCount('--steps', values.steps);
+    if (values.steps !== undefined) options.steps = readSteps(values.steps);
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
     if (values.start !== undefined) options.start = readStart(values.start);
     if (values.from !== undefined) {
@@ -67,7 +70,7 @@ Examples:
       }
       options.from = values.from;
     }
-    let simulation;
+    let simulation: Simulation;
     try {
       simulation = simulate(model.service, options);
     } catch (error) {
@@ -101,10 +104,10 @@ function readSeed(text: string): number {
   return seed;
 }
 
-function readCount(option: string, text: string): number {
-  const count = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(count)) throw new UsageError(`${option} must be a whole number >= 0, got "${text}"`);
-  return count;
+function readSteps(text: string): number {
+  const steps = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(steps <= MAX_STEPS)) throw new UsageError(`--steps must be a whole number from 0 to ${MAX_STEPS}, got "${text}"`);
+  return steps;
 }
 
 function readInterval(text: string): number {

@@ -1,0 +1,152 @@
+/**
+ * `toDot`: a service's lifecycle model as a Graphviz DOT graph, for layout by Graphviz (see `renderSvg`).
+ * - states are filled by their tags (failed red, final grey with a double border, transitional blue, stable
+ *   green) and undocumented states get a dashed border; each state's SVG group has the id `state-<index>` (its
+ *   index in `model.states`) and its tags as classes;
+ * - transitions are labelled by event; documented ones are solid, inferred ones dashed; operations (a user's
+ *   request) are orange with a filled arrowhead, outcomes (reported by the service) dark grey with an open one;
+ *   each transition's SVG group has the id `transition-<index>` (its index in `model.transitions`);
+ * - a legend lists the tags and edge kinds the diagram uses.
+ */
+import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
+import type { LifecycleModel, StatusInfo, TransitionInfo } from '../types.js';
+
+/** Fill and border colours of a state, chosen by its most telling tag. */
+interface StateColours {
+  fill: string;
+  border: string;
+}
+
+/** Colours by tag, in priority order: the first tag a state has decides its colours. */
+const FILL_PRIORITY: readonly (readonly [StatusTag, StateColours])[] = [
+  ['failed', { fill: '#f6d5d5', border: '#a94442' }],
+  ['final', { fill: '#e4e4e4', border: '#555555' }],
+  ['transitional', { fill: '#d9eaf7', border: '#31708f' }],
+  ['stable', { fill: '#dcefd6', border: '#3c763d' }],
+];
+const PLAIN: StateColours = { fill: '#ffffff', border: '#333333' };
+
+/** Colour of operation edges (a user's request). */
+export const OPERATION_COLOUR = '#c05a00';
+/** Colour of outcome edges (reported by the service). */
+export const OUTCOME_COLOUR = '#404040';
+
+/** The id of a state's SVG group in a rendered diagram. */
+export function stateElementId(index: number): string {
+  return `state-${index}`;
+}
+
+/** The id of a transition's SVG group in a rendered diagram. */
+export function transitionElementId(index: number): string {
+  return `transition-${index}`;
+}
+
+/**
+ * The DOT source of a model's diagram.
+ *
+ * @example toDot(lifecycleModel('kafka')).startsWith('digraph') // true
+ */
+export function toDot(model: LifecycleModel): string {
+  const ids = new Map(model.states.map((s, i) => [s.status, `s${i}`]));
+  const node = (status: string): string => {
+    const id = ids.get(status);
+    if (id === undefined) throw new Error(`${model.service}: transition names unknown status ${status}`);
+    return id;
+  };
+  const lines = [
+    `digraph ${quote(model.service)} {`,
+    `  graph [label=${quote(`${model.name} (${model.service})`)}, labelloc=t, fontname="Helvetica", fontsize=16, rankdir=TB, nodesep=0.5, ranksep=0.55, pad=0.2];`,
+    '  node [fontname="Helvetica", fontsize=12, shape=box, margin="0.18,0.08"];',
+    '  edge [fontname="Helvetica", fontsize=10];',
+    '  start [shape=point, width=0.16, label="", id="initial", tooltip="initial status"];',
+    `  start -> ${node(model.initial)} [id="initial-transition", tooltip="start"];`,
+  ];
+  model.states.forEach((state, index) => lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`));
+  model.transitions.forEach((t, index) => lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`));
+  lines.push(...legend(model), '}');
+  return lines.join('\n') + '\n';
+}
+
+function stateAttributes(state: StatusInfo, index: number): string {
+  const colours = stateColours(state.tags);
+  const style = ['rounded', 'filled', ...(state.tags.includes('undocumented') ? ['dashed'] : [])];
+  const attributes = [
+    `id=${quote(stateElementId(index))}`,
+    `class=${quote(['state', ...state.tags].join(' '))}`,
+    `label=${quote(state.status)}`,
+    `style=${quote(style.join(','))}`,
+    `fillcolor=${quote(colours.fill)}`,
+    `color=${quote(colours.border)}`,
+    `penwidth=1.4`,
+    `tooltip=${quote(`${state.status} [${state.tags.join(', ')}]: ${state.description}`)}`,
+  ];
+  if (state.tags.includes('final')) attributes.push('peripheries=2');
+  return attributes.join(', ');
+}
+
+function transitionAttributes(t: TransitionInfo, index: number): string {
+  const colour = t.kind === 'operation' ? OPERATION_COLOUR : OUTCOME_COLOUR;
+  const why = t.note ? ` ${t.note}` : '';
+  return [
+    `id=${quote(transitionElementId(index))}`,
+    `class=${quote(['transition', t.kind, t.basis].join(' '))}`,
+    `label=${quote(t.event)}`,
+    `color=${quote(colour)}`,
+    `fontcolor=${quote(colour)}`,
+    `style=${t.basis === 'inferred' ? 'dashed' : 'solid'}`,
+    `arrowhead=${t.kind === 'operation' ? 'normal' : 'empty'}`,
+    `tooltip=${quote(`${t.from} → ${t.to} on ${t.event} (${t.kind}, ${t.basis}).${why}`)}`,
+  ].join(', ');
+}
+
+/** The colours of a state with these tags. */
+export function stateColours(tags: readonly StatusTag[]): StateColours {
+  return FILL_PRIORITY.find(([tag]) => tags.includes(tag))?.[1] ?? PLAIN;
+}
+
+/** A legend node (an HTML-like table) with the tags and edge kinds the model uses. */
+function legend(model: LifecycleModel): string[] {
+  const rows: string[] = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'];
+  for (const tag of STATUS_TAGS) {
+    if (!model.states.some((s) => s.tags.includes(tag))) continue;
+    const sample = tag === 'undocumented' ? PLAIN : stateColours([tag]);
+    const style = tag === 'undocumented' ? ' STYLE="dashed"' : '';
+    const what = TAG_MEANING.get(tag) ?? '';
+    rows.push(`<TR><TD BGCOLOR="${sample.fill}" COLOR="${sample.border}" BORDER="1"${style}>${tag}</TD><TD ALIGN="LEFT">${what}</TD></TR>`);
+  }
+  const kinds: [string, (t: TransitionInfo) => boolean, string, string][] = [
+    ['operation', (t) => t.kind === 'operation', OPERATION_COLOUR, '━━▶'],
+    ['outcome', (t) => t.kind === 'outcome', OUTCOME_COLOUR, '━━▷'],
+    ['documented', (t) => t.basis === 'documented', OUTCOME_COLOUR, '━━━'],
+    ['inferred', (t) => t.basis === 'inferred', OUTCOME_COLOUR, '╍╍╍'],
+  ];
+  for (const [name, uses, colour, arrow] of kinds) {
+    if (!model.transitions.some(uses)) continue;
+    const what = EDGE_MEANING.get(name) ?? '';
+    rows.push(`<TR><TD><FONT COLOR="${colour}">${arrow}</FONT></TD><TD ALIGN="LEFT">${name}: ${what}</TD></TR>`);
+  }
+  return [
+    `  legend [id="legend", shape=plain, fontsize=10, label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" COLOR="#999999">${rows.join('')}</TABLE>>];`,
+    '  { rank=sink; legend; }',
+  ];
+}
+
+const TAG_MEANING: ReadonlyMap<StatusTag, string> = new Map<StatusTag, string>([
+  ['stable', 'stays until someone acts'],
+  ['transitional', 'moves on by itself'],
+  ['failed', 'something went wrong'],
+  ['final', 'no way out'],
+  ['undocumented', 'not in the status table'],
+]);
+
+const EDGE_MEANING: ReadonlyMap<string, string> = new Map([
+  ['operation', "a user's request"],
+  ['outcome', 'reported by the service'],
+  ['documented', 'solid line'],
+  ['inferred', 'dashed line'],
+]);
+
+/** A DOT quoted string (backslashes doubled so Graphviz's label escapes do not apply; newlines become spaces). */
+function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+}

@@ -1,0 +1,102 @@
+/**
+ * `viewerData`: everything the offline viewer page shows, as plain JSON-ready data: the service's statuses and
+ * transitions (in model order, so index `i` is the diagram's `state-i` / `transition-i`), and for each history its
+ * observations with the validator's verdict (with `explain: true`, so each change carries the events that explain
+ * it). Histories with violations come first.
+ */
+import type { Service } from '../../machines/index.js';
+import { lifecycleModel } from '../model.js';
+import type { StatusTag } from '../types.js';
+import { validateHistory, type HistoryVerdict, type Observation, type ValidationMode } from '../validator.js';
+
+/** One history to show: the observations of one instance. */
+export interface ViewerHistory {
+  /** The instance id, when known. */
+  instance?: string;
+  observations: Observation[];
+}
+
+/** Options of {@link viewerData} and `viewerHtml`. */
+export interface ViewerOptions {
+  /** How changes of status are judged (default `strict`). */
+  mode?: ValidationMode;
+  /** Require each history to start at the initial status (default false). */
+  fromStart?: boolean;
+}
+
+/** An observation as the page shows it (times as text). */
+export interface ViewerObservation {
+  status: string;
+  time?: string | number;
+  line?: number;
+}
+
+/** One history in the page, with its verdict. */
+export interface ViewerInstance {
+  /** What the picker shows: the instance id, or `history N`. */
+  label: string;
+  instance?: string;
+  observations: ViewerObservation[];
+  verdict: HistoryVerdict;
+}
+
+/** The data embedded in the viewer page. */
+export interface ViewerData {
+  service: { id: string; name: string; page: string };
+  mode: ValidationMode;
+  fromStart: boolean;
+  initial: string;
+  /** Statuses in model order (index = diagram element `state-<index>`). */
+  statuses: string[];
+  tags: StatusTag[][];
+  /** Transitions in model order (index = diagram element `transition-<index>`). */
+  transitions: { from: string; to: string; event: string; kind: string; basis: string }[];
+  /** The histories, those with violations first (otherwise in input order). */
+  instances: ViewerInstance[];
+}
+
+/**
+ * The viewer's data for a service and its histories (none: the page shows the diagram only).
+ *
+ * @example viewerData('kafka', [{ observations: [{ status: 'RUNNING' }, { status: 'DELETED' }] }]).instances[0].verdict.ok // false
+ */
+export function viewerData(service: string | Service, histories: readonly ViewerHistory[] = [], options: ViewerOptions = {}): ViewerData {
+  const model = lifecycleModel(service);
+  const mode = options.mode ?? 'strict';
+  const fromStart = options.fromStart ?? false;
+  const instances = histories.map((history, index): ViewerInstance => {
+    const verdict = validateHistory(model.service, history.observations, {
+      mode,
+      fromStart,
+      explain: true,
+      ...(history.instance === undefined ? {} : { instance: history.instance }),
+    });
+    const item: ViewerInstance = {
+      label: history.instance ?? `history ${index + 1}`,
+      observations: history.observations.map(viewerObservation),
+      verdict,
+    };
+    if (history.instance !== undefined) item.instance = history.instance;
+    return item;
+  });
+  const illegalFirst = [...instances.filter((i) => !i.verdict.ok), ...instances.filter((i) => i.verdict.ok)];
+  return {
+    service: { id: model.service, name: model.name, page: model.page },
+    mode,
+    fromStart,
+    initial: model.initial,
+    statuses: model.states.map((s) => s.status),
+    tags: model.states.map((s) => [...s.tags]),
+    transitions: model.transitions.map(({ from, to, event, kind, basis }) => ({ from, to, event, kind, basis })),
+    instances: illegalFirst,
+  };
+}
+
+function viewerObservation(observation: Observation): ViewerObservation {
+  const shown: ViewerObservation = { status: observation.status };
+  const time = observation.time;
+  if (time instanceof Date) shown.time = Number.isNaN(time.getTime()) ? String(time) : time.toISOString();
+  else if (time !== undefined) shown.time = time;
+  if (observation.line !== undefined) shown.line = observation.line;
+  return shown;
+}
