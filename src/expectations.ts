@@ -14,11 +14,15 @@
  *
  * With `after: <operation>`, the statuses that operation leaves from are listed too: right after requesting it, an
  * instance may still show them until the request takes effect (see `waitForStatus`'s `operationGrace`).
+ *
+ * With `from: <status(es) the wait starts in>`, pending and failure list only the statuses such a wait can
+ * observe before it ends (see `observableStatuses`): short lists to paste into another tool's waiter.
  */
 import type { Service } from '../machines/index.js';
 import { closestStatus } from './closestStatus.js';
 import { lifecycleModel, resolveService } from './model.js';
 import { outcomePaths, type OutcomePath } from './outcomePaths.js';
+import { observableStatuses } from './waitScope.js';
 
 /** A status from which a target can still come by outcomes alone. */
 export interface PendingStatus {
@@ -65,12 +69,16 @@ export interface Expectations {
   failure: FailureStatus[];
   /** Only with the `after` option. */
   before?: OperationStart;
+  /** Only with the `from` option: the statuses the wait starts in (pending and failure are cut to what it can observe). */
+  from?: string[];
 }
 
 /** Options of {@link expectations}. */
 export interface ExpectationsOptions {
   /** The operation just requested (an operation event of the service, e.g. `DELETE`). */
   after?: string;
+  /** The status or statuses the instance is in when the wait starts (e.g. `CREATING` for a creation wait). */
+  from?: string | readonly string[];
 }
 
 /** Thrown by {@link expectations} for a target that is no status of the service. */
@@ -116,12 +124,18 @@ export function expectations(
   const model = lifecycleModel(entry);
   const statuses = model.states.map((s) => s.status);
   const known = new Set(statuses);
-  const wanted = new Set<string>();
-  for (const status of typeof target === 'string' ? [target] : target) {
-    if (!known.has(status)) throw new UnknownStatusError(entry.id, status, statuses);
-    wanted.add(status);
-  }
+  const knownStatuses = (given: string | readonly string[]): Set<string> => {
+    const set = new Set<string>();
+    for (const status of typeof given === 'string' ? [given] : given) {
+      if (!known.has(status)) throw new UnknownStatusError(entry.id, status, statuses);
+      set.add(status);
+    }
+    return set;
+  };
+  const wanted = knownStatuses(target);
   if (wanted.size === 0) throw new RangeError('expectations: no target status given');
+  const starts = options.from === undefined ? undefined : knownStatuses(options.from);
+  if (starts?.size === 0) throw new RangeError('expectations: no start status given in from');
   const { untilSettled, anyRoute } = outcomePaths(entry);
   const result: Expectations = { service: entry.id, target: statuses.filter((s) => wanted.has(s)), pending: [], failure: [] };
 
@@ -151,6 +165,16 @@ export function expectations(
     if (!operationEvents.includes(options.after)) throw new NotAnOperationError(entry.id, options.after, operationEvents);
     const from = unique(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
     result.before = { operation: options.after, from: statuses.filter((s) => from.includes(s)) };
+  }
+
+  if (starts !== undefined) {
+    const ends = new Set([...wanted, ...result.failure.map((f) => f.status)]);
+    const scope = { from: statuses.filter((s) => starts.has(s)), ends, ...(options.after === undefined ? {} : { after: options.after }) };
+    const observable = new Set(observableStatuses(entry, scope));
+    result.pending = result.pending.filter((p) => observable.has(p.status));
+    result.failure = result.failure.filter((f) => observable.has(f.status));
+    if (result.before) result.before.from = result.before.from.filter((s) => observable.has(s));
+    result.from = scope.from;
   }
   return result;
 }

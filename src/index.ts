@@ -41,5 +41,6 @@ export {
   type OperationStart,
 } from './expectations.js';
 export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './outcomePaths.js';
+export { observableStatuses, type WaitScopeOptions } from './waitScope.js';
 export { backoffDelay, type BackoffBounds } from './backoff.js';
 export * from './waitForStatus.js';

@@ -28,6 +28,14 @@ describe('instance-lifecycle expect', () => {
     expect(why.find((line) => line.includes(' RUNNING '))).toMatch(/failure .*settling in ERROR/);
   });
 
+  it('--from cuts the lists to what a wait from there can meet, as the library does', async () => {
+    const result = await runCliCapture(['expect', 'kafka', 'RUNNING', '--from', 'CREATING', '--json']);
+    expect(JSON.parse(result.stdout)).toEqual(expectations('kafka', 'RUNNING', { from: 'CREATING' }));
+    const text = await runCliCapture(['expect', 'dcs', 'DELETED', '--from', 'RUNNING', '--from', 'ERROR', '--after', 'DELETE']);
+    expect(text.stdout.split('\n')[0]).toBe('dcs: waiting for DELETED after DELETE, from RUNNING or ERROR');
+    expect(text.stdout).toContain('pending:  DELETING\n');
+  });
+
   it('takes several targets', async () => {
     const result = await runCliCapture(['expect', 'dcs', 'RUNNING', 'DELETED', '--json']);
     expect(JSON.parse(result.stdout).target).toEqual(['RUNNING', 'DELETED']);
@@ -44,6 +52,7 @@ describe('instance-lifecycle expect', () => {
     [['expect', 'kafka', '__proto__'], /unknown status "__proto__"/],
     [['expect', 'kafa', 'RUNNING'], /unknown service "kafa"; known services: kafka, dcs/],
     [['expect', 'kafka', 'RUNNING', '--after', 'REBOOT'], /unknown operation "REBOOT" for kafka; known operations: /],
+    [['expect', 'kafka', 'RUNNING', '--from', 'BOOTING'], /unknown status "BOOTING" for kafka/],
     [['expect', 'kafka'], /missing <target>/],
     [['expect'], /missing <service>/],
     [['expect', 'kafka', 'RUNNING', '--format', 'x'], /Unknown option/],

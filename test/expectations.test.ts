@@ -39,6 +39,22 @@ function reachableByOutcomes(service: Service, from: string, throughStable = fal
 }
 const oracleCache = new Map<string, Set<string>>();
 
+/** Independent oracle: every status reachable from `starts` by outcomes and the `after` operation, with no stop. */
+function reachableFrom(service: Service, starts: readonly string[], after: string | undefined): Set<string> {
+  const model = lifecycleModel(service);
+  const taken = model.transitions.filter((t) => t.kind === 'outcome' || t.event === after);
+  const reached = new Set<string>();
+  const queue: AnyMachineSnapshot[] = starts.map((status) => service.machine.resolveState({ value: status, context: undefined }));
+  while (queue.length > 0) {
+    const snapshot = queue.shift()!;
+    const status = String(snapshot.value);
+    if (reached.has(status)) continue;
+    reached.add(status);
+    for (const t of taken.filter((t) => t.from === status)) queue.push(transition(service.machine, snapshot, { type: t.event })[0]);
+  }
+  return reached;
+}
+
 const statusesOf = (service: Service) => lifecycleModel(service).states.map((s) => s.status);
 
 describe('expectations: laws over every service and target', () => {
@@ -77,6 +93,32 @@ describe('expectations: laws over every service and target', () => {
         expect(String(snapshot.value)).toBe(target);
         expect(p.reaches).toBe(target);
       }
+    });
+
+    const operations = [...new Set(lifecycleModel(service).transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
+    fcTest.prop([fc.subarray(statuses, { minLength: 1 }), fc.subarray(statuses, { minLength: 1 }), fc.option(fc.constantFrom(...operations), { nil: undefined })])(
+      `${service.id}: "from" cuts the lists to statuses the wait can reach, keeping the start statuses`,
+      (targets, from, after) => {
+        const full = expectations(service, targets, after === undefined ? {} : { after });
+        const cut = expectations(service, targets, after === undefined ? { from } : { from, after });
+        expect(cut.target).toEqual(full.target);
+        for (const p of cut.pending) expect(full.pending).toContainEqual(p);
+        for (const f of cut.failure) expect(full.failure).toContainEqual(f);
+        for (const b of cut.before?.from ?? []) expect(full.before?.from).toContain(b);
+        const reachable = reachableFrom(service, from, after);
+        const listed = [...cut.pending.map((p) => p.status), ...cut.failure.map((f) => f.status), ...(cut.before?.from ?? [])];
+        for (const status of listed) expect(reachable.has(status), `${status} is not reachable from ${from.join('|')}`).toBe(true);
+        for (const start of from) expect([...cut.target, ...listed]).toContain(start);
+        expect(new Set(cut.from)).toEqual(new Set(from));
+      },
+    );
+
+    it(`${service.id}: a creation wait from the initial status meets only what creation leads to`, () => {
+      const model = lifecycleModel(service);
+      const creation = model.transitions.filter((t) => t.from === model.initial);
+      const e = expectations(service, 'RUNNING', { from: model.initial });
+      const listed = [...e.target, ...e.pending.map((p) => p.status), ...e.failure.map((f) => f.status)];
+      expect(new Set(listed)).toEqual(new Set([model.initial, ...creation.map((t) => t.to)]));
     });
 
     it(`${service.id}: failure details agree with the machine`, () => {
@@ -134,6 +176,16 @@ describe('expectations: the cases waiting code meets', () => {
     expect(e.failure.find((f) => f.status === 'ERROR')?.operations.sort()).toEqual(['DELETE', 'RESTART']);
   });
 
+  it('deletion from RUNNING: the cut lists with the pre-request statuses are what the providers list, for Kafka', () => {
+    const e = expectations('kafka', 'DELETED', { from: 'RUNNING', after: 'DELETE' });
+    const accepted = new Set([...e.pending.map((p) => p.status), ...(e.before?.from ?? [])]);
+    expect(accepted).toEqual(new Set(['DELETING', 'RUNNING', 'ERROR']));
+    // DCS has no ERROR on the way to deletion, but a faulty instance may still show ERROR until DELETE shows
+    const d = expectations('dcs', 'DELETED', { from: 'RUNNING', after: 'DELETE' });
+    expect(d.pending.map((p) => p.status)).toEqual(['DELETING']);
+    expect(d.before?.from.sort()).toEqual(['ERROR', 'RUNNING']);
+  });
+
   it('several targets: a status is pending when it reaches any of them', () => {
     const e = expectations('kafka', ['RUNNING', 'DELETED']);
     expect(e.pending.map((p) => p.status)).toContain('DELETING');
@@ -146,5 +198,7 @@ describe('expectations: the cases waiting code meets', () => {
     expect(() => expectations('kafka', 'constructor')).toThrow(UnknownStatusError);
     expect(() => expectations('kafka', 'RUNNING', { after: 'REBOOT' })).toThrow(/known operations: .*RESTART/);
     expect(() => expectations('kafka', [])).toThrow(RangeError);
+    expect(() => expectations('kafka', 'RUNNING', { from: 'BOOTING' })).toThrow(UnknownStatusError);
+    expect(() => expectations('kafka', 'RUNNING', { from: [] })).toThrow(RangeError);
   });
 });

@@ -119,11 +119,16 @@ for (const service of services) {
       } else {
         expect(decisive).toBe(history.length - 1);
         expect(endedAt).toBe(history.at(-1)!.time);
-        expect(endedAt).toBeLessThan(TIMEOUT);
+        expect(endedAt).toBeLessThanOrEqual(TIMEOUT); // a status can show at the last poll, at the deadline
         expect(history.at(-1)!.status).toBe(reason === 'resolved' ? sc.target : (ended as WaitError).failure?.status);
       }
       if (ended instanceof WaitError) expect(ended.polls).toBe(history.length);
       else expect(ended.failedSeen).toEqual([...new Set(history.map((o) => o.status).filter((s) => tagged('failed').has(s)))]);
+
+      // Everything the wait observed is in the lists cut to a wait from this start (what `expect --from` prints).
+      const cut = expectations(service, sc.target, sc.operation ? { from: sc.start, after: sc.operation } : { from: sc.start });
+      const listed = new Set([...cut.target, ...cut.pending.map((p) => p.status), ...cut.failure.map((f) => f.status), ...(cut.before?.from ?? [])]);
+      for (const o of history) expect(listed.has(o.status), `${o.status} is not listed`).toBe(true);
 
       // Every life that reaches the target in time resolves (a target lasts longer than the longest poll gap).
       const afterRequest = sc.operation ? life.slice(1) : life; // life[0] is the status the request left

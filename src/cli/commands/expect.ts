@@ -5,7 +5,7 @@ import { EXIT_OK, InputError, painter, parseCommandArgs, UsageError, useColor, w
 export const expectCommand: Command = {
   name: 'expect',
   summary: 'list the pending, target and failure statuses of a wait, derived from the machine',
-  help: `Usage: instance-lifecycle expect <service> <target>... [--after <operation>] [--json]
+  help: `Usage: instance-lifecycle expect <service> <target>... [--from <status>]... [--after <operation>] [--json]
 
 Print what a client waiting for <target> should make of every status, derived from the service's machine:
   target   the statuses waited for
@@ -14,22 +14,32 @@ Print what a client waiting for <target> should make of every status, derived fr
 Paste the lists into other tools (Terraform state change configs, SDK waiters).
 
 Options:
+  --from S    the status the instance is in when the wait starts (repeatable): list only the statuses such a
+              wait can observe before it ends (short lists to paste)
   --after OP  the operation just requested (e.g. DELETE): also list the statuses it leaves from, which an
               instance may still show until the request takes effect
-  --json      print plain data { service, target, pending, failure, before? }
+  --json      print plain data { service, target, pending, failure, before?, from? }
   -h, --help  show this help
 
 Examples:
   instance-lifecycle expect kafka RUNNING
-  instance-lifecycle expect dcs DELETED --after DELETE --json`,
+  instance-lifecycle expect kafka RUNNING --from CREATING
+  instance-lifecycle expect dcs DELETED --from RUNNING --after DELETE --json`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { after: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, {
+      after: { type: 'string' },
+      from: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    });
     const [service, ...targets] = positionals;
     if (service === undefined) throw new UsageError('missing <service>');
     if (targets.length === 0) throw new UsageError('missing <target>');
     let result: Expectations;
     try {
-      result = expectations(service, targets, values.after === undefined ? {} : { after: values.after });
+      result = expectations(service, targets, {
+        ...(values.after === undefined ? {} : { after: values.after }),
+        ...(values.from === undefined ? {} : { from: values.from }),
+      });
     } catch (error) {
       if (error instanceof UnknownStatusError || error instanceof NotAnOperationError) throw new InputError(error.message);
       throw error;
@@ -43,8 +53,8 @@ Examples:
 /** The expectations as text: the three lists first (to paste), then the reason for every status. */
 export function formatExpectations(e: Expectations, color: boolean): string {
   const paint = painter(color);
-  const width = Math.max(...[...e.pending, ...e.failure].map((s) => s.status.length)) + 2;
-  const after = e.before ? ` after ${e.before.operation}` : '';
+  const width = Math.max(0, ...[...e.pending, ...e.failure].map((s) => s.status.length)) + 2;
+  const after = (e.before ? ` after ${e.before.operation}` : '') + (e.from ? `, from ${e.from.join(' or ')}` : '');
   const lines = [
     paint.bold(`${e.service}: waiting for ${e.target.join(' or ')}${after}`),
     '',
