@@ -2,6 +2,7 @@
 import { expectations, NotAnOperationError, UnknownStatusError, type Expectations } from '../../expectations.js';
 import { EXIT_OK, InputError, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 
+/** The `expect` command: {@link expectations} as text or JSON. */
 export const expectCommand: Command = {
   name: 'expect',
   summary: 'list the pending, target and failure statuses of a wait, derived from the machine',
