@@ -7,7 +7,7 @@
  * vanished instance (HTTP 404) as DELETED, so both are modelled, tagged `undocumented`, with their evidence.
  */
 import { setup } from 'xstate';
-import { documented, inferred, type StatusMeta, type StatusTag, type TransitionMeta } from './vocabulary.js';
+import { documented, failure, inferred, type StatusMeta, type StatusTag, type TransitionMeta } from './vocabulary.js';
 
 const DOCS = 'opentelekomcloud-docs/distributed-cache-service';
 const STATUS_PAGE = `${DOCS} api-ref, page dcs-api-0312047 (DCS Instance Statuses)`;
@@ -65,7 +65,7 @@ export const dcsMachine = setup({
         CREATE_FAILED: {
           target: 'CREATEFAILED',
           description: 'Creation failed.',
-          meta: documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.'),
+          meta: failure(documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.')),
         },
       },
     },
@@ -107,7 +107,7 @@ export const dcsMachine = setup({
         FAULT: {
           target: 'ERROR',
           description: 'The instance stops running properly without any request.',
-          meta: inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
+          meta: failure(inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.')),
         },
       },
     },
@@ -139,7 +139,7 @@ export const dcsMachine = setup({
         RESTART_FAILED: {
           target: 'ERROR',
           description: 'The restart did not bring the instance back.',
-          meta: inferred('outcome', 'A restart that fails leaves an instance that does not run properly.'),
+          meta: failure(inferred('outcome', 'A restart that fails leaves an instance that does not run properly.')),
         },
       },
     },
@@ -155,11 +155,11 @@ export const dcsMachine = setup({
         RESIZE_FAILED: {
           target: 'RUNNING',
           description: 'Scaling failed; the instance keeps its old size.',
-          meta: inferred(
+          meta: failure(inferred(
             'outcome',
             'Scaling is documented to fail (memory full, big keys), and DCS has no failed-scaling status: the instance keeps running at its old size.',
             RESIZE_PAGE,
-          ),
+          )),
         },
       },
     },
@@ -175,7 +175,7 @@ export const dcsMachine = setup({
         RESTORE_FAILED: {
           target: 'RUNNING',
           description: 'The restore failed; the failure shows on the restore record.',
-          meta: inferred('outcome', 'DCS has no failed-restore status, so a failed restore leaves the instance Running.'),
+          meta: failure(inferred('outcome', 'DCS has no failed-restore status, so a failed restore leaves the instance Running.')),
         },
       },
     },

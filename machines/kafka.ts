@@ -4,7 +4,7 @@
  * opentelekomcloud-docs/distributed-message-service, or public clients where the documentation is silent.
  */
 import { setup } from 'xstate';
-import { documented, inferred, type StatusMeta, type StatusTag, type TransitionMeta } from './vocabulary.js';
+import { documented, failure, inferred, type StatusMeta, type StatusTag, type TransitionMeta } from './vocabulary.js';
 
 const DOCS = 'opentelekomcloud-docs/distributed-message-service';
 const STATUS_PAGE = `${DOCS} api-ref, page kafka-api-180514012 (Instance Status)`;
@@ -67,7 +67,7 @@ export const kafkaMachine = setup({
         CREATE_FAILED: {
           target: 'CREATEFAILED',
           description: 'Creation failed.',
-          meta: documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.'),
+          meta: failure(documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.')),
         },
       },
     },
@@ -104,7 +104,7 @@ export const kafkaMachine = setup({
         FAULT: {
           target: 'ERROR',
           description: 'The instance stops running properly without any request.',
-          meta: inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
+          meta: failure(inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.')),
         },
         FREEZE: {
           target: 'FROZEN',
@@ -163,7 +163,7 @@ export const kafkaMachine = setup({
         RESTART_FAILED: {
           target: 'ERROR',
           description: 'The restart did not bring the instance back.',
-          meta: inferred('outcome', 'A restart that fails leaves an instance that does not run properly.'),
+          meta: failure(inferred('outcome', 'A restart that fails leaves an instance that does not run properly.')),
         },
       },
     },
@@ -179,7 +179,7 @@ export const kafkaMachine = setup({
         RESIZE_FAILED: {
           target: 'EXTENDEDFAILED',
           description: 'The specification change failed.',
-          meta: documented('outcome', RESIZE_PAGE, 'Changing goes to Change failed on failure.'),
+          meta: failure(documented('outcome', RESIZE_PAGE, 'Changing goes to Change failed on failure.')),
         },
       },
     },
@@ -206,7 +206,7 @@ export const kafkaMachine = setup({
         FAULT: {
           target: 'ERROR',
           description: 'The instance reports ERROR while it is being deleted.',
-          meta: inferred('outcome', 'Providers note that the status may change to ERROR during deletion.', TERRAFORM),
+          meta: failure(inferred('outcome', 'Providers note that the status may change to ERROR during deletion.', TERRAFORM)),
         },
       },
     },
@@ -238,7 +238,7 @@ export const kafkaMachine = setup({
         UPGRADE_FAILED: {
           target: 'ROLLBACK',
           description: 'The upgrade failed and is being rolled back.',
-          meta: inferred('outcome', 'ROLLBACK is documented as a roll-back in progress, and an upgrade is what gets rolled back.', UPGRADE_FAQ),
+          meta: failure(inferred('outcome', 'ROLLBACK is documented as a roll-back in progress, and an upgrade is what gets rolled back.', UPGRADE_FAQ)),
         },
       },
     },
@@ -254,7 +254,7 @@ export const kafkaMachine = setup({
         ROLLBACK_FAILED: {
           target: 'ERROR',
           description: 'The roll-back failed.',
-          meta: inferred('outcome', 'A roll-back that fails leaves an instance that does not run properly.'),
+          meta: failure(inferred('outcome', 'A roll-back that fails leaves an instance that does not run properly.')),
         },
       },
     },

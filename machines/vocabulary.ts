@@ -28,10 +28,14 @@ export type EventKind = 'operation' | 'outcome';
  */
 export type Basis = 'documented' | 'inferred';
 
-/** The metadata on every transition of every machine. */
+/**
+ * The metadata on every transition of every machine. `failure` marks an outcome that reports something going
+ * wrong (a failed creation, restart, resize..., or a fault), also where the status it leads to is not tagged
+ * `failed` (a DCS resize that fails leaves the instance running): simulations make such outcomes rare.
+ */
 export type TransitionMeta =
-  | { kind: EventKind; basis: 'documented'; source: string; note?: string }
-  | { kind: EventKind; basis: 'inferred'; note: string; source?: string };
+  | { kind: EventKind; basis: 'documented'; source: string; note?: string; failure?: true }
+  | { kind: EventKind; basis: 'inferred'; note: string; source?: string; failure?: true };
 
 /** The metadata on a state: where its status comes from. */
 export interface StatusMeta {
@@ -47,4 +51,10 @@ export function documented(kind: EventKind, source: string, note?: string): Tran
 /** Metadata of a transition that no page documents, with the reason it is plausible (and a source if one helps). */
 export function inferred(kind: EventKind, note: string, source?: string): TransitionMeta {
   return source === undefined ? { kind, basis: 'inferred', note } : { kind, basis: 'inferred', note, source };
+}
+
+/** The same metadata, marking the transition as an outcome that reports a failure (see {@link TransitionMeta}). */
+export function failure(meta: TransitionMeta): TransitionMeta {
+  if (meta.kind !== 'outcome') throw new Error('only an outcome can report a failure');
+  return { ...meta, failure: true };
 }

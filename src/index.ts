@@ -14,7 +14,7 @@ export * from './plans/index.js';
 export { parseDuration } from './duration.js';
 export { toDot, stateColours, stateElementId, transitionElementId } from './diagram/dot.js';
 export { renderSvg, lifecycleSvg, inlineSvg } from './diagram/svg.js';
-export { viewerHtml, jsonForScript } from './viewer/viewerHtml.js';
+export { viewerHtml, viewerPage, jsonForScript } from './viewer/viewerHtml.js';
 export {
   viewerData,
   type ViewerData,

@@ -70,6 +70,7 @@ function buildModel(entry: Service): LifecycleModel {
         };
         if (meta.source !== undefined) transition.source = meta.source;
         if (meta.note !== undefined) transition.note = meta.note;
+        if (meta.failure) transition.failure = true;
         transitions.push(transition);
       }
     }

@@ -30,6 +30,8 @@ export interface TransitionInfo {
   note?: string;
   /** What happens, in one sentence. */
   description: string;
+  /** True for an outcome that reports something going wrong (set by `failure(...)` in the machine). */
+  failure?: true;
 }
 
 /** A service's machine as plain data: what `graph --format json` prints. */

@@ -117,9 +117,12 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
     }
   });
 
-  it('gives each event one kind (operation or outcome) everywhere it is used', () => {
+  it('gives each event one kind (operation, outcome or failure outcome) everywhere it is used', () => {
     const kinds = new Map<string, Set<string>>();
-    for (const t of model.transitions) kinds.set(t.event, (kinds.get(t.event) ?? new Set()).add(t.kind));
+    for (const t of model.transitions) {
+      if (t.failure) expect(t.kind, `${t.event} is a failure but not an outcome`).toBe('outcome');
+      kinds.set(t.event, (kinds.get(t.event) ?? new Set()).add(t.failure ? 'failure' : t.kind));
+    }
     for (const [event, set] of kinds) expect([...set], event).toHaveLength(1);
     expect([...kinds.keys()].sort()).toEqual([...machine.events].sort());
   });

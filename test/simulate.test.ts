@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { services } from '../machines/index.js';
-import { createRandom, lifecycleModel, simulate, validateHistory, type Simulation, type SimulationOptions } from '../src/index.js';
+import { createRandom, lifecycleModel, simulate, validateHistory, weightedTransitions, type Simulation, type SimulationOptions } from '../src/index.js';
 
 const serviceArb = fc.constantFrom(...services.map((s) => s.id));
 const seedArb = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -106,6 +106,32 @@ describe('simulate', () => {
     }
     expect(faults / runs).toBeGreaterThan(0.01);
     expect(faults / runs).toBeLessThan(0.045);
+  });
+
+  it('makes a failure outcome rare even where it leads back to a status not tagged failed (DCS resize)', () => {
+    const model = lifecycleModel('dcs');
+    const failing = model.transitions.find((t) => t.failure && !model.states.find((s) => s.status === t.to)!.tags.includes('failed'));
+    expect(failing, 'DCS has a failure outcome into a status not tagged failed').toBeDefined();
+    let failures = 0;
+    const runs = 1000;
+    for (let seed = 0; seed < runs; seed++) {
+      const { events } = simulate('dcs', { seed, from: failing!.from, steps: 1 });
+      if (events[0]?.event === failing!.event) failures++;
+    }
+    const others = model.transitions.filter((t) => t.from === failing!.from && t !== failing).length;
+    expect(failures / runs).toBeLessThan((2 * 0.1) / (0.1 + others));
+  });
+
+  it('weighs every failure (a failure outcome or a transition into a failed status) at failureWeight', () => {
+    for (const service of services) {
+      const model = lifecycleModel(service);
+      const failed = new Set(model.states.filter((s) => s.tags.includes('failed')).map((s) => s.status));
+      for (const list of weightedTransitions(model, { failureWeight: 0.25 }).values()) {
+        for (const { transition, weight } of list) {
+          expect(weight).toBe(transition.failure || failed.has(transition.to) ? 0.25 : 1);
+        }
+      }
+    }
   });
 
   it('gives the same output for the same seed and options, without Math.random or Date.now', () => {

@@ -115,10 +115,10 @@ function legend(model: LifecycleModel): string[] {
     rows.push(`<TR><TD BGCOLOR="${sample.fill}" COLOR="${sample.border}" BORDER="1"${style}>${tag}</TD><TD ALIGN="LEFT">${what}</TD></TR>`);
   }
   const kinds: [string, (t: TransitionInfo) => boolean, string, string][] = [
-    ['operation', (t) => t.kind === 'operation', OPERATION_COLOUR, '━━▶'],
-    ['outcome', (t) => t.kind === 'outcome', OUTCOME_COLOUR, '━━▷'],
-    ['documented', (t) => t.basis === 'documented', OUTCOME_COLOUR, '━━━'],
-    ['inferred', (t) => t.basis === 'inferred', OUTCOME_COLOUR, '╍╍╍'],
+    ['operation', (t) => t.kind === 'operation', OPERATION_COLOUR, '━━━━▶'],
+    ['outcome', (t) => t.kind === 'outcome', OUTCOME_COLOUR, '━━━━▷'],
+    ['documented', (t) => t.basis === 'documented', OUTCOME_COLOUR, '━━━━━'],
+    ['inferred', (t) => t.basis === 'inferred', OUTCOME_COLOUR, '━ ━ ━'],
   ];
   for (const [name, uses, colour, arrow] of kinds) {
     if (!model.transitions.some(uses)) continue;

@@ -6,6 +6,7 @@
  * browsers or receivers still hold, so no handle is left open.
  */
 import diagnostics from 'node:diagnostics_channel';
+import { EventEmitter } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 import { createWebSocketInspector } from '@statelyai/inspect';
 import { createInspectorServer } from '@statelyai/inspect/server';
@@ -28,6 +29,8 @@ export interface InspectorSession {
   webSocketUrl: string;
   /** The WebSocket inspector: pass `inspector.inspect` to `createActor`. */
   inspector: ReturnType<typeof createWebSocketInspector>;
+  /** Resolves when something else than the inspector connects (a browser opening the page, a receiver). */
+  viewerConnected(signal?: AbortSignal): Promise<void>;
   /** Deliver what was inspected, then stop the inspector and the server and close every connection. */
   close(): Promise<void>;
 }
@@ -52,11 +55,14 @@ export async function startInspectorSession(options: InspectorSessionOptions = {
   const port = options.port ?? (await freePort());
   if (options.port !== undefined) await checkPortFree(port);
   const connections = new Set<Socket>();
+  let inspectorConnected = false;
+  const viewers = new EventEmitter();
   const track = (message: unknown) => {
     const socket = (message as { socket: Socket }).socket;
     if (socket.localPort !== port) return;
     connections.add(socket);
     socket.once('close', () => connections.delete(socket));
+    if (inspectorConnected) viewers.emit('viewer');
   };
   diagnostics.subscribe('net.server.socket', track);
   const server = createInspectorServer({ port, autoOpen: options.open ?? false });
@@ -70,12 +76,31 @@ export async function startInspectorSession(options: InspectorSessionOptions = {
     diagnostics.unsubscribe('net.server.socket', track);
     throw error;
   }
+  inspectorConnected = true;
+  let viewerSeen = connections.size > 1;
+  viewers.once('viewer', () => (viewerSeen = true));
   let closing: Promise<void> | undefined;
   return {
     port,
     url: `http://localhost:${port}`,
     webSocketUrl,
     inspector,
+    viewerConnected(signal) {
+      if (viewerSeen) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const onAbort = () => {
+          viewers.off('viewer', onViewer);
+          reject(signal?.reason);
+        };
+        const onViewer = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        if (signal?.aborted) return onAbort();
+        viewers.once('viewer', onViewer);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    },
     close() {
       closing ??= (async () => {
         // The inspector sends each event on a zero-delay timer: let those queued so far go out first.

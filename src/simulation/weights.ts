@@ -1,14 +1,18 @@
 /**
  * Which transition a simulated instance takes next: each outgoing transition has a weight, and one is drawn with
- * probability proportional to it. By default transitions into a status tagged `failed` are rare (weight 0.1
- * against 1 for the others); the tags come from the machine, not from event names.
+ * probability proportional to it. By default failures are rare (weight 0.1 against 1 for the others): outcomes the
+ * machine marks as `failure`, and transitions into a status tagged `failed`; both come from the machine, not from
+ * event names.
  */
 import type { LifecycleModel, TransitionInfo } from '../types.js';
 import type { Random } from './random.js';
 
 /** How transitions are weighted. */
 export interface WeightOptions {
-  /** Weight of a transition whose target status is tagged `failed` (default {@link DEFAULT_FAILURE_WEIGHT}). */
+  /**
+   * Weight of a failure: an outcome marked `failure`, or a transition into a status tagged `failed` (default
+   * {@link DEFAULT_FAILURE_WEIGHT}).
+   */
   failureWeight?: number;
   /**
    * Your own weight for a transition (a finite number >= 0; 0 means never), or `undefined` for the default.
@@ -18,7 +22,7 @@ export interface WeightOptions {
   weight?: (transition: TransitionInfo) => number | undefined;
 }
 
-/** The default weight of a transition into a `failed` status (the others weigh 1). */
+/** The default weight of a failure (the other transitions weigh 1). */
 export const DEFAULT_FAILURE_WEIGHT = 0.1;
 
 /** A transition with its weight. */
@@ -39,7 +43,8 @@ export function weightedTransitions(model: LifecycleModel, options: WeightOption
   const failed = new Set(model.states.filter((s) => s.tags.includes('failed')).map((s) => s.status));
   const outgoing = new Map<string, WeightedTransition[]>(model.states.map((s) => [s.status, []]));
   for (const transition of model.transitions) {
-    const weight = options.weight?.(transition) ?? (failed.has(transition.to) ? failureWeight : 1);
+    const isFailure = transition.failure === true || failed.has(transition.to);
+    const weight = options.weight?.(transition) ?? (isFailure ? failureWeight : 1);
     checkWeight(`weight of ${transition.from} --${transition.event}--> ${transition.to}`, weight);
     if (weight > 0) outgoing.get(transition.from)?.push({ transition, weight });
   }

@@ -67,6 +67,11 @@ export function viewerClient(): void {
     return `${step.from} → ${step.known}`;
   }
 
+  /** A step the validator rejected without explaining it (an illegal change, an unknown status): its message says it all. */
+  function unexplained(step: Step): boolean {
+    return step.problems.length > 0 && step.events.length === 0;
+  }
+
   function text(tag: string, className: string, content: string): HTMLElement {
     const element = document.createElement(tag);
     element.className = className;
@@ -83,8 +88,8 @@ export function viewerClient(): void {
         item.append(
           text('span', 'time', step.time === undefined ? `#${index + 1}` : String(step.time)),
           text('span', 'status', step.status),
-          text('span', 'explain', describe(step)),
         );
+        if (!unexplained(step)) item.append(text('span', 'explain', describe(step)));
         if (step.missed.length > 0) item.append(text('span', 'missed', `missed: ${step.missed.join(', ')}`));
         for (const problem of step.problems) item.append(text('span', 'problem', problem));
         for (const note of step.notes) item.append(text('span', 'note', note));
@@ -99,7 +104,7 @@ export function viewerClient(): void {
   }
 
   function clearDiagram(): void {
-    for (const name of ['current', 'illegal', 'missed', 'taken']) {
+    for (const name of ['current', 'illegal', 'previous', 'missed', 'taken']) {
       for (const marked of Array.from(diagram.querySelectorAll(`.${name}`))) marked.classList.remove(name);
     }
   }
@@ -119,6 +124,9 @@ export function viewerClient(): void {
       node?.classList.add('current');
       if (step.problems.length > 0) node?.classList.add('illegal');
     }
+    if (step.problems.length > 0 && step.from !== undefined && step.from !== step.known) {
+      element(`state-${statusIndex.get(step.from)}`)?.classList.add('previous');
+    }
     for (const missed of step.missed) element(`state-${statusIndex.get(missed)}`)?.classList.add('missed');
     if (step.from !== undefined && step.known !== undefined && step.events.length > 0) {
       const path = [step.from, ...step.missed, step.known];
@@ -135,8 +143,9 @@ export function viewerClient(): void {
       }
     }
     const where = step.line === undefined ? '' : ` (line ${step.line})`;
+    const explanation = unexplained(step) ? '' : ` — ${describe(step)}`;
     const problems = step.problems.length > 0 ? ` — illegal: ${step.problems.join('; ')}` : '';
-    current.textContent = `Step ${position + 1} of ${steps.length}${where}: ${step.status} — ${describe(step)}${problems}`;
+    current.textContent = `Step ${position + 1} of ${steps.length}${where}: ${step.status}${explanation}${problems}`;
     current.classList.toggle('illegal', step.problems.length > 0);
   }
 

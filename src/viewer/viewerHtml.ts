@@ -6,7 +6,7 @@
 import type { Service } from '../../machines/index.js';
 import { inlineSvg, lifecycleSvg } from '../diagram/svg.js';
 import { viewerClient } from './client.js';
-import { viewerData, type ViewerHistory, type ViewerOptions } from './viewerData.js';
+import { viewerData, type ViewerData, type ViewerHistory, type ViewerOptions } from './viewerData.js';
 
 /** No fetch of any kind; inline script and style only; images only from `data:` URLs. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
@@ -21,7 +21,15 @@ export async function viewerHtml(
   histories: readonly ViewerHistory[] = [],
   options: ViewerOptions = {},
 ): Promise<string> {
-  const data = viewerData(service, histories, options);
+  return viewerPage(viewerData(service, histories, options));
+}
+
+/**
+ * The viewer page for data made by `viewerData` (for callers that also use the data themselves).
+ *
+ * @example const data = viewerData('kafka', histories); const html = await viewerPage(data);
+ */
+export async function viewerPage(data: ViewerData): Promise<string> {
   const svg = inlineSvg(await lifecycleSvg(data.service.id));
   const title = `${data.service.name} (${data.service.id}) lifecycle`;
   return `<!DOCTYPE html>
@@ -35,7 +43,7 @@ export async function viewerHtml(
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p id="summary">${histories.length === 0 ? 'No history given: the diagram only.' : ''}</p></header>
+<header><h1>${escapeHtml(title)}</h1><p id="summary">${data.instances.length === 0 ? 'No history given: the diagram only.' : ''}</p></header>
 <main>
 <section id="diagram" aria-label="state diagram">${svg}</section>
 <section id="history" aria-label="history">
@@ -105,6 +113,7 @@ button:focus-visible, select:focus-visible { outline: 2px solid #1a73e8; }
 .step.illegal.selected { outline-color: #d00000; background: #fbd0d0; }
 #diagram g.state.current > g > a > path, #diagram g.state.current > path { stroke: #1a73e8; stroke-width: 4px; }
 #diagram g.state.current.illegal > g > a > path, #diagram g.state.current.illegal > path { stroke: #d00000; stroke-width: 5px; fill: #ffb3b3; }
+#diagram g.state.previous > g > a > path, #diagram g.state.previous > path { stroke: #d00000; stroke-width: 3px; stroke-dasharray: 3 3; }
 #diagram g.state.missed > g > a > path, #diagram g.state.missed > path { stroke: #e08a00; stroke-width: 3px; stroke-dasharray: 6 3; }
 #diagram g.transition.taken path { stroke: #1a73e8; stroke-width: 3px; }
 #diagram g.transition.taken polygon { stroke: #1a73e8; fill: #1a73e8; }

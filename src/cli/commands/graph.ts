@@ -40,8 +40,9 @@ Examples:
         service: id,
         initial,
         states: states.map(({ status, tags, description, evidence }) => ({ status, tags, description, ...(evidence ? { evidence } : {}) })),
-        transitions: transitions.map(({ from, to, event, kind, basis, source, note, description }) => ({
+        transitions: transitions.map(({ from, to, event, kind, basis, source, note, description, failure }) => ({
           from, to, event, kind, basis, ...(source ? { source } : {}), ...(note ? { note } : {}), description,
+          ...(failure ? { failure } : {}),
         })),
       };
       await write(io.stdout, JSON.stringify(data, null, 2) + '\n');

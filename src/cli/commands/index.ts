@@ -2,9 +2,11 @@
 import type { Command } from '../command.js';
 import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
+import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
+import { viewCommand } from './view.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, expectCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, viewCommand, inspectCommand, expectCommand];
