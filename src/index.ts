@@ -33,3 +33,17 @@ export {
   type InspectorSessionOptions,
 } from './inspect/inspectorSession.js';
 export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';
+export {
+  expectations,
+  UnknownStatusError,
+  NotAnOperationError,
+  type Expectations,
+  type ExpectationsOptions,
+  type PendingStatus,
+  type FailureStatus,
+  type OperationStart,
+} from './expectations.js';
+export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './outcomePaths.js';
+export { observableStatuses, type WaitScopeOptions } from './waitScope.js';
+export { backoffDelay, type BackoffBounds } from './backoff.js';
+export * from './waitForStatus.js';

@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
 import type { Command } from '../command.js';
+import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
@@ -8,4 +9,4 @@ import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, viewCommand, inspectCommand];
+export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, viewCommand, inspectCommand, expectCommand];
