@@ -42,7 +42,8 @@ describe('format detection', () => {
     ['"Status","time"', 'csv'],
     ['status', 'csv'],
     ['RUNNING', 'lines'],
-    ['running, then stopped', 'lines'],
+    ['time,state', 'csv'],
+    [' restarting ', 'lines'],
   ] as const)('%s is %s', (line, format) => {
     expect(detectFormat(line)).toBe(format);
   });

@@ -156,6 +156,10 @@ describe('validate: bad input and usage errors exit 2 in one line', () => {
     expectOneLineError(await runCliCapture(['validate', 'kafka', path]), new RegExp(`${path}:2:3: invalid CSV: expected a closing '"'`));
   });
 
+  it('a CSV header without a status column', async () => {
+    expectOneLineError(await runCliCapture(['validate', 'kafka', '-'], { stdin: 'time,state\n1,RUNNING\n' }), /<stdin>:1:1: expected a CSV header row with a "status" column, found "time,state"/);
+  });
+
   it('a record without a status', async () => {
     expectOneLineError(await runCliCapture(['validate', 'kafka', '-'], { stdin: '{"state":"RUNNING"}\n' }), /<stdin>:1:1: expected a "status" field/);
   });

@@ -19,7 +19,8 @@ export function isInputFormat(name: string): name is InputFormat {
 
 /**
  * The format of an input, judged from its first non-blank line: `[` starts a JSON array, `{` an NDJSON log, a
- * header with a `status` column a CSV file, `"` an NDJSON log of strings; anything else is one status per line.
+ * header with a `status` column (or any line with a comma) a CSV file, `"` an NDJSON log of strings; anything else
+ * is one status per line.
  *
  * @example detectFormat('time,instance_id,status') // 'csv'
  */
@@ -27,7 +28,7 @@ export function detectFormat(firstLine: string): InputFormat {
   const text = firstLine.trim();
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) return 'ndjson';
-  if (isCsvHeader(text)) return 'csv';
+  if (isCsvHeader(text) || text.includes(',')) return 'csv'; // a status has no comma: a comma means CSV (or a mistake the CSV reader names)
   if (text.startsWith('"')) return 'ndjson';
   return 'lines';
 }
