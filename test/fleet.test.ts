@@ -87,3 +87,20 @@ describe('validateInput', () => {
     expect(progress.at(-1)).toBe(2);
   });
 });
+
+describe('validate --json output in pieces', () => {
+  it('is exactly JSON.stringify(report, null, 2) with the issue\'s fields first (property)', async () => {
+    const { reportJsonChunks } = await import('../src/cli/reportJson.js');
+    const record = fc.record({ instance: fc.option(fc.nat({ max: 3000 }).map((n) => `i"${n}`), { nil: undefined }), status: fc.constantFrom('RUNNING', 'DELETED', 'x"y', 'running') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 1200 }), async (records) => {
+        const log: Observation[] = records.map(({ instance, status }, i) => (instance === undefined ? { status, line: i + 1 } : { status, instance, line: i + 1 }));
+        const fleet = await validateFleet('kafka', log, { mode: 'sampled' });
+        const report = { ...fleet, file: 'f', format: 'ndjson' as const };
+        const { ok, summary, histories, ...about } = report;
+        expect([...reportJsonChunks(report)].join('')).toBe(JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n');
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,11 +1,12 @@
 /** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
 import { systemClock } from '../../clock.js';
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
-import { validateInput, type InputProgress, type InputReport } from '../../validateInput.js';
+import { validateInput, type InputProgress } from '../../validateInput.js';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
 import { historyOptions, HISTORY_OPTIONS } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
+import { reportJsonChunks } from '../reportJson.js';
 
 /** The `validate` command: reads the input in one streaming pass into a fleet validator, prints the report. */
 export const validateCommand: Command = {
@@ -55,7 +56,8 @@ Examples:
         line.tick();
       },
     }).finally(() => line.clear());
-    await write(io.stdout, values.json ? toJson(report) : formatFleetReport(report, { file: report.file, color: useColor(io.stdout, io.env) }));
+    if (values.json) for (const chunk of reportJsonChunks(report)) await write(io.stdout, chunk);
+    else await write(io.stdout, formatFleetReport(report, { file: report.file, color: useColor(io.stdout, io.env) }));
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   },
 };
@@ -63,10 +65,4 @@ Examples:
 function progressText(name: string, progress: InputProgress): string {
   const share = progress.totalBytes ? ` ${Math.floor((100 * progress.bytesRead) / progress.totalBytes)}%,` : '';
   return `${name}:${share} ${progress.observations.toLocaleString('en')} observations, ${progress.histories.toLocaleString('en')} instances`;
-}
-
-/** The report as JSON, the issue's shape first: `{ ok, summary, histories, service, mode, fromStart, file, format }`. */
-function toJson(report: InputReport): string {
-  const { ok, summary, histories, ...about } = report;
-  return JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n';
 }
