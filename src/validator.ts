@@ -187,10 +187,11 @@ class Validator implements HistoryValidator {
   private missedCount = 0;
   private noteCount = 0;
   private last: Violation | undefined;
-  private readonly violations: Violation[] = [];
-  private readonly missed: MissedStates[] = [];
-  private readonly notes: SpellingNote[] = [];
-  private readonly steps: ExplainedStep[] = [];
+  // made on first use: most histories of a fleet have none, and a fleet may hold many histories
+  private violations: Violation[] | undefined;
+  private missed: MissedStates[] | undefined;
+  private notes: SpellingNote[] | undefined;
+  private steps: ExplainedStep[] | undefined;
 
   constructor(
     private readonly graph: StatusGraph,
@@ -251,17 +252,17 @@ class Validator implements HistoryValidator {
       mode: this.mode,
       ok: this.violationCount === 0,
       observations: this.count,
-      violations: [...this.violations],
-      missed: [...this.missed],
-      notes: [...this.notes],
+      violations: [...(this.violations ?? [])],
+      missed: [...(this.missed ?? [])],
+      notes: [...(this.notes ?? [])],
     };
     if (this.instance !== undefined) verdict.instance = this.instance;
     if (this.current >= 0) verdict.status = this.graph.statuses[this.current]!;
-    if (this.explain) verdict.steps = [...this.steps];
+    if (this.explain) verdict.steps = [...(this.steps ?? [])];
     const omitted = {
-      violations: this.violationCount - this.violations.length,
-      missed: this.missedCount - this.missed.length,
-      notes: this.noteCount - this.notes.length,
+      violations: this.violationCount - (this.violations?.length ?? 0),
+      missed: this.missedCount - (this.missed?.length ?? 0),
+      notes: this.noteCount - (this.notes?.length ?? 0),
     };
     if (omitted.violations + omitted.missed + omitted.notes > 0) verdict.omitted = omitted;
     return verdict;
@@ -272,9 +273,9 @@ class Validator implements HistoryValidator {
     const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
     if (explanation.missed.length > 0) {
       this.missedCount++;
-      if (this.missed.length < this.maxDetails) this.missed.push({ ...step, missed: [...explanation.missed] });
+      this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
     }
-    if (this.explain && this.steps.length < this.maxDetails) this.steps.push({ ...step, events: [...explanation.events], missed: [...explanation.missed] });
+    if (this.explain) this.steps = kept(this.steps, { ...step, events: [...explanation.events], missed: [...explanation.missed] }, this.maxDetails);
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
@@ -283,7 +284,7 @@ class Validator implements HistoryValidator {
     if (id >= 0) {
       const message = `"${given}" read as ${status}`;
       this.noteCount++;
-      if (this.notes.length < this.maxDetails) this.notes.push({ index, ...at(line), given: detachString(given), status, message: detachString(message) });
+      this.notes = kept(this.notes, { index, ...at(line), given: detachString(given), status, message: detachString(message) }, this.maxDetails);
     }
     return id;
   }
@@ -351,7 +352,7 @@ class Validator implements HistoryValidator {
     violation.to = detachString(violation.to);
     violation.message = detachString(violation.message);
     this.last = violation;
-    if (this.violations.length < this.maxDetails) this.violations.push(violation);
+    this.violations = kept(this.violations, violation, this.maxDetails);
   }
 
   private fromField(): { from?: string } {
@@ -373,6 +374,13 @@ function missingSteps(graph: StatusGraph): Uint8Array {
     missingStepsCache.set(graph, flags);
   }
   return flags;
+}
+
+/** `list` (a new one when there is none) with `item` added, unless it already holds `max` items. */
+function kept<T>(list: T[] | undefined, item: T, max: number): T[] {
+  const items = list ?? [];
+  if (items.length < max) items.push(item);
+  return items;
 }
 
 function at(line: number | undefined): { line?: number } {
