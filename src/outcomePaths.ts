@@ -6,7 +6,8 @@
 import { getShortestPaths } from '@xstate/graph';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { Service } from '../machines/index.js';
-import { lifecycleModel, resolveService } from './model.js';
+import { lifecycleModel } from './model.js';
+import { perMachine } from './perMachine.js';
 
 /** A path of outcomes from one status to another. */
 export interface OutcomePath {
@@ -32,21 +33,12 @@ export interface OutcomePaths {
   readonly anyRoute: OutcomeReach;
 }
 
-const cache = new WeakMap<AnyStateMachine, OutcomePaths>();
-
 /**
  * Where outcomes alone lead from every status of a service, computed once per machine.
  *
  * @example outcomePaths('kafka').untilSettled.get('EXTENDING')?.get('RUNNING')?.events // ['RESIZE_SUCCEEDED']
  */
-export function outcomePaths(service: string | Service): OutcomePaths {
-  const entry = resolveService(service);
-  const cached = cache.get(entry.machine);
-  if (cached) return cached;
-  const paths = compute(entry);
-  cache.set(entry.machine, paths);
-  return paths;
-}
+export const outcomePaths: (service: string | Service) => OutcomePaths = perMachine(compute);
 
 function compute(entry: Service): OutcomePaths {
   const model = lifecycleModel(entry);

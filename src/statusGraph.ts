@@ -9,9 +9,10 @@
  * `@xstate/graph`'s shortest paths, with traversal stopped at every status that is not transitional.
  */
 import { getShortestPaths } from '@xstate/graph';
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { Service } from '../machines/index.js';
-import { lifecycleModel, resolveService } from './model.js';
+import { lifecycleModel } from './model.js';
+import { perMachine } from './perMachine.js';
 import type { StatusTag } from './types.js';
 
 /** How a step from one status to another is explained. */
@@ -48,21 +49,12 @@ export interface StatusGraph {
   idOf(status: string): number;
 }
 
-const cache = new WeakMap<AnyStateMachine, StatusGraph>();
-
 /**
  * The compiled graph of a service, built once per machine and cached.
  *
  * @example const g = statusGraph('kafka'); g.strict[g.idOf('RUNNING') * g.statuses.length + g.idOf('DELETING')] >= 0
  */
-export function statusGraph(service: string | Service): StatusGraph {
-  const entry = resolveService(service);
-  const cached = cache.get(entry.machine);
-  if (cached) return cached;
-  const graph = compile(entry);
-  cache.set(entry.machine, graph);
-  return graph;
-}
+export const statusGraph: (service: string | Service) => StatusGraph = perMachine(compile);
 
 function compile(entry: Service): StatusGraph {
   const model = lifecycleModel(entry);
