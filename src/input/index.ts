@@ -4,6 +4,7 @@ export { INPUT_FORMATS, detectFormat, isInputFormat, type InputFormat } from './
 export { ObservationReader, readObservations, STDIN_NAME, type ReadOptions } from './observationReader.js';
 export { readHistories, type History } from './readHistories.js';
 export { parseJsonArray } from './jsonArray.js';
+export { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
 export { parseCsvFields, createCsvParser, type CsvSyntaxError } from './csv.js';
 export { createNdjsonParser } from './ndjson.js';
 export { createLinesParser } from './plainLines.js';

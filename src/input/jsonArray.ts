@@ -1,6 +1,7 @@
 /**
- * JSON array input: `["CREATING", "RUNNING"]` or `[{ "status": "RUNNING", "time": "..." }, ...]`. The array is read
- * whole (not streamed); each element gets the line it starts on.
+ * JSON array input read from a whole text: `["CREATING", "RUNNING"]` or `[{ "status": "RUNNING", "time": "..." }]`;
+ * each element gets the line it starts on. (The reader streams arrays with `createJsonArrayStream` instead, and
+ * uses this for JSON that is not an array, to name the error.)
  */
 import type { Observation } from '../validator.js';
 import { observationFromJson } from './fields.js';
