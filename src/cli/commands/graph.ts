@@ -1,7 +1,6 @@
 /** `instance-lifecycle graph <service>`: print a service's machine as plain data or as a diagram. */
 import { toDot } from '../../diagram/dot.js';
 import { toMermaid } from '../../diagram/mermaid.js';
-import { lifecycleSvg } from '../../diagram/svg.js';
 import { lifecycleModel } from '../../model.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
@@ -57,6 +56,7 @@ Examples:
       return EXIT_OK;
     }
     if (format === 'svg') {
+      const { lifecycleSvg } = await import('../../diagram/svg.js'); // the layout engine loads only when needed
       await write(io.stdout, await lifecycleSvg(service));
       return EXIT_OK;
     }

@@ -3,8 +3,6 @@
  * service's machine, watched by the Stately inspector on localhost.
  */
 import { INPUT_FORMATS, readHistories, type InputFormat } from '../../input/index.js';
-import { startInspectorSession, PortInUseError } from '../../inspect/inspectorSession.js';
-import { replayHistory } from '../../inspect/replayHistory.js';
 import { resolveService } from '../../model.js';
 import { simulate } from '../../simulation/index.js';
 import type { Observation } from '../../validator.js';
@@ -45,6 +43,9 @@ Examples:
   instance-lifecycle inspect kafka examples/kafka-restart.txt
   instance-lifecycle inspect dcs --simulate --seed 7 --pace 1000 --port 8080 --no-open`,
   async run(args, io) {
+    // Loaded here, not at start-up: the inspector's modules are only needed by this command.
+    const { startInspectorSession, PortInUseError } = await import('../../inspect/inspectorSession.js');
+    const { replayHistory } = await import('../../inspect/replayHistory.js');
     const { values, positionals } = parseCommandArgs(args, {
       simulate: { type: 'boolean' },
       seed: { type: 'string' },

@@ -1,8 +1,6 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { INPUT_FORMATS, readHistories, type History } from '../../input/index.js';
 import { resolveService } from '../../model.js';
-import { viewerData } from '../../viewer/viewerData.js';
-import { viewerPage } from '../../viewer/viewerHtml.js';
 import { writeFileAtomic } from '../../writeFileAtomic.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
@@ -47,6 +45,9 @@ Examples:
 
     const histories: History[] = file === undefined ? [] : await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
     const options = { mode, fromStart };
+    // Loaded here, not at start-up: the page and the layout engine are only needed by this command.
+    const { viewerData } = await import('../../viewer/viewerData.js');
+    const { viewerPage } = await import('../../viewer/viewerHtml.js');
     const data = viewerData(service, histories, options);
     const html = await viewerPage(data);
     const instances = data.instances;
