@@ -19,7 +19,7 @@
  * observe before it ends (see `observableStatuses`): short lists to paste into another tool's waiter.
  */
 import type { Service } from '../machines/index.js';
-import { closestStatus } from './closestStatus.js';
+import { knownEvent, UnknownStatusError } from './lookup.js';
 import { lifecycleModel, resolveService } from './model.js';
 import { outcomePaths, type OutcomePath } from './outcomePaths.js';
 import { observableStatuses } from './waitScope.js';
@@ -81,32 +81,6 @@ export interface ExpectationsOptions {
   from?: string | readonly string[];
 }
 
-/** Thrown by {@link expectations} for a target that is no status of the service. */
-export class UnknownStatusError extends Error {
-  override name = 'UnknownStatusError';
-  constructor(
-    readonly service: string,
-    readonly status: string,
-    readonly known: readonly string[],
-  ) {
-    const suggestion = closestStatus(status, known);
-    const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
-    super(`unknown status "${status}" for ${service}${hint}; known statuses: ${known.join(', ')}`);
-  }
-}
-
-/** Thrown by {@link expectations} for an `after` that is no operation of the service. */
-export class NotAnOperationError extends Error {
-  override name = 'NotAnOperationError';
-  constructor(
-    readonly service: string,
-    readonly operation: string,
-    readonly known: readonly string[],
-  ) {
-    super(`unknown operation "${operation}" for ${service}; known operations: ${known.join(', ')}`);
-  }
-}
-
 /**
  * The derived expectations of waiting for `target` (one status or several) on a service.
  *
@@ -161,8 +135,7 @@ export function expectations(
   }
 
   if (options.after !== undefined) {
-    const operationEvents = unique(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event));
-    if (!operationEvents.includes(options.after)) throw new NotAnOperationError(entry.id, options.after, operationEvents);
+    knownEvent(model, options.after, 'operation');
     const from = unique(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
     result.before = { operation: options.after, from: statuses.filter((s) => from.includes(s)) };
   }

@@ -32,11 +32,10 @@ export {
   type InspectorSession,
   type InspectorSessionOptions,
 } from './inspect/inspectorSession.js';
+export { UnknownStatusError, UnknownOperationError, knownStatus, knownEvent, eventsOfKind } from './lookup.js';
 export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';
 export {
   expectations,
-  UnknownStatusError,
-  NotAnOperationError,
   type Expectations,
   type ExpectationsOptions,
   type PendingStatus,

@@ -17,7 +17,8 @@
 import type { Service } from '../machines/index.js';
 import { backoffDelay } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
-import { expectations, UnknownStatusError, type FailureStatus } from './expectations.js';
+import { expectations, type FailureStatus } from './expectations.js';
+import { UnknownStatusError } from './lookup.js';
 import { resolveService } from './model.js';
 import { statusGraph } from './statusGraph.js';
 import { createValidator, type HistoryVerdict, type Violation } from './validator.js';

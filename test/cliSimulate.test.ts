@@ -100,7 +100,7 @@ describe('instance-lifecycle simulate', () => {
     [['--poll-interval', '0s'], /at least 1ms/],
     [['--poll-interval', '1ms'], /too small/],
     [['--format', 'xml'], /unknown --format "xml"; expected one of ndjson, json, lines/],
-    [['--from', 'RUNING'], /unknown status "RUNING" for --from; known: .*RUNNING/],
+    [['--from', 'RUNING'], /unknown status "RUNING" for kafka \(did you mean RUNNING\?\); known statuses: .*RUNNING/],
     [['--from', '__proto__'], /unknown status "__proto__"/],
     [['--start', 'tomorrow'], /--start must be an ISO 8601 time/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
@@ -168,8 +168,8 @@ describe('instance-lifecycle paths', () => {
   });
 
   it.each([
-    [['--from', 'NOPE'], /unknown status "NOPE" for --from; known: CREATING/],
-    [['--to', 'constructor'], /unknown status "constructor" for --to/],
+    [['--from', 'NOPE'], /unknown status "NOPE" for kafka; known statuses: CREATING/],
+    [['--to', 'constructor'], /unknown status "constructor" for kafka/],
     [['--cover', 'events'], /unknown --cover "events"; expected one of states, transitions/],
   ])('rejects %j in one line, exit 2', async (options, pattern) => {
     expectOneLineUsageError(await runCliCapture(['paths', 'kafka', ...options]), pattern);

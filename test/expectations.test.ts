@@ -2,7 +2,7 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { services, type Service } from '../machines/index.js';
-import { expectations, lifecycleModel, NotAnOperationError, UnknownStatusError } from '../src/index.js';
+import { expectations, lifecycleModel, UnknownOperationError, UnknownStatusError } from '../src/index.js';
 
 /**
  * Independent oracle: the statuses reachable from `from` by outcome events only, with every intermediate status
@@ -145,7 +145,7 @@ describe('expectations: laws over every service and target', () => {
         expect(new Set(e.before?.from)).toEqual(from);
       }
       const outcome = model.transitions.find((t) => t.kind === 'outcome')!.event;
-      expect(() => expectations(service, model.initial, { after: outcome })).toThrow(NotAnOperationError);
+      expect(() => expectations(service, model.initial, { after: outcome })).toThrow(UnknownOperationError);
     });
   }
 });

@@ -130,7 +130,7 @@ describe('createSimulatedInstance', () => {
   it('rejects a name that is no operation of the service, listing the operations', async () => {
     const instance = createSimulatedInstance('dcs', { from: 'RUNNING' });
     await expect(instance.request('FAULT')).rejects.toBeInstanceOf(UnknownOperationError);
-    await expect(instance.request('restart')).rejects.toThrow(/known: .*RESTART/);
+    await expect(instance.request('restart')).rejects.toThrow(/unknown operation "restart" for dcs; known operations: .*RESTART/);
     expect(() => instance.inject('RESTART')).toThrow(UnknownOperationError);
   });
 

@@ -80,7 +80,7 @@ describe.each(ids)('test plans of %s', (service) => {
   });
 
   it('rejects an unknown status naming the known ones', () => {
-    expect(() => coveringPaths(service, { from: '__proto__' })).toThrow(/unknown status "__proto__".*known: /);
+    expect(() => coveringPaths(service, { from: '__proto__' })).toThrow(/unknown status "__proto__".*known statuses: /);
     expect(() => shortestPaths(service, { to: 'constructor' })).toThrow(RangeError);
   });
 });

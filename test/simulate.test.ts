@@ -168,7 +168,7 @@ describe('simulate', () => {
   });
 
   it('rejects bad options with a RangeError naming what was wrong', () => {
-    expect(() => simulate('kafka', { from: 'RUNING' })).toThrow(/unknown status "RUNING".*known: .*RUNNING/);
+    expect(() => simulate('kafka', { from: 'RUNING' })).toThrow(/unknown status "RUNING".*known statuses: .*RUNNING/);
     expect(() => simulate('kafka', { from: '__proto__' })).toThrow(RangeError);
     expect(() => simulate('kafka', { seed: -1 })).toThrow(/seed/);
     expect(() => simulate('kafka', { seed: 1.5 })).toThrow(/seed/);

@@ -3,6 +3,7 @@
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { UnknownOperationError, UnknownStatusError } from '../lookup.js';
 import { UnknownServiceError } from '../model.js';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO } from './command.js';
 import { commands } from './commands/index.js';
@@ -64,7 +65,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputError || error instanceof UnknownServiceError) {
+    const userErrors = [UsageError, InputError, UnknownServiceError, UnknownStatusError, UnknownOperationError];
+    if (error instanceof Error && userErrors.some((type) => error instanceof type)) {
       const hint = error instanceof UsageError ? ` (see instance-lifecycle ${command.name} --help)` : '';
       await write(io.stderr, `instance-lifecycle ${command.name}: ${error.message}${hint}\n`);
       return EXIT_USAGE;

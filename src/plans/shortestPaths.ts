@@ -5,6 +5,7 @@
 import { getShortestPaths } from '@xstate/graph';
 import type { AnyStateMachine } from 'xstate';
 import type { Service } from '../../machines/index.js';
+import { knownStatus } from '../lookup.js';
 import { lifecycleModel, resolveService } from '../model.js';
 
 /** A path through a machine: `statuses[i + 1]` follows `statuses[i]` by `events[i]`. */
@@ -62,12 +63,9 @@ export function pathsFrom(service: string | Service, from: string): ReadonlyMap<
   return paths;
 }
 
-/** Throws a RangeError naming the known statuses when `status` is not one of the service's. */
+/** Throws an UnknownStatusError (a RangeError naming the known statuses) when `status` is not one of the service's. */
 export function checkStatus(service: string | Service, status: string): void {
-  const model = lifecycleModel(service);
-  if (!model.states.some((s) => s.status === status)) {
-    throw new RangeError(`unknown status "${status}" for ${model.service}; known: ${model.states.map((s) => s.status).join(', ')}`);
-  }
+  knownStatus(lifecycleModel(service), status);
 }
 
 function copy(path: LifecyclePath): LifecyclePath {

@@ -4,7 +4,6 @@ export {
   createSimulatedInstance,
   InstanceNotFoundError,
   OperationRejectedError,
-  UnknownOperationError,
   type SimulatedInstance,
   type SimulatedInstanceOptions,
 } from './instance.js';

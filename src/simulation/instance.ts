@@ -9,6 +9,7 @@
  */
 import type { Service } from '../../machines/index.js';
 import { createVirtualClock, type Clock } from '../clock.js';
+import { eventsOfKind, knownStatus, UnknownOperationError } from '../lookup.js';
 import { lifecycleModel } from '../model.js';
 import type { LifecycleModel, StatusTag, TransitionInfo } from '../types.js';
 import { durationTable, drawDuration, type DurationOptions, type DurationRange } from './durations.js';
@@ -105,18 +106,6 @@ export class OperationRejectedError extends Error {
   }
 }
 
-/** A name that is no operation (or, for `inject`, no outcome) of the service. */
-export class UnknownOperationError extends Error {
-  override name = 'UnknownOperationError';
-  constructor(
-    readonly operation: string,
-    readonly service: string,
-    /** The names the service knows. */
-    readonly known: readonly string[],
-  ) {
-    super(`"${operation}" is not known to ${service}; known: ${known.join(', ')}`);
-  }
-}
 
 /**
  * A new simulated instance of a service. Throws a RangeError for a bad option (unknown status, bad seed,
@@ -163,17 +152,14 @@ class Instance implements SimulatedInstance {
   ) {
     this.service = model.service;
     this.clock = options.clock ?? createVirtualClock(Date.parse(DEFAULT_START));
-    const events = (kind: string) => [...new Set(model.transitions.filter((t) => t.kind === kind).map((t) => t.event))];
-    this.operations = events('operation');
-    this.outcomes = events('outcome');
+    this.operations = eventsOfKind(model, 'operation');
+    this.outcomes = eventsOfKind(model, 'outcome');
     this.durations = durationTable(model, options.durations);
     this.outgoing = weightedTransitions(model, options);
     const tagged = (tag: StatusTag) => new Set(model.states.filter((s) => s.tags.includes(tag)).map((s) => s.status));
     this.transitional = tagged('transitional');
     this.final = tagged('final');
-    const statuses = model.states.map((s) => s.status);
-    const from = options.from ?? model.initial;
-    if (!statuses.includes(from)) throw new RangeError(`unknown status "${from}" for ${model.service}; known: ${statuses.join(', ')}`);
+    const from = knownStatus(model, options.from ?? model.initial);
     this.state = from;
     this.enter(from, this.clock.now());
   }
@@ -203,14 +189,14 @@ class Instance implements SimulatedInstance {
 
   request = async (operation: string): Promise<void> => {
     this.catchUp();
-    if (!this.operations.includes(operation)) throw new UnknownOperationError(operation, this.service, this.operations);
+    if (!this.operations.includes(operation)) throw new UnknownOperationError(operation, this.service, this.operations, 'operation');
     this.checkFound();
     this.take(operation, 'operation');
   };
 
   inject = (outcome: string): void => {
     this.catchUp();
-    if (!this.outcomes.includes(outcome)) throw new UnknownOperationError(outcome, this.service, this.outcomes);
+    if (!this.outcomes.includes(outcome)) throw new UnknownOperationError(outcome, this.service, this.outcomes, 'outcome');
     this.take(outcome, 'outcome');
   };
 

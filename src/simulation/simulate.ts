@@ -6,6 +6,7 @@
  * its seeded generator and the given start time (no `Math.random`, no `Date.now`).
  */
 import type { Service } from '../../machines/index.js';
+import { knownStatus } from '../lookup.js';
 import { lifecycleModel } from '../model.js';
 import type { EventKind } from '../types.js';
 import { durationTable, drawDuration, type DurationOptions } from './durations.js';
@@ -94,10 +95,7 @@ export function simulate(service: string | Service, options: SimulationOptions =
   const steps = options.steps ?? DEFAULT_STEPS;
   if (!Number.isSafeInteger(steps) || steps < 0) throw new RangeError(`steps must be a whole number >= 0, got ${steps}`);
   const statuses = model.states.map((s) => s.status);
-  const from = options.from ?? model.initial;
-  if (!statuses.includes(from)) {
-    throw new RangeError(`unknown status "${from}" for ${model.service}; known: ${statuses.join(', ')}`);
-  }
+  const from = knownStatus(model, options.from ?? model.initial);
   const startTime = toMillis(options.start ?? DEFAULT_START);
   const durations = durationTable(model, options.durations);
   const outgoing = weightedTransitions(model, options);

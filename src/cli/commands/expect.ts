@@ -1,5 +1,6 @@
 /** `instance-lifecycle expect <service> <target>...`: the derived target, pending and failure statuses of a wait. */
-import { expectations, NotAnOperationError, UnknownStatusError, type Expectations } from '../../expectations.js';
+import { expectations, type Expectations } from '../../expectations.js';
+import { UnknownOperationError, UnknownStatusError } from '../../lookup.js';
 import { EXIT_OK, InputError, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 
 /** The `expect` command: {@link expectations} as text or JSON. */
@@ -42,7 +43,7 @@ Examples:
         ...(values.from === undefined ? {} : { from: values.from }),
       });
     } catch (error) {
-      if (error instanceof UnknownStatusError || error instanceof NotAnOperationError) throw new InputError(error.message);
+      if (error instanceof UnknownStatusError || error instanceof UnknownOperationError) throw new InputError(error.message);
       throw error;
     }
     const text = values.json ? JSON.stringify(result, null, 2) + '\n' : formatExpectations(result, useColor(io.stdout, io.env));

@@ -1,4 +1,5 @@
 /** `instance-lifecycle paths <service>`: print test plans: shortest paths, or paths covering every transition. */
+import { knownStatus } from '../../lookup.js';
 import { lifecycleModel } from '../../model.js';
 import { coveringPaths, type UncoveredTransition } from '../../plans/coveringPaths.js';
 import { shortestPaths, type LifecyclePath } from '../../plans/shortestPaths.js';
@@ -40,12 +41,9 @@ Examples:
     if (service === undefined) throw new UsageError('missing <service>');
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const model = lifecycleModel(service);
-    const statuses = model.states.map((s) => s.status);
     for (const option of ['from', 'to'] as const) {
       const status = values[option];
-      if (status !== undefined && !statuses.includes(status)) {
-        throw new UsageError(`unknown status "${status}" for --${option}; known: ${statuses.join(', ')}`);
-      }
+      if (status !== undefined) knownStatus(model, status);
     }
     const cover = COVERS.find((c) => c === values.cover);
     if (!cover) throw new UsageError(`unknown --cover "${values.cover}"; expected one of ${COVERS.join(', ')}`);

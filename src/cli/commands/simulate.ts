@@ -1,5 +1,6 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 import { parseDuration } from '../../duration.js';
+import { knownStatus } from '../../lookup.js';
 import { lifecycleModel } from '../../model.js';
 import { DEFAULT_START, DEFAULT_STEPS, simulate, type Simulation, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
@@ -63,13 +64,7 @@ Examples:
     if (values.steps !== undefined) options.steps = readSteps(values.steps);
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
     if (values.start !== undefined) options.start = readStart(values.start);
-    if (values.from !== undefined) {
-      const statuses = model.states.map((s) => s.status);
-      if (!statuses.includes(values.from)) {
-        throw new UsageError(`unknown status "${values.from}" for --from; known: ${statuses.join(', ')}`);
-      }
-      options.from = values.from;
-    }
+    if (values.from !== undefined) options.from = knownStatus(model, values.from);
     let simulation: Simulation;
     try {
       simulation = simulate(model.service, options);
