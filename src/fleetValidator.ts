@@ -8,14 +8,11 @@ import { detachString } from './detachString.js';
 import { statusGraph } from './statusGraph.js';
 import {
   createValidator,
-  type ExplainedStep,
   type HistoryValidator,
-  type MissedStates,
+  type HistoryVerdict,
   type Observation,
-  type SpellingNote,
   type ValidationMode,
   type ValidationOptions,
-  type Violation,
 } from './validator.js';
 
 /** Options of {@link validateFleet} and {@link createFleetValidator}. */
@@ -30,25 +27,12 @@ export interface FleetOptions {
   maxDetails?: number;
 }
 
-/** The verdict on one instance's history, as plain data (what `validate --json` prints per history). */
-export interface HistoryReport {
-  /** The instance id, or null for records that carried none. */
-  instance: string | null;
-  ok: boolean;
-  /** How many observations the history has. */
-  observations: number;
-  /** The last known status. */
-  status?: string;
-  violations: Violation[];
-  /** Sampled mode: the changes that were legal only by missing statuses, and which. */
-  missed: MissedStates[];
-  /** Statuses accepted after normalising their spelling. */
-  notes: SpellingNote[];
-  /** With `explain`: the legal changes of status and the events that explain them (at most `maxDetails`). */
-  steps?: ExplainedStep[];
-  /** Counts left out beyond `maxDetails` (present only when some were). */
-  omitted?: { violations: number; missed: number; notes: number };
-}
+/**
+ * The verdict on one instance's history, as plain data (what `validate --json` prints per history): the
+ * validator's verdict without the fields the fleet report already gives once (service, mode), and with the
+ * instance id, or null for records that carried none.
+ */
+export type HistoryReport = Omit<HistoryVerdict, 'service' | 'mode' | 'instance'> & { instance: string | null };
 
 /** The verdict on a whole input: every history, and totals. This is the `validate --json` output. */
 export interface FleetReport {

@@ -94,7 +94,6 @@ export function simulate(service: string | Service, options: SimulationOptions =
   const random = createRandom(seed);
   const steps = options.steps ?? DEFAULT_STEPS;
   if (!Number.isSafeInteger(steps) || steps < 0) throw new RangeError(`steps must be a whole number >= 0, got ${steps}`);
-  const statuses = model.states.map((s) => s.status);
   const from = knownStatus(model, options.from ?? model.initial);
   const startTime = toMillis(options.start ?? DEFAULT_START);
   const durations = durationTable(model, options.durations);
