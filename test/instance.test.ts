@@ -18,6 +18,42 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 );
 
 describe('createSimulatedInstance', () => {
+  it('offers one camelCase method per operation (requests), which acts exactly as request(EVENT)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...services.map((s) => s.id)),
+        fc.integer({ min: 0, max: 0xffff_ffff }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3_600_000 })), { maxLength: 20 }),
+        async (service, seed, steps) => {
+          const model = lifecycleModel(service);
+          const operations = [...new Set(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
+          const byRequest = createSimulatedInstance(service, { seed, from: 'RUNNING' });
+          const byMethod = createSimulatedInstance(service, { seed, from: 'RUNNING' });
+          expect(Object.keys(byMethod.requests).sort()).toEqual(
+            operations.map((op) => op.toLowerCase().replace(/_(.)/g, (_, c: string) => c.toUpperCase())).sort(),
+          );
+          const outcome = (p: Promise<void>) => p.then(() => 'ok', (e: Error) => `${e.name}: ${e.message}`);
+          for (const [pick, wait] of steps) {
+            const operation = operations[pick % operations.length]!;
+            const method = Object.entries(byMethod.requests).find(([name]) => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase() === operation)![1];
+            expect(await outcome(method())).toBe(await outcome(byRequest.request(operation)));
+            await byRequest.clock.sleep(wait);
+            await byMethod.clock.sleep(wait);
+          }
+          expect(byMethod.history()).toEqual(byRequest.history());
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('has nothing but the operations on requests (no prototype)', () => {
+    const instance = createSimulatedInstance('kafka');
+    expect(Object.getPrototypeOf(instance.requests)).toBeNull();
+    expect(instance.requests.topUp).toBeTypeOf('function');
+    expect((instance.requests as Record<string, unknown>).constructor).toBeUndefined();
+  });
+
   it('accepts exactly the operations and outcomes the machine allows in the current status, and nothing else moves it but time', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -2,6 +2,7 @@
 export { simulate, DEFAULT_START, DEFAULT_STEPS, type Simulation, type SimulationOptions, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
 export {
   createSimulatedInstance,
+  operationMethodName,
   InstanceNotFoundError,
   OperationRejectedError,
   type SimulatedInstance,

@@ -57,6 +57,14 @@ export interface SimulatedInstance {
   status(): Promise<string>;
   /** The status now, synchronously and never "not found" (for assertions). */
   readonly current: string;
+  /**
+   * The calls a real client makes: one method per operation, named after its event in camelCase (`RESTART` →
+   * `restart()`, `TOP_UP` → `topUp()`), each the same as `request(EVENT)`. A null-prototype object, so only the
+   * service's operations are on it.
+   *
+   * @example await instance.requests.restart?.(); // same as instance.request('RESTART')
+   */
+  readonly requests: Readonly<Record<string, () => Promise<void>>>;
   /** The operations the current status allows, in machine order. */
   allowedOperations(): string[];
   /**
@@ -125,6 +133,15 @@ export function createSimulatedInstance(service: string | Service, options: Simu
   return new Instance(model, options, createRandom(seed), options.id ?? `sim-${model.service}-${seed}`);
 }
 
+/**
+ * The method name of an operation on {@link SimulatedInstance.requests}: its event type in camelCase.
+ *
+ * @example operationMethodName('TOP_UP') // 'topUp'
+ */
+export function operationMethodName(event: string): string {
+  return event.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 interface Scheduled {
   at: number;
   transition: TransitionInfo;
@@ -134,6 +151,7 @@ class Instance implements SimulatedInstance {
   readonly service: string;
   readonly clock: Clock;
   readonly operations: readonly string[];
+  readonly requests: Readonly<Record<string, () => Promise<void>>>;
   private readonly outcomes: readonly string[];
   private readonly durations: Map<string, DurationRange>;
   private readonly outgoing: Map<string, WeightedTransition[]>;
@@ -153,6 +171,9 @@ class Instance implements SimulatedInstance {
     this.service = model.service;
     this.clock = options.clock ?? createVirtualClock(Date.parse(DEFAULT_START));
     this.operations = eventsOfKind(model, 'operation');
+    const requests: Record<string, () => Promise<void>> = Object.create(null);
+    for (const operation of this.operations) requests[operationMethodName(operation)] = () => this.request(operation);
+    this.requests = Object.freeze(requests);
     this.outcomes = eventsOfKind(model, 'outcome');
     this.durations = durationTable(model, options.durations);
     this.outgoing = weightedTransitions(model, options);
