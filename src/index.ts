@@ -1,19 +1,30 @@
 /** instance-lifecycle: lifecycle machines of managed cloud instances, and a checker for observed histories. */
+// The services and their machines, as plain data and compiled tables.
 export { services, findService, type Service } from '../machines/index.js';
 export type * from './types.js';
 export { lifecycleModel, resolveService, UnknownServiceError } from './model.js';
 export { statusGraph, type StatusGraph, type StepExplanation } from './statusGraph.js';
 export { closestStatus } from './closestStatus.js';
+
+// Validating histories: one instance (incremental or whole), many instances, files and streams.
 export * from './validator.js';
 export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
+
+// Time: the real clock and a virtual one for tests.
 export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
+
+// Reading histories from files and streams.
 export * from './input/index.js';
 export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './fleetValidator.js';
 export { timeValue } from './timeValue.js';
 export { detachString } from './detachString.js';
+
+// Simulated lifecycles and test plans.
 export * from './simulation/index.js';
 export * from './plans/index.js';
 export { parseDuration } from './duration.js';
+
+// Seeing lifecycles: diagrams, the offline viewer, the Stately inspector.
 export { toDot, stateColours, stateElementId, transitionElementId } from './diagram/dot.js';
 export { renderSvg, lifecycleSvg, inlineSvg } from './diagram/svg.js';
 export { viewerHtml, viewerPage, jsonForScript } from './viewer/viewerHtml.js';
@@ -32,8 +43,12 @@ export {
   type InspectorSession,
   type InspectorSessionOptions,
 } from './inspect/inspectorSession.js';
+
+// Checked look-ups of statuses and operations given by users.
 export { UnknownStatusError, UnknownOperationError, knownStatus, knownEvent, eventsOfKind } from './lookup.js';
 export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';
+
+// Waiting for a status.
 export {
   expectations,
   type Expectations,
