@@ -15,6 +15,7 @@ export { systemClock, createVirtualClock, type Clock, type VirtualClock } from '
 
 // Reading histories from files and streams.
 export * from './input/index.js';
+export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';
 export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './fleetValidator.js';
 export { timeValue } from './timeValue.js';
 export { detachString } from './detachString.js';
@@ -46,7 +47,6 @@ export {
 
 // Checked look-ups of statuses and operations given by users.
 export { UnknownStatusError, UnknownOperationError, knownStatus, knownEvent, eventsOfKind } from './lookup.js';
-export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';
 
 // Waiting for a status.
 export {
