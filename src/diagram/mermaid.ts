@@ -12,7 +12,7 @@ const TAG_STYLE: ReadonlyMap<StatusTag, string> = new Map<StatusTag, string>([
   ['transitional', 'fill:#e4eefa,stroke:#31708f'],
   ['failed', 'fill:#f9e0e0,stroke:#a94442'],
   ['final', 'fill:#e6e6e6,stroke:#555555'],
-  ['undocumented', 'stroke-dasharray:4 3'],
+  ['undocumented', 'stroke-dasharray:4'],
 ]);
 
 /**
