@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { services } from '../machines/index.js';
 import { lifecycleModel } from '../src/index.js';
+import { runCli, EXIT_INTERNAL } from '../src/cli/run.js';
+import type { Command } from '../src/cli/command.js';
 import { runCliCapture } from './cliHarness.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -35,6 +37,37 @@ describe('instance-lifecycle (main options)', () => {
     const bad = spawnSync('node', [bin, 'graph', 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('instance-lifecycle (a bug in a command)', () => {
+  const broken: Command = {
+    name: 'broken',
+    summary: 'throws',
+    help: 'Usage: broken',
+    run: async () => {
+      throw new TypeError('boom');
+    },
+  };
+
+  async function runBroken(env: NodeJS.ProcessEnv) {
+    let stderr = '';
+    const sink = { write: (chunk: string, done: (error?: Error | null) => void) => ((stderr += chunk), done(null), true) };
+    const io = { stdout: sink, stderr: sink, stdin: process.stdin, env } as unknown as Parameters<typeof runCli>[1];
+    const code = await runCli(['broken'], io, [broken]);
+    return { code, stderr };
+  }
+
+  it('says "internal error" in one line, exit 70, without a stack trace', async () => {
+    const { code, stderr } = await runBroken({});
+    expect(code).toBe(EXIT_INTERNAL);
+    expect(stderr).toBe('instance-lifecycle broken: internal error: boom\n');
+  });
+
+  it('adds the stack trace only with DEBUG set', async () => {
+    const { code, stderr } = await runBroken({ DEBUG: '1' });
+    expect(code).toBe(EXIT_INTERNAL);
+    expect(stderr).toMatch(/^instance-lifecycle broken: internal error: boom\nTypeError: boom\n\s+at /);
   });
 });
 

@@ -5,13 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { UnknownOperationError, UnknownStatusError } from '../lookup.js';
 import { UnknownServiceError } from '../model.js';
-import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO } from './command.js';
+import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO, type Command } from './command.js';
 import { commands } from './commands/index.js';
 
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
 export const EXIT_INTERNAL = 70;
 
-const byName = new Map(commands.map((command) => [command.name, command]));
 
 /**
  * The package version, read from the nearest package.json above this module (it sits at `dist/src/cli/` when
@@ -24,9 +23,9 @@ export function packageVersion(): string {
   }
 }
 
-function mainHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  const list = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
+function mainHelp(registry: readonly Command[]): string {
+  const width = Math.max(...registry.map((c) => c.name.length)) + 2;
+  const list = registry.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
   return `Usage: instance-lifecycle <command> [options]
 
 Lifecycle machines of managed cloud instances, and a checker for observed status histories.
@@ -42,20 +41,23 @@ Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input.
 `;
 }
 
-/** Run the CLI with these arguments (without `node` and the script); resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/**
+ * Run the CLI with these arguments (without `node` and the script); resolves to the exit code. `registry` is the
+ * list of commands (every command by default; tests pass their own).
+ */
+export async function runCli(argv: string[], io: CliIO, registry: readonly Command[] = commands): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    await write(name === undefined ? io.stderr : io.stdout, mainHelp());
+    await write(name === undefined ? io.stderr : io.stdout, mainHelp(registry));
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '-v' || name === '--version') {
     await write(io.stdout, packageVersion() + '\n');
     return EXIT_OK;
   }
-  const command = byName.get(name);
+  const command = registry.find((c) => c.name === name);
   if (!command) {
-    await write(io.stderr, `instance-lifecycle: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    await write(io.stderr, `instance-lifecycle: unknown command "${name}"; commands: ${registry.map((c) => c.name).join(', ')}\n`);
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
