@@ -2,10 +2,10 @@
  * Statuses per second of the compiled validator, of the xstate-replay reference, and of the floor (a loop that
  * only maps each status string to its id), on the same generated legal histories.
  */
-import { statusGraph } from '../src/statusGraph.js';
-import { validateByReplay } from '../src/replayValidator.js';
-import { createValidator, type ValidationMode } from '../src/validator.js';
-import { lifecycleModel } from '../src/model.js';
+import { statusGraph } from '../src/graph/statusGraph.js';
+import { validateByReplay } from '../src/testing/replayValidator.js';
+import { createValidator, type ValidationMode } from '../src/validation/validator.js';
+import { lifecycleModel } from '../src/model/lifecycleModel.js';
 import { seededRandom } from './fleetLog.js';
 
 /** The measured rates for one service. */

@@ -6,8 +6,8 @@
 import { services } from '../machines/index.js';
 import { toMermaid } from '../src/diagram/mermaid.js';
 import { lifecycleSvg } from '../src/diagram/svg.js';
-import { lifecycleModel } from '../src/model.js';
-import type { LifecycleModel } from '../src/types.js';
+import { lifecycleModel } from '../src/model/lifecycleModel.js';
+import type { LifecycleModel } from '../src/model/types.js';
 
 /** A generated documentation file: its path relative to the project root, and its content. */
 export interface DocsFile {

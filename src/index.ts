@@ -1,29 +1,29 @@
 /** instance-lifecycle: lifecycle machines of managed cloud instances, and a checker for observed histories. */
 // The services and their machines, as plain data and compiled tables.
 export { services, findService, type Service } from '../machines/index.js';
-export type * from './types.js';
-export { lifecycleModel, resolveService, UnknownServiceError } from './model.js';
-export { statusGraph, type StatusGraph, type StepExplanation } from './statusGraph.js';
-export { closestStatus } from './closestStatus.js';
+export type * from './model/types.js';
+export { lifecycleModel, resolveService, UnknownServiceError } from './model/lifecycleModel.js';
+export { statusGraph, type StatusGraph, type StepExplanation } from './graph/statusGraph.js';
+export { closestStatus } from './model/closestStatus.js';
 
 // Validating histories: one instance (incremental or whole), many instances, files and streams.
-export * from './validator.js';
-export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
+export * from './validation/validator.js';
+export { validateByReplay, type ReplayVerdict } from './testing/replayValidator.js';
 
 // Time: the real clock and a virtual one for tests.
-export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './clock.js';
+export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './time/clock.js';
 
 // Reading histories from files and streams.
 export * from './input/index.js';
-export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';
-export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './fleetValidator.js';
-export { timeValue } from './timeValue.js';
-export { detachString } from './detachString.js';
+export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validation/validateInput.js';
+export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './validation/fleetValidator.js';
+export { timeValue } from './time/timeValue.js';
+export { detachString } from './validation/detachString.js';
 
 // Simulated lifecycles and test plans.
 export * from './simulation/index.js';
-export * from './plans/index.js';
-export { parseDuration } from './duration.js';
+export * from './graph/index.js';
+export { parseDuration } from './cli/duration.js';
 
 // Seeing lifecycles: diagrams, the offline viewer, the Stately inspector.
 export { toDot, stateColours, stateElementId, transitionElementId } from './diagram/dot.js';
@@ -46,7 +46,7 @@ export {
 } from './inspect/inspectorSession.js';
 
 // Checked look-ups of statuses and operations given by users.
-export { UnknownStatusError, UnknownOperationError, knownStatus, knownEvent, eventsOfKind } from './lookup.js';
+export { UnknownStatusError, UnknownOperationError, knownStatus, knownEvent, eventsOfKind } from './model/lookup.js';
 
 // Waiting for a status.
 export {
@@ -56,8 +56,8 @@ export {
   type PendingStatus,
   type FailureStatus,
   type OperationStart,
-} from './expectations.js';
-export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './outcomePaths.js';
-export { observableStatuses, type WaitScopeOptions } from './waitScope.js';
-export { backoffDelay, type BackoffBounds } from './backoff.js';
-export * from './waitForStatus.js';
+} from './waiting/expectations.js';
+export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './graph/outcomePaths.js';
+export { observableStatuses, type WaitScopeOptions } from './waiting/observableStatuses.js';
+export { backoffDelay, type BackoffBounds } from './waiting/backoff.js';
+export * from './waiting/waitForStatus.js';

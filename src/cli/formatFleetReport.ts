@@ -1,5 +1,5 @@
 /** The human-readable text of a fleet report: a verdict per history, each problem with `file:line`, and a summary. */
-import type { FleetReport, HistoryReport } from '../fleetValidator.js';
+import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
 import { painter } from './command.js';
 
 /** Options of {@link formatFleetReport}. */

@@ -1,6 +1,6 @@
 /** The options every command that reads a history shares: `--mode`, `--from-start`, `--format`. */
 import { INPUT_FORMATS, isInputFormat, type InputFormat } from '../input/index.js';
-import type { ValidationMode } from '../validator.js';
+import type { ValidationMode } from '../validation/validator.js';
 import { UsageError } from './command.js';
 
 const MODES: readonly ValidationMode[] = ['strict', 'sampled'];

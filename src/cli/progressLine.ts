@@ -4,7 +4,7 @@
  * On a stream that is not a TTY it never writes.
  */
 import type { Writable } from 'node:stream';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../time/clock.js';
 import { write } from './command.js';
 
 /** A progress line: call `tick` often (it decides when to redraw) and `clear` once at the end. */

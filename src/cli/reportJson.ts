@@ -2,7 +2,7 @@
  * `reportJsonChunks`: the `validate --json` output, `JSON.stringify(report, null, 2)` exactly, produced in pieces
  * of a few hundred histories, so a report on a big fleet is never one huge string in memory.
  */
-import type { InputReport } from '../validateInput.js';
+import type { InputReport } from '../validation/validateInput.js';
 
 const HISTORIES_PER_CHUNK = 500;
 

@@ -3,8 +3,8 @@
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { UnknownOperationError, UnknownStatusError } from '../lookup.js';
-import { UnknownServiceError } from '../model.js';
+import { UnknownOperationError, UnknownStatusError } from '../model/lookup.js';
+import { UnknownServiceError } from '../model/lifecycleModel.js';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO, type Command } from './command.js';
 import { commands } from './commands/index.js';
 

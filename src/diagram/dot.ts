@@ -9,7 +9,7 @@
  * - a legend lists the tags and edge kinds the diagram uses.
  */
 import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
-import type { LifecycleModel, StatusInfo, TransitionInfo } from '../types.js';
+import type { LifecycleModel, StatusInfo, TransitionInfo } from '../model/types.js';
 
 /** Fill and border colours of a state, chosen by its most telling tag. */
 interface StateColours {

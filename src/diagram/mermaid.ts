@@ -4,7 +4,7 @@
  * state diagrams cannot dash a single edge.
  */
 import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
-import type { LifecycleModel } from '../types.js';
+import type { LifecycleModel } from '../model/types.js';
 
 /** Fill and stroke of each tag's class in the diagram (the last matching tag in {@link STATUS_TAGS} order wins). */
 const TAG_STYLE: ReadonlyMap<StatusTag, string> = new Map<StatusTag, string>([

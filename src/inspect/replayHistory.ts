@@ -6,9 +6,9 @@
  */
 import { createActor, type AnyActorRef, type InspectionEvent, type Observer } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { systemClock, type Clock } from '../clock.js';
-import { resolveService } from '../model.js';
-import { validateHistory, type Observation, type ValidationMode, type Violation } from '../validator.js';
+import { systemClock, type Clock } from '../time/clock.js';
+import { resolveService } from '../model/lifecycleModel.js';
+import { validateHistory, type Observation, type ValidationMode, type Violation } from '../validation/validator.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayOptions {

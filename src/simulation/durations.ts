@@ -4,7 +4,7 @@
  * uniformly from the range with a seeded {@link Random}.
  */
 import type { StatusTag } from '../../machines/vocabulary.js';
-import type { LifecycleModel } from '../types.js';
+import type { LifecycleModel } from '../model/types.js';
 import type { Random } from './random.js';
 
 /** A range of durations in milliseconds, both ends included (integers, 1 <= min <= max). */

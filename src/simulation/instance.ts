@@ -8,10 +8,10 @@
  * ends it (seeded), so the same seed, requests and request times give the same life.
  */
 import type { Service } from '../../machines/index.js';
-import { createVirtualClock, type Clock } from '../clock.js';
-import { eventsOfKind, knownStatus, UnknownOperationError } from '../lookup.js';
-import { lifecycleModel } from '../model.js';
-import type { LifecycleModel, StatusTag, TransitionInfo } from '../types.js';
+import { createVirtualClock, type Clock } from '../time/clock.js';
+import { eventsOfKind, knownStatus, UnknownOperationError } from '../model/lookup.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import type { LifecycleModel, StatusTag, TransitionInfo } from '../model/types.js';
 import { durationTable, drawDuration, type DurationOptions, type DurationRange } from './durations.js';
 import { createRandom, type Random } from './random.js';
 import { DEFAULT_START, type SimulatedEvent, type SimulatedObservation } from './simulate.js';

@@ -6,9 +6,9 @@
  * its seeded generator and the given start time (no `Math.random`, no `Date.now`).
  */
 import type { Service } from '../../machines/index.js';
-import { knownStatus } from '../lookup.js';
-import { lifecycleModel } from '../model.js';
-import type { EventKind } from '../types.js';
+import { knownStatus } from '../model/lookup.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import type { EventKind } from '../model/types.js';
 import { durationTable, drawDuration, type DurationOptions } from './durations.js';
 import { pollTimeline, type TimedStatus } from './polling.js';
 import { createRandom } from './random.js';

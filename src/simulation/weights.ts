@@ -4,7 +4,7 @@
  * machine marks as `failure`, and transitions into a status tagged `failed`; both come from the machine, not from
  * event names.
  */
-import type { LifecycleModel, TransitionInfo } from '../types.js';
+import type { LifecycleModel, TransitionInfo } from '../model/types.js';
 import type { Random } from './random.js';
 
 /** How transitions are weighted. */

@@ -1,9 +1,9 @@
 /** `historyWithIllegalStep`: a fast-check arbitrary of histories with exactly one illegal step, at a known index. */
 import fc from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model.js';
-import { statusGraph } from '../statusGraph.js';
-import type { ValidationMode } from '../validator.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import { statusGraph } from '../graph/statusGraph.js';
+import type { ValidationMode } from '../validation/validator.js';
 import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link historyWithIllegalStep}. */

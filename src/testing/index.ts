@@ -7,4 +7,4 @@ export { polledHistory, type PolledHistoryOptions } from './polledHistory.js';
 export { historyWithIllegalStep, type HistoryWithIllegalStep, type IllegalStepOptions } from './illegalStep.js';
 export { serviceStatus, type ServiceStatusOptions } from './serviceStatus.js';
 export * from '../simulation/instance.js';
-export { UnknownOperationError } from '../lookup.js';
+export { UnknownOperationError } from '../model/lookup.js';

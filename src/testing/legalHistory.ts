@@ -1,7 +1,7 @@
 /** `legalHistory`: a fast-check arbitrary of status histories that are legal paths through a service's machine. */
 import fc from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
 import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link legalHistory}. */

@@ -1,7 +1,7 @@
 /** `polledHistory`: a fast-check arbitrary of what a poller sees of a legal life: legal in sampled mode. */
 import fc from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
 import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link polledHistory}. */

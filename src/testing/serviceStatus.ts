@@ -1,8 +1,8 @@
 /** `serviceStatus`: a fast-check arbitrary of the statuses of a service. */
 import fc from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model.js';
-import type { StatusTag } from '../types.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import type { StatusTag } from '../model/types.js';
 
 /** Options of {@link serviceStatus}. */
 export interface ServiceStatusOptions {

@@ -1,6 +1,6 @@
 /** `instance-lifecycle expect <service> <target>...`: the derived target, pending and failure statuses of a wait. */
-import { expectations, type Expectations } from '../../expectations.js';
-import { UnknownOperationError, UnknownStatusError } from '../../lookup.js';
+import { expectations, type Expectations } from '../../waiting/expectations.js';
+import { UnknownOperationError, UnknownStatusError } from '../../model/lookup.js';
 import { EXIT_OK, InputError, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 
 /** The `expect` command: {@link expectations} as text or JSON. */

@@ -3,9 +3,9 @@
  * service's machine, watched by the Stately inspector on localhost.
  */
 import { INPUT_FORMATS, readHistories, type InputFormat } from '../../input/index.js';
-import { resolveService } from '../../model.js';
+import { resolveService } from '../../model/lifecycleModel.js';
 import { simulate } from '../../simulation/index.js';
-import type { Observation } from '../../validator.js';
+import type { Observation } from '../../validation/validator.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type CliIO, type Command } from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 const DEFAULT_PACE_MS = 500;

@@ -1,8 +1,8 @@
 /** `instance-lifecycle paths <service>`: print test plans: shortest paths, or paths covering every transition. */
-import { knownStatus } from '../../lookup.js';
-import { lifecycleModel } from '../../model.js';
-import { coveringPaths, type UncoveredTransition } from '../../plans/coveringPaths.js';
-import { shortestPaths, type LifecyclePath } from '../../plans/shortestPaths.js';
+import { knownStatus } from '../../model/lookup.js';
+import { lifecycleModel } from '../../model/lifecycleModel.js';
+import { coveringPaths, type UncoveredTransition } from '../../graph/coveringPaths.js';
+import { shortestPaths, type LifecyclePath } from '../../graph/shortestPaths.js';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
 const COVERS = ['states', 'transitions'] as const;

@@ -1,7 +1,7 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
-import { parseDuration } from '../../duration.js';
-import { knownStatus } from '../../lookup.js';
-import { lifecycleModel } from '../../model.js';
+import { parseDuration } from '../duration.js';
+import { knownStatus } from '../../model/lookup.js';
+import { lifecycleModel } from '../../model/lifecycleModel.js';
 import { DEFAULT_START, DEFAULT_STEPS, simulate, type Simulation, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';

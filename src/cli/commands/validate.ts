@@ -1,7 +1,7 @@
 /** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
-import { systemClock } from '../../clock.js';
+import { systemClock } from '../../time/clock.js';
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
-import { validateInput, type InputProgress } from '../../validateInput.js';
+import { validateInput, type InputProgress } from '../../validation/validateInput.js';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
 import { historyOptions, HISTORY_OPTIONS } from '../historyOptions.js';

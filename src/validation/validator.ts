@@ -1,0 +1,388 @@
+/**
+ * `createValidator` and `validateHistory`: check an observed sequence of statuses of one instance against the
+ * service's machine. The validator is incremental (push one observation at a time and read the verdict so far),
+ * for streams and for waiting code; `validateHistory` runs it over a whole history.
+ *
+ * Rules:
+ * - a repeated status (a poll that saw no change) is always legal;
+ * - `strict`: every change must be one transition of the machine;
+ * - `sampled`: a change A → C is legal when a path A → … → C exists whose intermediate statuses are all
+ *   `transitional`; the statuses in between are reported as presumably missed;
+ * - `fromStart`: the first observation must be the initial status (otherwise any status may start);
+ * - a status that differs from a known one only in case or surrounding spaces is accepted as that one, with a note;
+ *   an unknown status is reported with the closest known status, and the next known status starts afresh;
+ * - times that go backwards are reported; validation goes on after every violation.
+ */
+import type { Service } from '../../machines/index.js';
+import { closestStatus } from '../model/closestStatus.js';
+import { statusGraph, type StatusGraph } from '../graph/statusGraph.js';
+import { detachString } from './detachString.js';
+import { timeValue } from '../time/timeValue.js';
+
+/** How changes of status are judged: one transition each (`strict`), or allowing missed transitional statuses. */
+export type ValidationMode = 'strict' | 'sampled';
+
+/** Options of {@link createValidator} and {@link validateHistory}. */
+export interface ValidationOptions {
+  /** Default `strict`. */
+  mode?: ValidationMode;
+  /** Require the history to start at the machine's initial status (the full life). Default false. */
+  fromStart?: boolean;
+  /** Record every change of status with the events that explain it, in `steps`. Default false. */
+  explain?: boolean;
+  /** The instance the history belongs to, copied into the verdict. */
+  instance?: string;
+  /**
+   * Keep at most this many violations, missed-state records and notes (each) in the verdict; the rest are only
+   * counted, in `omitted`. Explained steps are kept up to the same number. Bounds the memory of long streams.
+   * Default: keep everything.
+   */
+  maxDetails?: number;
+}
+
+/** One observation of an instance: the status seen, and optionally when, where in the input, and of what. */
+export interface Observation {
+  status: string;
+  /** ISO 8601 text, a `Date`, or a number (compared as given, so use one unit throughout). */
+  time?: string | number | Date;
+  /** The line of the input the observation came from (1-based), for messages. */
+  line?: number;
+  /** The instance id, when the input had one. */
+  instance?: string;
+}
+
+/** What kind of problem a violation is. */
+export type ViolationKind = 'illegal-transition' | 'unknown-status' | 'not-initial' | 'time-backwards' | 'invalid-time';
+
+/** One problem in a history. */
+export interface Violation {
+  /** 0-based position of the offending observation in the history. */
+  index: number;
+  /** Its input line, when known. */
+  line?: number;
+  /** The last known status before it (absent for the first observation). */
+  from?: string;
+  /** The status observed (as given, for an unknown status). */
+  to: string;
+  kind: ViolationKind;
+  /** The statuses that could have followed `from` (empty when there is no `from`). */
+  allowed: string[];
+  /** One line saying what is wrong. */
+  message: string;
+  /** For an unknown status: the closest known status. */
+  suggestion?: string;
+}
+
+/** A change of status that was legal only because statuses were missed between two polls (sampled mode). */
+export interface MissedStates {
+  index: number;
+  line?: number;
+  from: string;
+  to: string;
+  /** The statuses presumably passed through, in order. */
+  missed: string[];
+}
+
+/** An observation accepted after normalising its spelling. */
+export interface SpellingNote {
+  index: number;
+  line?: number;
+  given: string;
+  status: string;
+  message: string;
+}
+
+/** A legal change of status and the events that explain it (recorded with `explain: true`). */
+export interface ExplainedStep {
+  index: number;
+  line?: number;
+  from: string;
+  to: string;
+  events: string[];
+  missed: string[];
+}
+
+/** The verdict on a history (or on the part pushed so far). */
+export interface HistoryVerdict {
+  service: string;
+  instance?: string;
+  mode: ValidationMode;
+  /** True when there is no violation. */
+  ok: boolean;
+  /** How many observations were checked. */
+  observations: number;
+  /** The last known status, if any. */
+  status?: string;
+  violations: Violation[];
+  missed: MissedStates[];
+  notes: SpellingNote[];
+  /** Only with `explain: true`. */
+  steps?: ExplainedStep[];
+  /** How many were found but not kept, beyond `maxDetails` (present only when some were left out). */
+  omitted?: { violations: number; missed: number; notes: number };
+}
+
+/** An incremental validator over one instance's history. */
+export interface HistoryValidator {
+  /** Check one more observation; returns true when it added no violation. */
+  push(observation: Observation): boolean;
+  /** Check one more status (the fast path: no observation object needed); returns true when legal. */
+  pushStatus(status: string, line?: number, time?: string | number | Date): boolean;
+  /** The last known status, or undefined (nothing pushed yet, or an unknown status last). */
+  readonly status: string | undefined;
+  /** The most recent violation, if any. */
+  readonly lastViolation: Violation | undefined;
+  /** The verdict so far (a snapshot: later pushes do not change it). */
+  verdict(): HistoryVerdict;
+}
+
+/**
+ * A new incremental validator for one instance of a service.
+ *
+ * @example
+ * const v = createValidator('kafka', { mode: 'sampled' });
+ * v.push({ status: 'RUNNING' }); v.push({ status: 'DELETED' }); // true: DELETING was missed
+ */
+export function createValidator(service: string | Service, options: ValidationOptions = {}): HistoryValidator {
+  const graph = statusGraph(service);
+  return new Validator(graph, options);
+}
+
+/**
+ * Validate a whole history: a list of statuses or of observations.
+ *
+ * @example validateHistory('kafka', ['CREATING', 'RUNNING', 'DELETED'], { mode: 'sampled' }).ok // true
+ */
+export function validateHistory(
+  service: string | Service,
+  history: Iterable<string | Observation>,
+  options: ValidationOptions = {},
+): HistoryVerdict {
+  const validator = new Validator(statusGraph(service), options);
+  for (const item of history) {
+    if (typeof item === 'string') validator.pushStatus(item);
+    else validator.push(item);
+  }
+  return validator.verdict();
+}
+
+class Validator implements HistoryValidator {
+  // the fields every push reads or writes come first, so that they share the object's first cache lines
+  private count = 0;
+  private violationCount = 0;
+  private current = -1;
+  private lastTime = NaN;
+  private lastTimeIndex = -1;
+  private lastTimeLine: number | undefined;
+  private readonly n: number;
+  private readonly table: Int32Array;
+  /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
+  private readonly recorded: Uint8Array;
+  private readonly fromStart: boolean;
+  private readonly allowed: readonly (readonly string[])[];
+  private readonly mode: ValidationMode;
+  private readonly explain: boolean;
+  private readonly instance: string | undefined;
+  private readonly maxDetails: number;
+  private missedCount = 0;
+  private noteCount = 0;
+  private last: Violation | undefined;
+  // made on first use: most histories of a fleet have none, and a fleet may hold many histories
+  private violations: Violation[] | undefined;
+  private missed: MissedStates[] | undefined;
+  private notes: SpellingNote[] | undefined;
+  private steps: ExplainedStep[] | undefined;
+
+  constructor(
+    private readonly graph: StatusGraph,
+    options: ValidationOptions,
+  ) {
+    this.n = graph.statuses.length;
+    this.mode = options.mode ?? 'strict';
+    this.table = this.mode === 'sampled' ? graph.sampled : graph.strict;
+    this.allowed = this.mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
+    this.fromStart = options.fromStart ?? false;
+    this.explain = options.explain ?? false;
+    this.instance = options.instance;
+    this.maxDetails = options.maxDetails ?? Infinity;
+    this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
+  }
+
+  get status(): string | undefined {
+    return this.current < 0 ? undefined : this.graph.statuses[this.current];
+  }
+
+  get lastViolation(): Violation | undefined {
+    return this.last;
+  }
+
+  push(observation: Observation): boolean {
+    return this.pushStatus(observation.status, observation.line, observation.time);
+  }
+
+  pushStatus(status: string, line?: number, time?: string | number | Date): boolean {
+    const index = this.count++;
+    const before = this.violationCount;
+    if (time !== undefined) this.checkTime(index, line, status, time);
+    let to = this.graph.idOf(status);
+    if (to < 0) {
+      to = this.normalise(index, line, status);
+      if (to < 0) {
+        this.unknown(index, line, status);
+        return false;
+      }
+    }
+    const from = this.current;
+    if (from !== to) {
+      if (from < 0) {
+        if (index === 0 && this.fromStart && to !== this.graph.initial) this.notInitial(index, line, to);
+      } else {
+        const cell = this.table[from * this.n + to]!;
+        if (cell < 0) this.illegal(index, line, from, to);
+        else if (this.recorded[cell] === 1) this.legal(index, line, from, to, cell);
+      }
+      this.current = to;
+    }
+    return this.violationCount === before;
+  }
+
+  verdict(): HistoryVerdict {
+    const verdict: HistoryVerdict = {
+      service: this.graph.service,
+      mode: this.mode,
+      ok: this.violationCount === 0,
+      observations: this.count,
+      violations: [...(this.violations ?? [])],
+      missed: [...(this.missed ?? [])],
+      notes: [...(this.notes ?? [])],
+    };
+    if (this.instance !== undefined) verdict.instance = this.instance;
+    if (this.current >= 0) verdict.status = this.graph.statuses[this.current]!;
+    if (this.explain) verdict.steps = [...(this.steps ?? [])];
+    const omitted = {
+      violations: this.violationCount - (this.violations?.length ?? 0),
+      missed: this.missedCount - (this.missed?.length ?? 0),
+      notes: this.noteCount - (this.notes?.length ?? 0),
+    };
+    if (omitted.violations + omitted.missed + omitted.notes > 0) verdict.omitted = omitted;
+    return verdict;
+  }
+
+  private legal(index: number, line: number | undefined, from: number, to: number, cell: number): void {
+    const explanation = this.graph.explanations[cell]!;
+    const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
+    if (explanation.missed.length > 0) {
+      this.missedCount++;
+      this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
+    }
+    if (this.explain) this.steps = kept(this.steps, { ...step, events: [...explanation.events], missed: [...explanation.missed] }, this.maxDetails);
+  }
+
+  private normalise(index: number, line: number | undefined, given: string): number {
+    const status = given.trim().toUpperCase();
+    const id = this.graph.idOf(status);
+    if (id >= 0) {
+      const message = `"${given}" read as ${status}`;
+      this.noteCount++;
+      this.notes = kept(this.notes, { index, ...at(line), given: detachString(given), status, message: detachString(message) }, this.maxDetails);
+    }
+    return id;
+  }
+
+  private unknown(index: number, line: number | undefined, given: string): void {
+    const suggestion = closestStatus(given, this.graph.statuses);
+    const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
+    const violation: Violation = {
+      index,
+      ...at(line),
+      ...this.fromField(),
+      to: given,
+      kind: 'unknown-status',
+      allowed: this.allowedFrom(),
+      message: `unknown status "${given}" for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
+    };
+    if (suggestion) violation.suggestion = suggestion;
+    this.report(violation);
+    this.current = -1; // the next known status starts afresh: nothing is known of what the unknown one was
+  }
+
+  private notInitial(index: number, line: number | undefined, to: number): void {
+    const initial = this.graph.statuses[this.graph.initial]!;
+    const status = this.graph.statuses[to]!;
+    this.report({
+      index,
+      ...at(line),
+      to: status,
+      kind: 'not-initial',
+      allowed: [initial],
+      message: `the history starts at ${status}, but a full life starts at ${initial}`,
+    });
+  }
+
+  private illegal(index: number, line: number | undefined, from: number, to: number): void {
+    const fromStatus = this.graph.statuses[from]!;
+    const toStatus = this.graph.statuses[to]!;
+    const allowed = [...this.allowed[from]!];
+    const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
+    const message = this.graph.final[from]
+      ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
+      : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
+    this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+  }
+
+  private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
+    const ms = timeValue(time);
+    if (Number.isNaN(ms)) {
+      const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
+      this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'invalid-time', allowed: this.allowedFrom(), message });
+      return;
+    }
+    if (ms < this.lastTime) {
+      const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
+      const message = `time goes backwards: ${String(time)} is earlier than the time of ${where}`;
+      this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'time-backwards', allowed: this.allowedFrom(), message });
+    }
+    this.lastTime = ms;
+    this.lastTimeIndex = index;
+    this.lastTimeLine = line;
+  }
+
+  private report(violation: Violation): void {
+    this.violationCount++;
+    violation.to = detachString(violation.to);
+    violation.message = detachString(violation.message);
+    this.last = violation;
+    this.violations = kept(this.violations, violation, this.maxDetails);
+  }
+
+  private fromField(): { from?: string } {
+    return this.current < 0 ? {} : { from: this.graph.statuses[this.current]! };
+  }
+
+  private allowedFrom(): string[] {
+    return this.current < 0 ? [] : [...this.allowed[this.current]!];
+  }
+}
+
+const missingStepsCache = new WeakMap<StatusGraph, Uint8Array>();
+
+/** By explanation index of a graph: 1 when the explained step passes through missed statuses. */
+function missingSteps(graph: StatusGraph): Uint8Array {
+  let flags = missingStepsCache.get(graph);
+  if (flags === undefined) {
+    flags = Uint8Array.from(graph.explanations, (e) => (e.missed.length > 0 ? 1 : 0));
+    missingStepsCache.set(graph, flags);
+  }
+  return flags;
+}
+
+/** `list` (a new one when there is none) with `item` added, unless it already holds `max` items. */
+function kept<T>(list: T[] | undefined, item: T, max: number): T[] {
+  const items = list ?? [];
+  if (items.length < max) items.push(item);
+  return items;
+}
+
+function at(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
+}

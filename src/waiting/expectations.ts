@@ -1,0 +1,189 @@
+/**
+ * `expectations`: what a client waiting for a target status should make of every status it may observe, derived
+ * from the service's machine instead of kept as hand-written lists.
+ *
+ * Every status of the service falls in exactly one of three groups:
+ * - `target`: the statuses waited for;
+ * - `pending`: the service's own outcomes can still bring a target, through statuses that are all `transitional`
+ *   (the instance does not settle anywhere on the way). The observed status itself may be stable: Kafka's ERROR
+ *   is pending for DELETED because a deletion that showed ERROR completes by an outcome;
+ * - `failure`: a target cannot come without a user's operation. This includes a status from which outcomes reach a
+ *   target only through another stable status (Kafka's RUNNING reaches DELETED by a fault to ERROR, then
+ *   DELETE_SUCCEEDED): the instance would settle there first, and a poller would see it and judge again from there.
+ *   The rule is the one sampled validation uses: a poller can miss only transitional statuses.
+ *
+ * With `after: <operation>`, the statuses that operation leaves from are listed too: right after requesting it, an
+ * instance may still show them until the request takes effect (see `waitForStatus`'s `operationGrace`).
+ *
+ * With `from: <status(es) the wait starts in>`, pending and failure list only the statuses such a wait can
+ * observe before it ends (see `observableStatuses`): short lists to paste into another tool's waiter.
+ */
+import type { Service } from '../../machines/index.js';
+import { knownEvent, UnknownStatusError } from '../model/lookup.js';
+import { lifecycleModel, resolveService } from '../model/lifecycleModel.js';
+import { outcomePaths, type OutcomePath } from '../graph/outcomePaths.js';
+import { observableStatuses } from './observableStatuses.js';
+
+/** A status from which a target can still come by outcomes alone. */
+export interface PendingStatus {
+  status: string;
+  /** The target reached by the shortest outcome path. */
+  reaches: string;
+  /** The outcome events of that path. */
+  events: string[];
+  /** True when the status is tagged `failed`: the target will come, but something failed on the way. */
+  failed: boolean;
+  /** One line: why it is pending. */
+  reason: string;
+}
+
+/** A status from which no target can come without a user's operation. */
+export interface FailureStatus {
+  status: string;
+  /** The user operations that leave this status (empty for a final status). */
+  operations: string[];
+  /** The settled statuses outcomes lead to from here (through transitional statuses), none of them a target. */
+  outcomesLeadTo: string[];
+  /** The stable statuses outcomes would have to settle in before a target could come (empty if none can). */
+  onlyThrough: string[];
+  /** One line: why it is a failure. */
+  reason: string;
+}
+
+/** The statuses an operation leaves from: what an instance may still show right after the operation is requested. */
+export interface OperationStart {
+  /** The operation event. */
+  operation: string;
+  /** The statuses it leaves from. */
+  from: string[];
+}
+
+/** The derived expectations of a wait: target, pending and failure statuses partition the service's statuses. */
+export interface Expectations {
+  service: string;
+  /** The statuses waited for, in machine order. */
+  target: string[];
+  /** In machine order. */
+  pending: PendingStatus[];
+  /** In machine order. */
+  failure: FailureStatus[];
+  /** Only with the `after` option. */
+  before?: OperationStart;
+  /** Only with the `from` option: the statuses the wait starts in (pending and failure are cut to what it can observe). */
+  from?: string[];
+}
+
+/** Options of {@link expectations}. */
+export interface ExpectationsOptions {
+  /** The operation just requested (an operation event of the service, e.g. `DELETE`). */
+  after?: string;
+  /** The status or statuses the instance is in when the wait starts (e.g. `CREATING` for a creation wait). */
+  from?: string | readonly string[];
+}
+
+/**
+ * The derived expectations of waiting for `target` (one status or several) on a service.
+ *
+ * @example
+ * const e = expectations('kafka', 'DELETED', { after: 'DELETE' });
+ * e.pending.map((p) => p.status) // ['ERROR', 'DELETING']
+ * e.before?.from                 // ['CREATEFAILED', 'RUNNING', 'ERROR']
+ */
+export function expectations(
+  service: string | Service,
+  target: string | readonly string[],
+  options: ExpectationsOptions = {},
+): Expectations {
+  const entry = resolveService(service);
+  const model = lifecycleModel(entry);
+  const statuses = model.states.map((s) => s.status);
+  const known = new Set(statuses);
+  const knownStatuses = (given: string | readonly string[]): Set<string> => {
+    const set = new Set<string>();
+    for (const status of typeof given === 'string' ? [given] : given) {
+      if (!known.has(status)) throw new UnknownStatusError(entry.id, status, statuses);
+      set.add(status);
+    }
+    return set;
+  };
+  const wanted = knownStatuses(target);
+  if (wanted.size === 0) throw new RangeError('expectations: no target status given');
+  const starts = options.from === undefined ? undefined : knownStatuses(options.from);
+  if (starts?.size === 0) throw new RangeError('expectations: no start status given in from');
+  const { untilSettled, anyRoute } = outcomePaths(entry);
+  const result: Expectations = { service: entry.id, target: statuses.filter((s) => wanted.has(s)), pending: [], failure: [] };
+
+  for (const state of model.states) {
+    const status = state.status;
+    if (wanted.has(status)) continue;
+    const settled = untilSettled.get(status)!;
+    const best = shortestTo(settled, wanted);
+    if (best) {
+      const failed = state.tags.includes('failed');
+      const route = describeRoute(best);
+      const reason = failed
+        ? `outcomes lead to ${best.to} (${route}), though the status is tagged failed`
+        : `outcomes lead to ${best.to} (${route})`;
+      result.pending.push({ status, reaches: best.to, events: [...best.events], failed, reason });
+      continue;
+    }
+    const operations = unique(model.transitions.filter((t) => t.from === status && t.kind === 'operation').map((t) => t.event));
+    const outcomesLeadTo = statuses.filter((s) => s !== status && settled.has(s) && !isTransitional(model, s));
+    const detour = shortestTo(anyRoute.get(status)!, wanted);
+    const onlyThrough = detour ? detour.through.filter((s) => !isTransitional(model, s)) : [];
+    result.failure.push({ status, operations, outcomesLeadTo, onlyThrough, reason: failureReason(state.tags, operations, outcomesLeadTo, onlyThrough, detour) });
+  }
+
+  if (options.after !== undefined) {
+    knownEvent(model, options.after, 'operation');
+    const from = unique(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
+    result.before = { operation: options.after, from: statuses.filter((s) => from.includes(s)) };
+  }
+
+  if (starts !== undefined) {
+    const ends = new Set([...wanted, ...result.failure.map((f) => f.status)]);
+    const scope = { from: statuses.filter((s) => starts.has(s)), ends, ...(options.after === undefined ? {} : { after: options.after }) };
+    const observable = new Set(observableStatuses(entry, scope));
+    result.pending = result.pending.filter((p) => observable.has(p.status));
+    result.failure = result.failure.filter((f) => observable.has(f.status));
+    if (result.before) result.before.from = result.before.from.filter((s) => observable.has(s));
+    result.from = scope.from;
+  }
+  return result;
+}
+
+function failureReason(
+  tags: readonly string[],
+  operations: readonly string[],
+  outcomesLeadTo: readonly string[],
+  onlyThrough: readonly string[],
+  detour: OutcomePath | undefined,
+): string {
+  if (tags.includes('final')) return 'final: nothing follows';
+  const needs = operations.length > 0 ? `needs a user operation: ${operations.join(', ')}` : '';
+  let outcomes = '';
+  if (detour && onlyThrough.length > 0) outcomes = `outcomes reach ${detour.to} only after settling in ${onlyThrough.join(', ')}`;
+  else if (outcomesLeadTo.length > 0) outcomes = `outcomes lead only to ${outcomesLeadTo.join(', ')}`;
+  return [outcomes, needs].filter((part) => part !== '').join('; ') || 'no transition leaves it';
+}
+
+function shortestTo(reach: ReadonlyMap<string, OutcomePath>, wanted: ReadonlySet<string>): OutcomePath | undefined {
+  let best: OutcomePath | undefined;
+  for (const status of wanted) {
+    const path = reach.get(status);
+    if (path && (!best || path.events.length < best.events.length)) best = path;
+  }
+  return best;
+}
+
+function describeRoute(path: OutcomePath): string {
+  return path.events.map((event, i) => `${event} → ${path.through[i] ?? path.to}`).join(', ');
+}
+
+function isTransitional(model: ReturnType<typeof lifecycleModel>, status: string): boolean {
+  return model.states.find((s) => s.status === status)?.tags.includes('transitional') ?? false;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

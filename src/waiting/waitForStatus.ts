@@ -1,0 +1,309 @@
+/**
+ * `waitForStatus`: poll an instance until it shows a target status, and stop as soon as the target can no longer
+ * come, instead of waiting for the timeout.
+ *
+ * Each answer of the user's `poll()` is one observation. It goes through the incremental validator (sampled mode:
+ * transitional statuses may be missed between polls), then is judged by the derived {@link expectations}:
+ * a target resolves; a pending status waits on; a failure status rejects at once with reason `unreachable`; an
+ * illegal change or an unknown status rejects at once too (the model or the service has drifted). A "not found"
+ * answer ({@link NOT_FOUND}) is an observation of the machine's final status, not an error.
+ *
+ * Right after a user requests an operation the instance may still show the status it had: give `after` (the
+ * operation event) and the statuses that operation leaves from are accepted for `operationGrace` observations,
+ * before anything else has been seen, and a target among them does not count yet (a restart wait must not end on
+ * the RUNNING seen before the restart shows). Once the grace is used up they are judged like any status, and the
+ * result says whether the operation was ever seen.
+ */
+import type { Service } from '../../machines/index.js';
+import { backoffDelay } from './backoff.js';
+import { systemClock, type Clock } from '../time/clock.js';
+import { expectations, type FailureStatus } from './expectations.js';
+import { UnknownStatusError } from '../model/lookup.js';
+import { resolveService } from '../model/lifecycleModel.js';
+import { statusGraph } from '../graph/statusGraph.js';
+import { createValidator, type HistoryVerdict, type Violation } from '../validation/validator.js';
+
+/** What `poll()` answers when the instance does not exist (any more): an HTTP 404, say. */
+export const NOT_FOUND: unique symbol = Symbol('instance-lifecycle.NOT_FOUND');
+
+/** The type of {@link NOT_FOUND}. */
+export type NotFound = typeof NOT_FOUND;
+
+/** What `poll()` is given: the attempt number (1-based) and the wait's abort signal, to pass on to the request. */
+export interface PollContext {
+  attempt: number;
+  signal: AbortSignal;
+}
+
+/** Options of {@link waitForStatus}. */
+export interface WaitForStatusOptions {
+  /** The service id (or registered service). */
+  service: string | Service;
+  /** The status or statuses waited for. */
+  target: string | readonly string[];
+  /** Asks the instance for its status: the status string as the API reports it, or {@link NOT_FOUND}. */
+  poll: (context: PollContext) => Promise<string | NotFound> | string | NotFound;
+  /** Milliseconds from the start after which the wait gives up (a last poll happens at that moment). */
+  timeout: number;
+  /** Smallest delay between polls, in ms (Smithy's `minDelay`). Default 2000. */
+  interval?: number;
+  /** Largest delay between polls, in ms (Smithy's `maxDelay`). Default 120000, or `interval` if larger. */
+  maxInterval?: number;
+  /** Aborts the wait (and is passed to `poll`). */
+  signal?: AbortSignal;
+  /** Where time comes from. Default the system clock; a virtual clock in tests. */
+  clock?: Clock;
+  /** Source of jitter, a number in [0, 1). Default `Math.random`; a seeded one for repeatable waits. */
+  random?: () => number;
+  /** How many failed polls in a row are tolerated before giving up (reason `poll-failed`). Default 3. */
+  retries?: number;
+  /** Whether a poll error is worth retrying. Default: every error is transient. */
+  isTransient?: (error: unknown) => boolean;
+  /** The operation just requested (e.g. `DELETE`, `RESIZE`, `RESTART`): see the module comment. */
+  after?: string;
+  /** With `after`: how many observations may still show the status the operation leaves from. Default 5. */
+  operationGrace?: number;
+  /**
+   * The status a {@link NOT_FOUND} answer stands for. Default: the machine's final status, when it has exactly one
+   * (both registered services do: DELETED). A service with several final statuses must name one here; without it
+   * a not-found answer rejects with reason `unknown-status`.
+   */
+  notFoundStatus?: string;
+}
+
+/** One answer of `poll()`, as recorded in the history. */
+export interface WaitObservation {
+  /** The status as answered (for not found: the status it stands for). */
+  status: string;
+  /** `clock.now()` when the answer came. */
+  time: number;
+  /** Set when `poll()` answered {@link NOT_FOUND}. */
+  notFound?: true;
+}
+
+/** What {@link waitForStatus} resolves with. */
+export interface WaitResult {
+  service: string;
+  /** The target status seen. */
+  status: string;
+  /** Every observation, in order; the last one is the target. */
+  history: WaitObservation[];
+  /** How many times `poll()` was called (failed calls included). */
+  polls: number;
+  /** Milliseconds from the start to the last answer, by the wait's clock. */
+  elapsed: number;
+  /** With `after`: whether a status other than those the operation leaves from was seen. */
+  operationObserved?: boolean;
+  /**
+   * The statuses tagged `failed` seen on the way, in order of first sight (a Kafka resize that failed and
+   * recovered shows EXTENDEDFAILED): the target came, but something failed before it.
+   */
+  failedSeen: string[];
+  /** The validator's sampled verdict on the history (with the statuses presumably missed between polls). */
+  verdict: HistoryVerdict;
+}
+
+/** Why a wait failed. */
+export type WaitFailureReason = 'unreachable' | 'illegal-transition' | 'unknown-status' | 'timeout' | 'aborted' | 'poll-failed';
+
+/** What a {@link WaitError} carries besides its reason and message. */
+export interface WaitErrorDetails {
+  service: string;
+  /** The observations made before the failure; the last one decided it (except for timeouts and poll failures). */
+  history: WaitObservation[];
+  /** How many times `poll()` was called (failed calls included). */
+  polls: number;
+  /** Milliseconds from the start, by the wait's clock. */
+  elapsed: number;
+  /** The last known status, if any. */
+  status?: string;
+  /** For `illegal-transition` and `unknown-status` (when the validator saw it): the validator's violation. */
+  violation?: Violation;
+  /** For `unreachable`: why the status is a failure for this target. */
+  failure?: FailureStatus;
+  /** For `poll-failed`: the last poll error; for `aborted`: the signal's reason. */
+  cause?: unknown;
+}
+
+/**
+ * The error {@link waitForStatus} rejects with: why, the history observed, and what explains the failure.
+ *
+ * @example
+ * try { await waitForStatus(options) } catch (e) { if (e instanceof WaitError && e.reason === 'unreachable') console.log(e.failure?.reason) }
+ */
+export class WaitError extends Error {
+  override name = 'WaitError';
+  readonly service: string;
+  readonly history: WaitObservation[];
+  readonly polls: number;
+  readonly elapsed: number;
+  readonly status: string | undefined;
+  readonly violation: Violation | undefined;
+  readonly failure: FailureStatus | undefined;
+
+  constructor(
+    /** Why the wait failed. */
+    readonly reason: WaitFailureReason,
+    message: string,
+    details: WaitErrorDetails,
+  ) {
+    super(message, 'cause' in details ? { cause: details.cause } : undefined);
+    this.service = details.service;
+    this.history = details.history;
+    this.polls = details.polls;
+    this.elapsed = details.elapsed;
+    this.status = details.status;
+    this.violation = details.violation;
+    this.failure = details.failure;
+  }
+}
+
+const DEFAULT_INTERVAL = 2_000;
+const DEFAULT_MAX_INTERVAL = 120_000;
+const DEFAULT_RETRIES = 3;
+const DEFAULT_OPERATION_GRACE = 5;
+
+/**
+ * Poll until a target status is seen; reject with a {@link WaitError} as soon as it cannot come any more.
+ * Invalid options (unknown service, target or operation, a negative timeout) reject with the matching error.
+ *
+ * @example
+ * const result = await waitForStatus({
+ *   service: 'kafka', target: 'DELETED', after: 'DELETE', timeout: 30 * 60_000,
+ *   poll: async ({ signal }) => {
+ *     const response = await fetch(url, { signal });
+ *     return response.status === 404 ? NOT_FOUND : (await response.json()).status;
+ *   },
+ * });
+ */
+export async function waitForStatus(options: WaitForStatusOptions): Promise<WaitResult> {
+  const service = resolveService(options.service);
+  const derived = expectations(service, options.target, options.after === undefined ? {} : { after: options.after });
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const signal = options.signal ?? new AbortController().signal;
+  const retries = nonNegative('retries', options.retries ?? DEFAULT_RETRIES);
+  const grace = nonNegative('operationGrace', options.operationGrace ?? DEFAULT_OPERATION_GRACE);
+  const timeout = nonNegative('timeout', options.timeout);
+  const min = nonNegative('interval', options.interval ?? DEFAULT_INTERVAL);
+  const bounds = { min, max: Math.max(min, nonNegative('maxInterval', options.maxInterval ?? DEFAULT_MAX_INTERVAL)) };
+  const isTransient = options.isTransient ?? (() => true);
+  const notFoundStatus = resolveNotFoundStatus(service, options.notFoundStatus);
+
+  const targets = new Set(derived.target);
+  const pending = new Set(derived.pending.map((p) => p.status));
+  const failures = new Map(derived.failure.map((f) => [f.status, f]));
+  const before = derived.before ? new Set(derived.before.from) : undefined;
+  const graph = statusGraph(service);
+  const failedSeen: string[] = [];
+  const validator = createValidator(service, { mode: 'sampled' });
+  const history: WaitObservation[] = [];
+  const started = clock.now();
+  const deadline = started + timeout;
+  const waitingFor = `waiting for ${derived.target.join(' or ')}${options.after ? ` after ${options.after}` : ''}`;
+  let polls = 0;
+  let failedInARow = 0;
+  let beforeCount = 0;
+  let operationObserved = before === undefined;
+
+  const fail = (reason: WaitFailureReason, message: string, extra: Partial<WaitErrorDetails> = {}): never => {
+    const status = validator.status;
+    throw new WaitError(reason, `${service.id}: ${waitingFor}: ${message}`, {
+      service: service.id,
+      history,
+      polls,
+      elapsed: clock.now() - started,
+      ...(status === undefined ? {} : { status }),
+      ...extra,
+    });
+  };
+  const aborted = (): never => fail('aborted', 'aborted', { cause: signal.reason });
+
+  for (;;) {
+    if (signal.aborted) aborted();
+    polls++;
+    const answer = await pollOnce(polls);
+    if (answer !== POLL_FAILED) {
+      const decided = judge(answer);
+      if (decided) return decided;
+    }
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) fail('timeout', `timed out after ${timeout} ms (${polls} polls); last status ${validator.status ?? 'none'}`);
+    try {
+      await clock.sleep(Math.min(backoffDelay(polls, bounds, random), remaining), signal);
+    } catch (error) {
+      if (signal.aborted) aborted();
+      throw error;
+    }
+  }
+
+  /** One call of `poll()`: its answer, or POLL_FAILED for a transient error that may be retried. */
+  async function pollOnce(attempt: number): Promise<unknown> {
+    try {
+      const answer = await options.poll({ attempt, signal });
+      failedInARow = 0;
+      return answer;
+    } catch (error) {
+      if (signal.aborted) aborted();
+      failedInARow++;
+      const message = error instanceof Error ? error.message : String(error);
+      if (!isTransient(error)) fail('poll-failed', `poll failed: ${message}`, { cause: error });
+      if (failedInARow > retries) fail('poll-failed', `poll failed ${failedInARow} times in a row: ${message}`, { cause: error });
+      return POLL_FAILED;
+    }
+  }
+
+  /** Record one answer and judge it: the result when it is a target, undefined to wait on; throws to fail. */
+  function judge(answer: unknown): WaitResult | undefined {
+    const observation = observe(answer, clock.now(), notFoundStatus);
+    if (typeof observation === 'string') return fail('unknown-status', observation);
+    history.push(observation);
+    if (!validator.pushStatus(observation.status, undefined, observation.time)) {
+      const violation = validator.lastViolation!;
+      return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, { violation });
+    }
+    const status = validator.status!;
+    if (graph.tags[graph.idOf(status)]!.includes('failed') && !failedSeen.includes(status)) failedSeen.push(status);
+    if (before && !operationObserved) {
+      if (!before.has(status)) operationObserved = true;
+      else if (++beforeCount <= grace) return undefined; // the request may not show yet
+    }
+    if (targets.has(status)) {
+      const elapsed = clock.now() - started;
+      const result: WaitResult = { service: service.id, status, history, polls, elapsed, failedSeen, verdict: validator.verdict() };
+      if (before) result.operationObserved = operationObserved;
+      return result;
+    }
+    if (pending.has(status)) return undefined;
+    const failure = failures.get(status)!;
+    const still = before && !operationObserved ? `still ${status} after ${beforeCount} observations, ${options.after} has not shown; ` : '';
+    return fail('unreachable', `observed ${status}: ${still}${failure.reason}`, { failure });
+  }
+}
+
+const POLL_FAILED = Symbol('poll failed');
+
+/** The observation an answer stands for, or a message when the answer cannot be read as one. */
+function observe(answer: unknown, time: number, notFoundStatus: string | undefined): WaitObservation | string {
+  if (answer === NOT_FOUND) {
+    if (notFoundStatus === undefined) return 'poll() answered NOT_FOUND, but the service has no single final status: pass notFoundStatus';
+    return { status: notFoundStatus, time, notFound: true };
+  }
+  if (typeof answer !== 'string') return `poll() answered ${String(answer)}, expected a status string or NOT_FOUND`;
+  return { status: answer, time };
+}
+
+function resolveNotFoundStatus(service: Service, given: string | undefined): string | undefined {
+  const graph = statusGraph(service);
+  if (given !== undefined) {
+    if (graph.idOf(given) < 0) throw new UnknownStatusError(service.id, given, graph.statuses);
+    return given;
+  }
+  const finals = graph.statuses.filter((_, id) => graph.final[id] === 1);
+  return finals.length === 1 ? finals[0] : undefined;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!(value >= 0)) throw new RangeError(`waitForStatus: ${name} must be a number >= 0, got ${value}`);
+  return value;
+}

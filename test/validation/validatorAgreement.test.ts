@@ -1,0 +1,84 @@
+/**
+ * The compiled validator (integer tables) agrees with the slow reference that replays every step through xstate's
+ * own `transition()`, on legal and on random histories, for every service, in both modes, with and without
+ * `fromStart`; and faults planted in legal histories are found where they were planted.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { services } from '../../machines/index.js';
+import { lifecycleModel, statusGraph, validateByReplay, validateHistory, type ValidationMode } from '../../src/index.js';
+import { legalHistory } from '../../src/testing/index.js';
+
+const MODES: ValidationMode[] = ['strict', 'sampled'];
+const RUNS = 100;
+/** Strings no status is spelled like, even after trimming and upper-casing (prototype names included). */
+const JUNK = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'RUNNINGX', 'Ärger', 'null'];
+
+const kinds = (violations: readonly { index: number; kind: string }[]) => violations.map((v) => `${v.index}:${v.kind}`);
+
+describe.each(services.map((s) => [s.id, s] as const))('%s: compiled validator = xstate replay', (_, service) => {
+  const statuses = lifecycleModel(service).states.map((s) => s.status);
+  const graph = statusGraph(service);
+  const junk = JUNK.filter((j) => graph.idOf(j.trim().toUpperCase()) < 0);
+  const anyHistory = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...statuses) }, { weight: 1, arbitrary: fc.constantFrom(...junk) }), {
+    maxLength: 12,
+  });
+
+  for (const mode of MODES) {
+    for (const fromStart of [false, true]) {
+      it(`agrees on legal histories (${mode}${fromStart ? ', from start' : ''}), which are all legal`, () => {
+        fc.assert(
+          fc.property(legalHistory(service, { fromStart, maxLength: 12 }), (history) => {
+            const fast = validateHistory(service, history, { mode, fromStart });
+            expect(fast.ok).toBe(true);
+            expect(validateByReplay(service, history, mode, fromStart).ok).toBe(true);
+          }),
+          { numRuns: RUNS },
+        );
+      });
+
+      it(`agrees on random histories with junk (${mode}${fromStart ? ', from start' : ''})`, () => {
+        fc.assert(
+          fc.property(anyHistory, (history) => {
+            const fast = validateHistory(service, history, { mode, fromStart });
+            const replay = validateByReplay(service, history, mode, fromStart);
+            expect(kinds(fast.violations)).toEqual(kinds(replay.violations));
+            expect(fast.ok).toBe(replay.ok);
+          }),
+          { numRuns: RUNS },
+        );
+      });
+    }
+  }
+
+  it('a junk status planted in a legal history is the one violation, at the planted index, in both modes', () => {
+    fc.assert(
+      fc.property(legalHistory(service, { minLength: 2, maxLength: 12 }), fc.nat(), fc.constantFrom(...junk), fc.constantFrom(...MODES), (history, at, bad, mode) => {
+        const index = at % (history.length + 1);
+        const planted = [...history.slice(0, index), bad, ...history.slice(index)];
+        const verdict = validateHistory(service, planted, { mode });
+        expect(kinds(verdict.violations)).toEqual([`${index}:unknown-status`]);
+        expect(verdict.violations[0]!.to).toBe(bad);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an illegal change planted after a legal prefix is found at the planted index, with what was allowed (strict)', () => {
+    const model = lifecycleModel(service);
+    const next = (from: string) => new Set(model.transitions.filter((t) => t.from === from).map((t) => t.to));
+    fc.assert(
+      fc.property(legalHistory(service, { minLength: 1, maxLength: 12 }), fc.nat(), (history, pick) => {
+        const last = history[history.length - 1]!;
+        const forbidden = statuses.filter((s) => s !== last && !next(last).has(s));
+        fc.pre(forbidden.length > 0);
+        const bad = forbidden[pick % forbidden.length]!;
+        const verdict = validateHistory(service, [...history, bad], { mode: 'strict' });
+        expect(verdict.violations).toHaveLength(1);
+        expect(verdict.violations[0]).toMatchObject({ index: history.length, from: last, to: bad, kind: 'illegal-transition' });
+        expect(new Set(verdict.violations[0]!.allowed)).toEqual(next(last));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,204 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { transition, type AnyMachineSnapshot } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { services, type Service } from '../../machines/index.js';
+import { expectations, lifecycleModel, UnknownOperationError, UnknownStatusError } from '../../src/index.js';
+
+/**
+ * Independent oracle: the statuses reachable from `from` by outcome events only, with every intermediate status
+ * transitional. Walks the machine with xstate's pure `transition()`, offering every outcome event of the model in
+ * every state (an event a state does not handle leaves it unchanged).
+ */
+function reachableByOutcomes(service: Service, from: string, throughStable = false): Set<string> {
+  const key = `${service.id} ${from} ${throughStable}`;
+  const known = oracleCache.get(key);
+  if (known) return known;
+  const model = lifecycleModel(service);
+  const outcomeEvents = [...new Set(model.transitions.filter((t) => t.kind === 'outcome').map((t) => t.event))];
+  const isOutcome = (status: string, event: string) =>
+    model.transitions.some((t) => t.from === status && t.event === event && t.kind === 'outcome');
+  const reached = new Set<string>();
+  const queue: AnyMachineSnapshot[] = [service.machine.resolveState({ value: from, context: undefined })];
+  const expanded = new Set<string>();
+  while (queue.length > 0) {
+    const snapshot = queue.shift()!;
+    const status = String(snapshot.value);
+    if (expanded.has(status)) continue;
+    expanded.add(status);
+    if (status !== from && !throughStable && !snapshot.hasTag('transitional')) continue; // settled: stop here
+    for (const event of outcomeEvents) {
+      if (!isOutcome(status, event)) continue;
+      const [next] = transition(service.machine, snapshot, { type: event });
+      const to = String(next.value);
+      reached.add(to);
+      queue.push(next);
+    }
+  }
+  oracleCache.set(key, reached);
+  return reached;
+}
+const oracleCache = new Map<string, Set<string>>();
+
+/** Independent oracle: every status reachable from `starts` by outcomes and the `after` operation, with no stop. */
+function reachableFrom(service: Service, starts: readonly string[], after: string | undefined): Set<string> {
+  const model = lifecycleModel(service);
+  const taken = model.transitions.filter((t) => t.kind === 'outcome' || t.event === after);
+  const reached = new Set<string>();
+  const queue: AnyMachineSnapshot[] = starts.map((status) => service.machine.resolveState({ value: status, context: undefined }));
+  while (queue.length > 0) {
+    const snapshot = queue.shift()!;
+    const status = String(snapshot.value);
+    if (reached.has(status)) continue;
+    reached.add(status);
+    for (const t of taken.filter((t) => t.from === status)) queue.push(transition(service.machine, snapshot, { type: t.event })[0]);
+  }
+  return reached;
+}
+
+const statusesOf = (service: Service) => lifecycleModel(service).states.map((s) => s.status);
+
+describe('expectations: laws over every service and target', () => {
+  for (const service of services) {
+    const statuses = statusesOf(service);
+
+    fcTest.prop([fc.subarray(statuses, { minLength: 1 })])(`${service.id}: target, pending and failure partition the statuses`, (targets) => {
+      const e = expectations(service, targets);
+      const groups = [...e.target, ...e.pending.map((p) => p.status), ...e.failure.map((f) => f.status)];
+      expect(groups.sort()).toEqual([...statuses].sort()); // each status exactly once
+      expect(new Set(e.target)).toEqual(new Set(targets));
+    });
+
+    fcTest.prop([fc.subarray(statuses, { minLength: 1 })])(`${service.id}: pending statuses reach a target by outcomes alone, failures do not`, (targets) => {
+      const e = expectations(service, targets);
+      for (const p of e.pending) {
+        const reached = reachableByOutcomes(service, p.status);
+        expect(targets.some((t) => reached.has(t)), `${p.status} should reach ${targets.join('|')}`).toBe(true);
+      }
+      for (const f of e.failure) {
+        const reached = reachableByOutcomes(service, f.status);
+        expect(targets.some((t) => reached.has(t)), `${f.status} should not reach ${targets.join('|')}`).toBe(false);
+      }
+    });
+
+    fcTest.prop([fc.constantFrom(...statuses)])(`${service.id}: each pending witness replays with xstate to its target, by outcomes, through transitional statuses`, (target) => {
+      const model = lifecycleModel(service);
+      for (const p of expectations(service, target).pending) {
+        let snapshot: AnyMachineSnapshot = service.machine.resolveState({ value: p.status, context: undefined });
+        p.events.forEach((event, i) => {
+          if (i > 0) expect(snapshot.hasTag('transitional')).toBe(true);
+          const from = String(snapshot.value);
+          expect(model.transitions.some((t) => t.from === from && t.event === event && t.kind === 'outcome')).toBe(true);
+          [snapshot] = transition(service.machine, snapshot, { type: event });
+        });
+        expect(String(snapshot.value)).toBe(target);
+        expect(p.reaches).toBe(target);
+      }
+    });
+
+    const operations = [...new Set(lifecycleModel(service).transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
+    fcTest.prop([fc.subarray(statuses, { minLength: 1 }), fc.subarray(statuses, { minLength: 1 }), fc.option(fc.constantFrom(...operations), { nil: undefined })])(
+      `${service.id}: "from" cuts the lists to statuses the wait can reach, keeping the start statuses`,
+      (targets, from, after) => {
+        const full = expectations(service, targets, after === undefined ? {} : { after });
+        const cut = expectations(service, targets, after === undefined ? { from } : { from, after });
+        expect(cut.target).toEqual(full.target);
+        for (const p of cut.pending) expect(full.pending).toContainEqual(p);
+        for (const f of cut.failure) expect(full.failure).toContainEqual(f);
+        for (const b of cut.before?.from ?? []) expect(full.before?.from).toContain(b);
+        const reachable = reachableFrom(service, from, after);
+        const listed = [...cut.pending.map((p) => p.status), ...cut.failure.map((f) => f.status), ...(cut.before?.from ?? [])];
+        for (const status of listed) expect(reachable.has(status), `${status} is not reachable from ${from.join('|')}`).toBe(true);
+        for (const start of from) expect([...cut.target, ...listed]).toContain(start);
+        expect(new Set(cut.from)).toEqual(new Set(from));
+      },
+    );
+
+    it(`${service.id}: a creation wait from the initial status meets only what creation leads to`, () => {
+      const model = lifecycleModel(service);
+      const creation = model.transitions.filter((t) => t.from === model.initial);
+      const e = expectations(service, 'RUNNING', { from: model.initial });
+      const listed = [...e.target, ...e.pending.map((p) => p.status), ...e.failure.map((f) => f.status)];
+      expect(new Set(listed)).toEqual(new Set([model.initial, ...creation.map((t) => t.to)]));
+    });
+
+    it(`${service.id}: failure details agree with the machine`, () => {
+      const model = lifecycleModel(service);
+      for (const target of statuses) {
+        for (const f of expectations(service, target).failure) {
+          const ops = model.transitions.filter((t) => t.from === f.status && t.kind === 'operation').map((t) => t.event);
+          expect(new Set(f.operations)).toEqual(new Set(ops));
+          const final = model.states.find((s) => s.status === f.status)!.tags.includes('final');
+          if (final) expect(f.reason).toBe('final: nothing follows');
+          // onlyThrough is non-empty exactly when outcomes reach the target once stable statuses are allowed on the way
+          expect(f.onlyThrough.length > 0).toBe(reachableByOutcomes(service, f.status, true).has(target));
+        }
+      }
+    });
+
+    it(`${service.id}: "after" lists the statuses the operation leaves from`, () => {
+      const model = lifecycleModel(service);
+      const operations = [...new Set(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
+      for (const operation of operations) {
+        const e = expectations(service, model.initial, { after: operation });
+        const from = new Set(model.transitions.filter((t) => t.event === operation).map((t) => t.from));
+        expect(e.before?.operation).toBe(operation);
+        expect(new Set(e.before?.from)).toEqual(from);
+      }
+      const outcome = model.transitions.find((t) => t.kind === 'outcome')!.event;
+      expect(() => expectations(service, model.initial, { after: outcome })).toThrow(UnknownOperationError);
+    });
+  }
+});
+
+describe('expectations: the cases waiting code meets', () => {
+  it('kafka, deletion: ERROR is pending (a deletion that showed ERROR completes), RUNNING is not', () => {
+    const e = expectations('kafka', 'DELETED', { after: 'DELETE' });
+    expect(e.pending.map((p) => p.status).sort()).toEqual(['DELETING', 'ERROR']);
+    const running = e.failure.find((f) => f.status === 'RUNNING')!;
+    // RUNNING reaches DELETED by FAULT then DELETE_SUCCEEDED, but only after settling in the stable ERROR
+    expect(running.onlyThrough).toEqual(['ERROR']);
+    expect(running.reason).toMatch(/only after settling in ERROR/);
+    expect(e.before?.from.sort()).toEqual(['CREATEFAILED', 'ERROR', 'RUNNING']);
+  });
+
+  it('kafka, waiting for RUNNING: a failed resize is pending but flagged, FROZEN needs a top-up', () => {
+    const e = expectations('kafka', 'RUNNING');
+    expect(e.pending.find((p) => p.status === 'EXTENDEDFAILED')).toMatchObject({ failed: true, events: ['RECOVERED'] });
+    expect(e.pending.find((p) => p.status === 'EXTENDING')).toMatchObject({ failed: false });
+    expect(e.failure.find((f) => f.status === 'FROZEN')).toMatchObject({ operations: ['TOP_UP'], reason: 'needs a user operation: TOP_UP' });
+    expect(e.failure.find((f) => f.status === 'DELETED')?.reason).toBe('final: nothing follows');
+    expect(e.failure.find((f) => f.status === 'DELETING')?.outcomesLeadTo.sort()).toEqual(['DELETED', 'ERROR']);
+  });
+
+  it('dcs, deletion: only DELETING is pending, ERROR needs an operation', () => {
+    const e = expectations('dcs', 'DELETED');
+    expect(e.pending.map((p) => p.status)).toEqual(['DELETING']);
+    expect(e.failure.find((f) => f.status === 'ERROR')?.operations.sort()).toEqual(['DELETE', 'RESTART']);
+  });
+
+  it('deletion from RUNNING: the cut lists with the pre-request statuses are what the providers list, for Kafka', () => {
+    const e = expectations('kafka', 'DELETED', { from: 'RUNNING', after: 'DELETE' });
+    const accepted = new Set([...e.pending.map((p) => p.status), ...(e.before?.from ?? [])]);
+    expect(accepted).toEqual(new Set(['DELETING', 'RUNNING', 'ERROR']));
+    // DCS has no ERROR on the way to deletion, but a faulty instance may still show ERROR until DELETE shows
+    const d = expectations('dcs', 'DELETED', { from: 'RUNNING', after: 'DELETE' });
+    expect(d.pending.map((p) => p.status)).toEqual(['DELETING']);
+    expect(d.before?.from.sort()).toEqual(['ERROR', 'RUNNING']);
+  });
+
+  it('several targets: a status is pending when it reaches any of them', () => {
+    const e = expectations('kafka', ['RUNNING', 'DELETED']);
+    expect(e.pending.map((p) => p.status)).toContain('DELETING');
+    expect(e.pending.map((p) => p.status)).toContain('CREATING');
+  });
+
+  it('rejects unknown targets (prototype names included) and operations, listing the known ones', () => {
+    expect(() => expectations('kafka', 'RUNING')).toThrow(/did you mean RUNNING\?/);
+    expect(() => expectations('kafka', '__proto__')).toThrow(UnknownStatusError);
+    expect(() => expectations('kafka', 'constructor')).toThrow(UnknownStatusError);
+    expect(() => expectations('kafka', 'RUNNING', { after: 'REBOOT' })).toThrow(/known operations: .*RESTART/);
+    expect(() => expectations('kafka', [])).toThrow(RangeError);
+    expect(() => expectations('kafka', 'RUNNING', { from: 'BOOTING' })).toThrow(UnknownStatusError);
+    expect(() => expectations('kafka', 'RUNNING', { from: [] })).toThrow(RangeError);
+  });
+});
