@@ -4,7 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { lifecycleModel } from '../src/model/lifecycleModel.js';
+import { lifecycleModel } from '../src/model/index.js';
 
 /** A small deterministic random generator (so every run measures the same data). */
 export function seededRandom(seed: number): () => number {

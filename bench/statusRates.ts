@@ -5,7 +5,7 @@
 import { statusGraph } from '../src/graph/statusGraph.js';
 import { validateByReplay } from '../src/testing/replayValidator.js';
 import { createValidator, type ValidationMode } from '../src/validation/validator.js';
-import { lifecycleModel } from '../src/model/lifecycleModel.js';
+import { lifecycleModel } from '../src/model/index.js';
 import { seededRandom } from './fleetLog.js';
 
 /** The measured rates for one service. */

@@ -22,6 +22,15 @@ export interface Service<TMachine extends AnyStateMachine = AnyStateMachine> {
   readonly machine: TMachine;
 }
 
+/** The built-in services' machines by id: what the library's types read status and event names from. */
+export interface BuiltInMachines {
+  kafka: typeof kafkaMachine;
+  dcs: typeof dcsMachine;
+}
+
+/** The id of a built-in service. */
+export type BuiltInServiceId = keyof BuiltInMachines;
+
 /** Every registered service, in a fixed order. */
 export const services: readonly Service[] = [
   { id: 'kafka', name: 'DMS for Kafka', page: 'kafka-api-180514012', machine: kafkaMachine },

@@ -1,63 +1,130 @@
-/** instance-lifecycle: lifecycle machines of managed cloud instances, and a checker for observed histories. */
-// The services and their machines, as plain data and compiled tables.
-export { services, findService, type Service } from '../machines/index.js';
-export type * from './model/types.js';
-export { lifecycleModel, resolveService, UnknownServiceError } from './model/lifecycleModel.js';
-export { statusGraph, type StatusGraph, type StepExplanation } from './graph/statusGraph.js';
-export { closestStatus } from './model/closestStatus.js';
+/**
+ * instance-lifecycle: lifecycle machines of managed cloud instances, and a checker for observed histories.
+ *
+ * This is the light entry point. Heavy parts have their own: `instance-lifecycle/diagram` (DOT, Mermaid, SVG),
+ * `instance-lifecycle/viewer` (the offline HTML viewer), `instance-lifecycle/inspect` (the Stately inspector),
+ * `instance-lifecycle/testing` (arbitraries, a simulated instance, the replay reference) and
+ * `instance-lifecycle/machines` (the machines and their vocabulary).
+ */
 
-// Validating histories: one instance (incremental or whole), many instances, files and streams.
-export * from './validation/validator.js';
-export { validateByReplay, type ReplayVerdict } from './testing/replayValidator.js';
+// The services and their machines, as plain data.
+export { findService, services, type BuiltInServiceId, type Service } from '../machines/index.js';
+export {
+  BadArgumentError,
+  eventsOfKind,
+  knownEvent,
+  knownStatus,
+  lifecycleModel,
+  resolveService,
+  statusesTagged,
+  UnknownOperationError,
+  UnknownServiceError,
+  UnknownStatusError,
+  type Basis,
+  type EventKind,
+  type EventOf,
+  type LifecycleModel,
+  type Observation,
+  type ServiceRef,
+  type StatusInfo,
+  type StatusOf,
+  type StatusTag,
+  type TransitionInfo,
+} from './model/index.js';
 
-// Time: the real clock and a virtual one for tests.
-export { systemClock, createVirtualClock, type Clock, type VirtualClock } from './time/clock.js';
+// Graphs derived from a machine: the compiled status graph, outcome paths, test plans.
+export {
+  coveringPaths,
+  outcomePaths,
+  shortestPaths,
+  statusGraph,
+  type CoveringPathsOptions,
+  type CoveringPlan,
+  type LifecyclePath,
+  type OutcomePath,
+  type OutcomePaths,
+  type OutcomeReach,
+  type ShortestPathsOptions,
+  type StatusGraph,
+  type StepExplanation,
+  type UncoveredTransition,
+} from './graph/index.js';
+
+// Validating histories: one instance, a fleet, a file or stream.
+export {
+  createFleetValidator,
+  createValidator,
+  validateFleet,
+  validateHistory,
+  validateInput,
+  type ExplainedStep,
+  type FleetOptions,
+  type FleetReport,
+  type FleetValidator,
+  type HistoryReport,
+  type HistoryValidator,
+  type HistoryVerdict,
+  type InputProgress,
+  type InputReport,
+  type MissedStates,
+  type SpellingNote,
+  type ValidateInputOptions,
+  type ValidationMode,
+  type ValidationOptions,
+  type Violation,
+  type ViolationKind,
+} from './validation/index.js';
 
 // Reading histories from files and streams.
-export * from './input/index.js';
-export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validation/validateInput.js';
-export { createFleetValidator, validateFleet, type FleetOptions, type FleetReport, type FleetValidator, type HistoryReport } from './validation/fleetValidator.js';
-export { timeValue } from './time/timeValue.js';
-export { detachString } from './validation/detachString.js';
-
-// Simulated lifecycles and test plans.
-export * from './simulation/index.js';
-export * from './graph/index.js';
-export { parseDuration } from './cli/duration.js';
-
-// Seeing lifecycles: diagrams, the offline viewer, the Stately inspector.
-export { toDot, stateColours, stateElementId, transitionElementId } from './diagram/dot.js';
-export { renderSvg, lifecycleSvg, inlineSvg } from './diagram/svg.js';
-export { viewerHtml, viewerPage, jsonForScript } from './viewer/viewerHtml.js';
 export {
-  viewerData,
-  type ViewerData,
-  type ViewerHistory,
-  type ViewerInstance,
-  type ViewerObservation,
-  type ViewerOptions,
-} from './viewer/viewerData.js';
-export { replayHistory, type ReplayOptions, type ReplayResult, type ReplayedStep } from './inspect/replayHistory.js';
-export {
-  startInspectorSession,
-  PortInUseError,
-  type InspectorSession,
-  type InspectorSessionOptions,
-} from './inspect/inspectorSession.js';
-
-// Checked look-ups of statuses and operations given by users.
-export { UnknownStatusError, UnknownOperationError, knownStatus, knownEvent, eventsOfKind } from './model/lookup.js';
+  detectFormat,
+  INPUT_FORMATS,
+  InputError,
+  ObservationReader,
+  readHistories,
+  readObservations,
+  type History,
+  type InputFormat,
+  type InputLocation,
+  type ReadOptions,
+} from './input/index.js';
 
 // Waiting for a status.
 export {
   expectations,
+  NOT_FOUND,
+  observableStatuses,
+  WaitError,
+  waitForStatus,
   type Expectations,
   type ExpectationsOptions,
-  type PendingStatus,
   type FailureStatus,
+  type NotFound,
   type OperationStart,
-} from './waiting/expectations.js';
-export { outcomePaths, type OutcomePaths, type OutcomePath, type OutcomeReach } from './graph/outcomePaths.js';
-export { observableStatuses, type WaitScopeOptions } from './waiting/observableStatuses.js';
-export { backoffDelay, type BackoffBounds } from './waiting/backoff.js';
-export * from './waiting/waitForStatus.js';
+  type PendingStatus,
+  type PollContext,
+  type WaitErrorDetails,
+  type WaitFailureReason,
+  type WaitForStatusOptions,
+  type WaitObservation,
+  type WaitResult,
+  type WaitScopeOptions,
+} from './waiting/index.js';
+
+// Time: the real clock, and a virtual one for tests.
+export { createVirtualClock, systemClock, type Clock, type VirtualClock } from './time/index.js';
+
+// Simulated lifecycles (the simulated instance is in `instance-lifecycle/testing`).
+export {
+  DEFAULT_DURATIONS,
+  DEFAULT_START,
+  DEFAULT_STEPS,
+  simulate,
+  type DurationOptions,
+  type DurationRange,
+  type SimulatedEvent,
+  type SimulatedObservation,
+  type Simulation,
+  type SimulationOptions,
+  type WeightOptions,
+} from './simulation/index.js';

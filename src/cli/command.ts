@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
+import { BadArgumentError } from '../model/index.js';
 
 /** Exit code when everything checked is fine. */
 export const EXIT_OK = 0;
@@ -32,8 +33,8 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** A usage error: wrong arguments or options. Printed as one line; exit 2. */
-export class UsageError extends Error {
+/** A usage error: wrong arguments or options. Printed as one line with a pointer to `--help`; exit 2. */
+export class UsageError extends BadArgumentError {
   override name = 'UsageError';
 }
 

@@ -3,8 +3,7 @@
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { UnknownOperationError, UnknownStatusError } from '../model/lookup.js';
-import { UnknownServiceError } from '../model/lifecycleModel.js';
+import { BadArgumentError } from '../model/index.js';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO, type Command } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -67,8 +66,7 @@ export async function runCli(argv: string[], io: CliIO, registry: readonly Comma
   try {
     return await command.run(rest, io);
   } catch (error) {
-    const userErrors = [UsageError, InputError, UnknownServiceError, UnknownStatusError, UnknownOperationError];
-    if (error instanceof Error && userErrors.some((type) => error instanceof type)) {
+    if (error instanceof BadArgumentError || error instanceof InputError) {
       const hint = error instanceof UsageError ? ` (see instance-lifecycle ${command.name} --help)` : '';
       await write(io.stderr, `instance-lifecycle ${command.name}: ${error.message}${hint}\n`);
       return EXIT_USAGE;

@@ -9,27 +9,8 @@
  * - a legend lists the tags and edge kinds the diagram uses.
  */
 import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
-import type { LifecycleModel, StatusInfo, TransitionInfo } from '../model/types.js';
-
-/** Fill and border colours of a state, chosen by its most telling tag. */
-interface StateColours {
-  fill: string;
-  border: string;
-}
-
-/** Colours by tag, in priority order: the first tag a state has decides its colours. */
-const FILL_PRIORITY: readonly (readonly [StatusTag, StateColours])[] = [
-  ['failed', { fill: '#f6d5d5', border: '#a94442' }],
-  ['final', { fill: '#e4e4e4', border: '#555555' }],
-  ['transitional', { fill: '#d9eaf7', border: '#31708f' }],
-  ['stable', { fill: '#dcefd6', border: '#3c763d' }],
-];
-const PLAIN: StateColours = { fill: '#ffffff', border: '#333333' };
-
-/** Colour of operation edges (a user's request). */
-export const OPERATION_COLOUR = '#c05a00';
-/** Colour of outcome edges (reported by the service). */
-export const OUTCOME_COLOUR = '#404040';
+import type { LifecycleModel, StatusInfo, TransitionInfo } from '../model/index.js';
+import { OPERATION_COLOUR, OUTCOME_COLOUR, PLAIN_COLOURS, stateColours } from './palette.js';
 
 /** The id of a state's SVG group in a rendered diagram. */
 export function stateElementId(index: number): string {
@@ -99,17 +80,12 @@ function transitionAttributes(t: TransitionInfo, index: number): string {
   ].join(', ');
 }
 
-/** The colours of a state with these tags. */
-export function stateColours(tags: readonly StatusTag[]): StateColours {
-  return FILL_PRIORITY.find(([tag]) => tags.includes(tag))?.[1] ?? PLAIN;
-}
-
 /** A legend node (an HTML-like table) with the tags and edge kinds the model uses. */
 function legend(model: LifecycleModel): string[] {
   const rows: string[] = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'];
   for (const tag of STATUS_TAGS) {
     if (!model.states.some((s) => s.tags.includes(tag))) continue;
-    const sample = tag === 'undocumented' ? PLAIN : stateColours([tag]);
+    const sample = tag === 'undocumented' ? PLAIN_COLOURS : stateColours([tag]);
     const style = tag === 'undocumented' ? ' STYLE="dashed"' : '';
     const what = TAG_MEANING.get(tag) ?? '';
     rows.push(`<TR><TD BGCOLOR="${sample.fill}" COLOR="${sample.border}" BORDER="1"${style}>${tag}</TD><TD ALIGN="LEFT">${what}</TD></TR>`);

@@ -3,17 +3,9 @@
  * (GitHub does). States are styled by their tags; inferred transitions are marked in their label, since Mermaid
  * state diagrams cannot dash a single edge.
  */
-import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
-import type { LifecycleModel } from '../model/types.js';
-
-/** Fill and stroke of each tag's class in the diagram (the last matching tag in {@link STATUS_TAGS} order wins). */
-const TAG_STYLE: ReadonlyMap<StatusTag, string> = new Map<StatusTag, string>([
-  ['stable', 'fill:#e3f2e1,stroke:#3c763d'],
-  ['transitional', 'fill:#e4eefa,stroke:#31708f'],
-  ['failed', 'fill:#f9e0e0,stroke:#a94442'],
-  ['final', 'fill:#e6e6e6,stroke:#555555'],
-  ['undocumented', 'stroke-dasharray:4'],
-]);
+import { STATUS_TAGS } from '../../machines/vocabulary.js';
+import { statusesTagged, type LifecycleModel } from '../model/index.js';
+import { TAG_COLOURS } from './palette.js';
 
 /**
  * The Mermaid source of a model's state diagram.
@@ -35,9 +27,11 @@ export function toMermaid(model: LifecycleModel): string {
   for (const state of model.states) {
     if (state.tags.includes('final')) lines.push(`  ${id(state.status)} --> [*]`);
   }
-  for (const [tag, style] of TAG_STYLE) lines.push(`  classDef ${tag} ${style}`);
+  // Later classDefs win where a state has several classes: the most telling tag last, as in the palette.
+  for (const [tag, { fill, border }] of [...TAG_COLOURS].reverse()) lines.push(`  classDef ${tag} fill:${fill},stroke:${border}`);
+  lines.push('  classDef undocumented stroke-dasharray:4');
   for (const tag of STATUS_TAGS) {
-    const members = model.states.filter((s) => s.tags.includes(tag)).map((s) => id(s.status));
+    const members = [...statusesTagged(model, tag)].map(id);
     if (members.length > 0) lines.push(`  class ${members.join(',')} ${tag}`);
   }
   return lines.join('\n') + '\n';

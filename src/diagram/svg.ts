@@ -4,7 +4,7 @@
  */
 import { instance, type Viz } from '@viz-js/viz';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
+import { lifecycleModel } from '../model/index.js';
 import { toDot } from './dot.js';
 
 let vizInstance: Promise<Viz> | undefined;

@@ -1,19 +1,18 @@
 /**
  * `coveringPaths`: a test plan for model-based tests of a client: paths from a status that together take every
  * transition reachable from it at least once. Each transition's candidate path is the shortest path (from
- * `@xstate/graph`) to its source, the transition itself, and, with `to`, the shortest path on to `to`; a greedy
+ * `xstate/graph`) to its source, the transition itself, and, with `to`, the shortest path on to `to`; a greedy
  * cover then keeps the candidates that take the most transitions not yet taken.
  */
-import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
+import { lifecycleModel, type ServiceRef, type StatusOf } from '../model/index.js';
 import { checkStatus, pathsFrom, type LifecyclePath } from './shortestPaths.js';
 
 /** Options of {@link coveringPaths}. */
-export interface CoveringPathsOptions {
+export interface CoveringPathsOptions<S extends ServiceRef = string> {
   /** The status every path starts from (default the machine's initial status). */
-  from?: string;
+  from?: StatusOf<S>;
   /** The status every path ends at (default: wherever the covered transition leads). */
-  to?: string;
+  to?: StatusOf<S>;
 }
 
 /** A transition no path of the plan can take (not reachable from `from`, or no way on to `to`). */
@@ -43,7 +42,7 @@ export interface CoveringPlan {
  *   // drive your client through path.events and check it reports path.statuses
  * }
  */
-export function coveringPaths(service: string | Service, options: CoveringPathsOptions = {}): CoveringPlan {
+export function coveringPaths<S extends ServiceRef>(service: S, options: CoveringPathsOptions<S> = {}): CoveringPlan {
   const model = lifecycleModel(service);
   const from = options.from ?? model.initial;
   checkStatus(service, from);

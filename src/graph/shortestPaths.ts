@@ -1,12 +1,10 @@
 /**
- * `shortestPaths`: the shortest path from one status to every status it can reach, found by `@xstate/graph`, as
+ * `shortestPaths`: the shortest path from one status to every status it can reach, found by `xstate/graph`, as
  * plain data (statuses and events).
  */
-import { getShortestPaths } from '@xstate/graph';
-import type { AnyStateMachine } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { knownStatus } from '../model/lookup.js';
-import { lifecycleModel, resolveService } from '../model/lifecycleModel.js';
+import { knownStatus, lifecycleModel, perService, resolveService, type ServiceRef, type StatusOf } from '../model/index.js';
+import { shortestRoutes } from './shortestRoutes.js';
 
 /** A path through a machine: `statuses[i + 1]` follows `statuses[i]` by `events[i]`. */
 export interface LifecyclePath {
@@ -15,14 +13,12 @@ export interface LifecyclePath {
 }
 
 /** Options of {@link shortestPaths}. */
-export interface ShortestPathsOptions {
+export interface ShortestPathsOptions<S extends ServiceRef = string> {
   /** The status to start from (default the machine's initial status). */
-  from?: string;
+  from?: StatusOf<S>;
   /** Only the path to this status (none when it cannot be reached). */
-  to?: string;
+  to?: StatusOf<S>;
 }
-
-const cache = new WeakMap<AnyStateMachine, Map<string, Map<string, LifecyclePath>>>();
 
 /**
  * The shortest path from a status to each status it can reach (itself included, as the empty path), in the
@@ -30,7 +26,7 @@ const cache = new WeakMap<AnyStateMachine, Map<string, Map<string, LifecyclePath
  *
  * @example shortestPaths('kafka', { to: 'DELETED' })[0]?.events // ['CREATE_SUCCEEDED', 'DELETE', 'DELETE_SUCCEEDED']
  */
-export function shortestPaths(service: string | Service, options: ShortestPathsOptions = {}): LifecyclePath[] {
+export function shortestPaths<S extends ServiceRef>(service: S, options: ShortestPathsOptions<S> = {}): LifecyclePath[] {
   const model = lifecycleModel(service);
   const from = options.from ?? model.initial;
   checkStatus(service, from);
@@ -43,25 +39,21 @@ export function shortestPaths(service: string | Service, options: ShortestPathsO
   });
 }
 
-/** The shortest paths from `from` to every status it reaches, keyed by target (cached per machine and status). */
+/** The shortest paths from `from` to every status it reaches, keyed by target (cached per service and status). */
 export function pathsFrom(service: string | Service, from: string): ReadonlyMap<string, LifecyclePath> {
-  const { machine } = resolveService(service);
-  let byStart = cache.get(machine);
-  if (!byStart) cache.set(machine, (byStart = new Map()));
+  const byStart = startsOf(service);
   const cached = byStart.get(from);
   if (cached) return cached;
-  const fromState = machine.resolveState({ value: from, context: undefined });
+  const { machine } = resolveService(service);
   const paths = new Map<string, LifecyclePath>();
-  for (const path of getShortestPaths(machine, { fromState })) {
-    const hops = path.steps.slice(1); // steps[0] is the start, reached by xstate.init
-    paths.set(String(path.state.value), {
-      statuses: [from, ...hops.map((step) => String(step.state.value))],
-      events: hops.map((step) => step.event.type),
-    });
+  for (const route of shortestRoutes(machine, from)) {
+    paths.set(route.to, { statuses: [from, ...route.through, ...(route.events.length > 0 ? [route.to] : [])], events: [...route.events] });
   }
   byStart.set(from, paths);
   return paths;
 }
+
+const startsOf = perService(() => new Map<string, ReadonlyMap<string, LifecyclePath>>());
 
 /** Throws an UnknownStatusError (a RangeError naming the known statuses) when `status` is not one of the service's. */
 export function checkStatus(service: string | Service, status: string): void {

@@ -6,14 +6,11 @@
  * Each table cell holds the index of the step's explanation (events taken, statuses missed), or -1.
  *
  * The strict table comes from the plain-data model (xstate's own transition resolution); the sampled table from
- * `@xstate/graph`'s shortest paths, with traversal stopped at every status that is not transitional.
+ * shortest routes (`xstate/graph`), with traversal stopped at every status that is not transitional.
  */
-import { getShortestPaths } from '@xstate/graph';
-import type { AnyMachineSnapshot } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
-import { perMachine } from '../model/perService.js';
-import type { StatusTag } from '../model/types.js';
+import { lifecycleModel, perService, statusesTagged, type StatusTag } from '../model/index.js';
+import { shortestRoutes } from './shortestRoutes.js';
 
 /** How a step from one status to another is explained. */
 export interface StepExplanation {
@@ -54,7 +51,7 @@ export interface StatusGraph {
  *
  * @example const g = statusGraph('kafka'); g.strict[g.idOf('RUNNING') * g.statuses.length + g.idOf('DELETING')] >= 0
  */
-export const statusGraph: (service: string | Service) => StatusGraph = perMachine(compile);
+export const statusGraph: (service: string | Service) => StatusGraph = perService(compile);
 
 function compile(entry: Service): StatusGraph {
   const model = lifecycleModel(entry);
@@ -76,25 +73,16 @@ function compile(entry: Service): StatusGraph {
     strict[cell] = explanations.push({ events: [t.event], missed: [] }) - 1;
   }
 
-  const machine = entry.machine;
+  const transitional = statusesTagged(model, 'transitional');
   for (const from of statuses) {
-    const fromState = machine.resolveState({ value: from, context: undefined });
-    const paths = getShortestPaths(machine, {
-      fromState,
-      stopWhen: (state: AnyMachineSnapshot) => state.value !== from && !state.hasTag('transitional'),
-    });
-    for (const path of paths) {
-      const to = String(path.state.value);
-      if (to === from && path.steps.length <= 1) continue; // the empty path: a repeat, legal anyway
-      const cell = id(from) * n + id(to);
-      const hops = path.steps.slice(1); // steps[0] is the start, reached by xstate.init
-      if (hops.length === 1 && strict[cell] !== -1) {
+    for (const route of shortestRoutes(entry.machine, from, { stopAt: (status) => !transitional.has(status) })) {
+      if (route.events.length === 0) continue; // the start itself: a repeat, legal anyway
+      const cell = id(from) * n + id(route.to);
+      if (route.events.length === 1 && strict[cell] !== -1) {
         sampled[cell] = strict[cell]!;
         continue;
       }
-      const events = hops.map((step) => step.event.type);
-      const missed = hops.slice(0, -1).map((step) => String(step.state.value));
-      sampled[cell] = explanations.push({ events, missed }) - 1;
+      sampled[cell] = explanations.push({ events: route.events, missed: route.through }) - 1;
     }
   }
 

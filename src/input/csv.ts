@@ -3,7 +3,7 @@
  * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row. Fields may be
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { INSTANCE_FIELDS, STATUS_FIELDS, TIME_FIELDS } from './fields.js';
 import { InputError } from './inputError.js';
 import { isBlankLine, type LineParser } from './lineParser.js';

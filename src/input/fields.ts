@@ -2,7 +2,7 @@
  * The field names a record may use, and turning a parsed JSON record into an observation. Shared by the JSON array,
  * NDJSON and CSV readers.
  */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 
 /** Field names of the status. */
 export const STATUS_FIELDS: readonly string[] = ['status'];

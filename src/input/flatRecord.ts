@@ -5,7 +5,7 @@
  * control characters, nested values, `null` or booleans in a field it reads, a missing status), so the caller falls
  * back to `JSON.parse`, which then gives the same result or the precise error.
  */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 
 const UNUSUAL = /[\u0000-\u001f\\]/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

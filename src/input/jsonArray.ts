@@ -3,7 +3,7 @@
  * each element gets the line it starts on. (The reader streams arrays with `createJsonArrayStream` instead, and
  * uses this for JSON that is not an array, to name the error.)
  */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
 import { InputError } from './inputError.js';
 import { lineColumn, scanJson } from './jsonSyntax.js';

@@ -4,7 +4,7 @@
  * malformed one is located by `scanJson`, so errors name the same place and expectation as reading the array whole
  * would.
  */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
 import { InputError } from './inputError.js';
 import { lineColumn, scanJson } from './jsonSyntax.js';

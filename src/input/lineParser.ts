@@ -1,5 +1,5 @@
 /** The shape of a line-by-line reader of one input format. */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 
 /** Reads one format line by line: each line gives one observation, or nothing (a blank line, a header). */
 export interface LineParser {

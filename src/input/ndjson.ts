@@ -2,7 +2,7 @@
  * NDJSON input: one JSON record per line (an object with `status`, or a bare status string); blank lines skipped.
  * Flat records take the fast path of `scanFlatRecord`; everything else goes through `JSON.parse`.
  */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
 import { scanFlatRecord } from './flatRecord.js';
 import { InputError } from './inputError.js';

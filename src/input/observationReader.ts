@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { createCsvParser } from './csv.js';
 import { detectFormat, type InputFormat } from './format.js';
 import { InputError } from './inputError.js';

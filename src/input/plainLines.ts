@@ -1,5 +1,5 @@
 /** Plain text input: one status per line, blank lines skipped; the status is the line as written. */
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { isBlankLine, type LineParser } from './lineParser.js';
 
 /**

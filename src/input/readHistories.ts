@@ -1,6 +1,6 @@
 /** `readHistories`: a whole input read into one history per instance (for small inputs: viewers, inspectors). */
 import type { Readable } from 'node:stream';
-import type { Observation } from '../validation/validator.js';
+import type { Observation } from '../model/index.js';
 import { readObservations, type ReadOptions } from './observationReader.js';
 
 /** The observations of one instance, in input order. */

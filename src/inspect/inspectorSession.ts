@@ -8,6 +8,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { EventEmitter } from 'node:events';
 import { createServer, type Socket } from 'node:net';
+import { BadArgumentError } from '../model/index.js';
 import { createWebSocketInspector } from '@statelyai/inspect';
 import { createInspectorServer } from '@statelyai/inspect/server';
 
@@ -36,7 +37,7 @@ export interface InspectorSession {
 }
 
 /** The port asked for is taken. */
-export class PortInUseError extends Error {
+export class PortInUseError extends BadArgumentError {
   override name = 'PortInUseError';
   constructor(readonly port: number) {
     super(`port ${port} is already in use on 127.0.0.1; choose another with --port, or leave it out for a free one`);

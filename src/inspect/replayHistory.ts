@@ -7,8 +7,8 @@
 import { createActor, type AnyActorRef, type InspectionEvent, type Observer } from 'xstate';
 import type { Service } from '../../machines/index.js';
 import { systemClock, type Clock } from '../time/clock.js';
-import { resolveService } from '../model/lifecycleModel.js';
-import { validateHistory, type Observation, type ValidationMode, type Violation } from '../validation/validator.js';
+import { resolveService, type Observation } from '../model/index.js';
+import { validateHistory, type ValidationMode, type Violation } from '../validation/validator.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayOptions {

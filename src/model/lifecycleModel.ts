@@ -3,42 +3,17 @@
  * Everything is read from the machine itself: the states from its state nodes, and the transitions from xstate's
  * own resolution of each event in each state (`machine.getTransitionData`), so no second table exists.
  */
-import type { AnyStateMachine } from 'xstate';
-import { findService, services, type Service } from '../../machines/index.js';
+import type { Service } from '../../machines/index.js';
 import type { StatusTag, TransitionMeta } from '../../machines/vocabulary.js';
+import { perService } from './perService.js';
 import type { LifecycleModel, StatusInfo, TransitionInfo } from './types.js';
 
-const cache = new WeakMap<AnyStateMachine, LifecycleModel>();
-
-/** Thrown by {@link resolveService} for an id that names no registered service. */
-export class UnknownServiceError extends Error {
-  constructor(readonly service: string) {
-    super(`unknown service "${service}"; known services: ${services.map((s) => s.id).join(', ')}`);
-    this.name = 'UnknownServiceError';
-  }
-}
-
-/** The registered service for an id (or the service itself); throws {@link UnknownServiceError} for an unknown id. */
-export function resolveService(service: string | Service): Service {
-  if (typeof service !== 'string') return service;
-  const found = findService(service);
-  if (!found) throw new UnknownServiceError(service);
-  return found;
-}
-
 /**
- * The plain-data model of a service's machine, computed once per machine.
+ * The plain-data model of a service's machine, computed once per service.
  *
  * @example lifecycleModel('kafka').transitions.filter((t) => t.from === 'RUNNING').map((t) => t.event)
  */
-export function lifecycleModel(service: string | Service): LifecycleModel {
-  const entry = resolveService(service);
-  const cached = cache.get(entry.machine);
-  if (cached) return cached;
-  const model = buildModel(entry);
-  cache.set(entry.machine, model);
-  return model;
-}
+export const lifecycleModel: (service: string | Service) => LifecycleModel = perService(buildModel);
 
 function buildModel(entry: Service): LifecycleModel {
   const machine = entry.machine;

@@ -3,11 +3,12 @@
  * status, an operation). An unknown name throws an error that names what is known, with a "did you mean" for a
  * status; statuses are compared as data (never used as object keys).
  */
+import { BadArgumentError } from './badArgument.js';
 import { closestStatus } from './closestStatus.js';
 import type { LifecycleModel } from './types.js';
 
-/** A status that is none of the service's. A RangeError, so callers that expect one for bad options still get it. */
-export class UnknownStatusError extends RangeError {
+/** A status that is none of the service's (a {@link BadArgumentError}, so a RangeError too). */
+export class UnknownStatusError extends BadArgumentError {
   override name = 'UnknownStatusError';
   constructor(
     readonly service: string,
@@ -21,7 +22,7 @@ export class UnknownStatusError extends RangeError {
 }
 
 /** An event name that is none of the service's events of the kind asked for (operations, or outcomes). */
-export class UnknownOperationError extends RangeError {
+export class UnknownOperationError extends BadArgumentError {
   override name = 'UnknownOperationError';
   constructor(
     readonly operation: string,

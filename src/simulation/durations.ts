@@ -4,7 +4,7 @@
  * uniformly from the range with a seeded {@link Random}.
  */
 import type { StatusTag } from '../../machines/vocabulary.js';
-import type { LifecycleModel } from '../model/types.js';
+import { BadArgumentError, type LifecycleModel } from '../model/index.js';
 import type { Random } from './random.js';
 
 /** A range of durations in milliseconds, both ends included (integers, 1 <= min <= max). */
@@ -47,7 +47,7 @@ export function durationTable(model: LifecycleModel, options: DurationOptions = 
   const known = new Set(model.states.map((s) => s.status));
   for (const [status, range] of byStatus) {
     if (!known.has(status)) {
-      throw new RangeError(`durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`);
+      throw new BadArgumentError(`durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`);
     }
     checkRange(`durations of ${status}`, range);
   }
@@ -75,6 +75,6 @@ export function drawDuration(random: Random, range: DurationRange): number {
 function checkRange(what: string, range: DurationRange): void {
   const { min, max } = range;
   if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min < 1 || max < min) {
-    throw new RangeError(`${what}: expected whole milliseconds with 1 <= min <= max, got ${JSON.stringify(range)}`);
+    throw new BadArgumentError(`${what}: expected whole milliseconds with 1 <= min <= max, got ${JSON.stringify(range)}`);
   }
 }

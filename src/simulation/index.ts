@@ -1,5 +1,13 @@
 /** Simulated lifecycles: seeded walks through a machine, and a fake instance for testing polling code. */
-export { simulate, DEFAULT_START, DEFAULT_STEPS, type Simulation, type SimulationOptions, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
+export {
+  DEFAULT_START,
+  DEFAULT_STEPS,
+  simulate,
+  type SimulatedEvent,
+  type SimulatedObservation,
+  type Simulation,
+  type SimulationOptions,
+} from './simulate.js';
 export {
   createSimulatedInstance,
   operationMethodName,

@@ -7,24 +7,21 @@
  * at the moment it was due. On entering a status the instance draws how long it stays there and which outcome
  * ends it (seeded), so the same seed, requests and request times give the same life.
  */
-import type { Service } from '../../machines/index.js';
 import { createVirtualClock, type Clock } from '../time/clock.js';
-import { eventsOfKind, knownStatus, UnknownOperationError } from '../model/lookup.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
-import type { LifecycleModel, StatusTag, TransitionInfo } from '../model/types.js';
+import { eventsOfKind, knownStatus, UnknownOperationError, lifecycleModel, type LifecycleModel, type TransitionInfo, statusesTagged, type ServiceRef, type StatusOf } from '../model/index.js';
 import { durationTable, drawDuration, type DurationOptions, type DurationRange } from './durations.js';
 import { createRandom, type Random } from './random.js';
 import { DEFAULT_START, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
 import { chooseTransition, weightedTransitions, type WeightedTransition, type WeightOptions } from './weights.js';
 
 /** Options of {@link createSimulatedInstance}. */
-export interface SimulatedInstanceOptions extends WeightOptions {
+export interface SimulatedInstanceOptions<S extends ServiceRef = string> extends WeightOptions {
   /** Where time comes from (default: a new virtual clock at {@link DEFAULT_START}). */
   clock?: Clock;
   /** Seed of the durations and outcomes drawn: an integer from 0 to 2^32 - 1 (default 0). */
   seed?: number;
   /** The status the instance starts in (default the machine's initial status). */
-  from?: string;
+  from?: StatusOf<S>;
   /** How long statuses last before their outcome happens. */
   durations?: DurationOptions;
   /** The instance id (default `sim-<service>-<seed>`). */
@@ -127,10 +124,13 @@ export class OperationRejectedError extends Error {
  * await instance.status(); // 'RUNNING' (or, rarely, 'ERROR')
  * await instance.request('TOP_UP'); // rejects: OperationRejectedError naming the current status
  */
-export function createSimulatedInstance(service: string | Service, options: SimulatedInstanceOptions = {}): SimulatedInstance {
+export function createSimulatedInstance<S extends ServiceRef>(
+  service: S,
+  options: SimulatedInstanceOptions<S> = {},
+): SimulatedInstance {
   const model = lifecycleModel(service);
   const seed = options.seed ?? 0;
-  return new Instance(model, options, createRandom(seed), options.id ?? `sim-${model.service}-${seed}`);
+  return new Instance(model, options as SimulatedInstanceOptions, createRandom(seed), options.id ?? `sim-${model.service}-${seed}`);
 }
 
 /**
@@ -155,8 +155,8 @@ class Instance implements SimulatedInstance {
   private readonly outcomes: readonly string[];
   private readonly durations: Map<string, DurationRange>;
   private readonly outgoing: Map<string, WeightedTransition[]>;
-  private readonly transitional: Set<string>;
-  private readonly final: Set<string>;
+  private readonly transitional: ReadonlySet<string>;
+  private readonly final: ReadonlySet<string>;
   private state: string;
   private scheduled: Scheduled | undefined;
   private readonly timeline: { status: string; time: number }[] = [];
@@ -177,9 +177,8 @@ class Instance implements SimulatedInstance {
     this.outcomes = eventsOfKind(model, 'outcome');
     this.durations = durationTable(model, options.durations);
     this.outgoing = weightedTransitions(model, options);
-    const tagged = (tag: StatusTag) => new Set(model.states.filter((s) => s.tags.includes(tag)).map((s) => s.status));
-    this.transitional = tagged('transitional');
-    this.final = tagged('final');
+    this.transitional = statusesTagged(model, 'transitional');
+    this.final = statusesTagged(model, 'final');
     const from = knownStatus(model, options.from ?? model.initial);
     this.state = from;
     this.enter(from, this.clock.now());

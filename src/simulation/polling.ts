@@ -3,6 +3,7 @@
  * first observation on; each answer is the status at that moment, so long statuses show up repeatedly and a
  * status shorter than the interval may not show up at all.
  */
+import { BadArgumentError } from '../model/index.js';
 
 /** A status and the moment (milliseconds) it was entered, or seen. */
 export interface TimedStatus {
@@ -23,14 +24,14 @@ export const MAX_POLLS = 1_000_000;
  */
 export function pollTimeline(timeline: readonly TimedStatus[], interval: number, end?: number): TimedStatus[] {
   if (!Number.isSafeInteger(interval) || interval < 1) {
-    throw new RangeError(`poll interval must be a whole number of milliseconds >= 1, got ${interval}`);
+    throw new BadArgumentError(`poll interval must be a whole number of milliseconds >= 1, got ${interval}`);
   }
   const first = timeline[0];
   if (first === undefined) return [];
   const last = timeline[timeline.length - 1]!;
   const until = end ?? last.time;
   if ((until - first.time) / interval > MAX_POLLS) {
-    throw new RangeError(`poll interval ${interval} ms is too small for a timeline of ${until - first.time} ms (over ${MAX_POLLS} polls)`);
+    throw new BadArgumentError(`poll interval ${interval} ms is too small for a timeline of ${until - first.time} ms (over ${MAX_POLLS} polls)`);
   }
   const polls: TimedStatus[] = [];
   let current = 0;

@@ -3,6 +3,7 @@
  * for the same seed on every machine. Only integer operations and IEEE 754 basic arithmetic are used (no
  * `Math.random`, no `Math.log`/`Math.exp`, whose results may differ between platforms).
  */
+import { BadArgumentError } from '../model/index.js';
 
 /** A seeded source of random numbers. */
 export interface Random {
@@ -28,7 +29,7 @@ export function isSeed(seed: number): boolean {
  * @example const random = createRandom(42); random.integer(1, 6) // the same number on every run
  */
 export function createRandom(seed: number): Random {
-  if (!isSeed(seed)) throw new RangeError(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`);
+  if (!isSeed(seed)) throw new BadArgumentError(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`);
   let state = seed >>> 0;
   const uint32 = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -43,7 +44,7 @@ export function createRandom(seed: number): Random {
     next,
     integer(min, max) {
       if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min > max) {
-        throw new RangeError(`integer(${min}, ${max}): expected safe integers with min <= max`);
+        throw new BadArgumentError(`integer(${min}, ${max}): expected safe integers with min <= max`);
       }
       return min + Math.floor(next() * (max - min + 1));
     },

@@ -5,10 +5,7 @@
  * sees ({@link pollTimeline}). The same seed and options give the same output on every machine: the walk uses only
  * its seeded generator and the given start time (no `Math.random`, no `Date.now`).
  */
-import type { Service } from '../../machines/index.js';
-import { knownStatus } from '../model/lookup.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
-import type { EventKind } from '../model/types.js';
+import { BadArgumentError, knownStatus, lifecycleModel, type EventKind, statusesTagged, type ServiceRef, type StatusOf } from '../model/index.js';
 import { durationTable, drawDuration, type DurationOptions } from './durations.js';
 import { pollTimeline, type TimedStatus } from './polling.js';
 import { createRandom } from './random.js';
@@ -20,13 +17,13 @@ export const DEFAULT_START = '2026-01-01T00:00:00.000Z';
 export const DEFAULT_STEPS = 100;
 
 /** Options of {@link simulate}. */
-export interface SimulationOptions extends WeightOptions {
+export interface SimulationOptions<S extends ServiceRef = string> extends WeightOptions {
   /** Seed of the random walk: an integer from 0 to 2^32 - 1 (default 0). */
   seed?: number;
   /** The most transitions to take (default {@link DEFAULT_STEPS}); the walk also ends at a final status. */
   steps?: number;
   /** The status to start in (default the machine's initial status). */
-  from?: string;
+  from?: StatusOf<S>;
   /** Time of the first observation: ISO 8601 text, epoch milliseconds or a Date (default {@link DEFAULT_START}). */
   start?: string | number | Date;
   /** How long statuses last. */
@@ -88,17 +85,17 @@ export interface Simulation {
  * validateHistory('kafka', observations, { fromStart: true }).ok // true
  * validateHistory('kafka', polled!, { mode: 'sampled' }).ok // true
  */
-export function simulate(service: string | Service, options: SimulationOptions = {}): Simulation {
+export function simulate<S extends ServiceRef>(service: S, options: SimulationOptions<S> = {}): Simulation {
   const model = lifecycleModel(service);
   const seed = options.seed ?? 0;
   const random = createRandom(seed);
   const steps = options.steps ?? DEFAULT_STEPS;
-  if (!Number.isSafeInteger(steps) || steps < 0) throw new RangeError(`steps must be a whole number >= 0, got ${steps}`);
+  if (!Number.isSafeInteger(steps) || steps < 0) throw new BadArgumentError(`steps must be a whole number >= 0, got ${steps}`);
   const from = knownStatus(model, options.from ?? model.initial);
   const startTime = toMillis(options.start ?? DEFAULT_START);
   const durations = durationTable(model, options.durations);
   const outgoing = weightedTransitions(model, options);
-  const final = new Set(model.states.filter((s) => s.tags.includes('final')).map((s) => s.status));
+  const final = statusesTagged(model, 'final');
 
   const timeline: TimedStatus[] = [{ status: from, time: startTime }];
   const taken: { event: string; kind: EventKind; from: string; to: string; time: number }[] = [];
@@ -140,7 +137,7 @@ export function simulate(service: string | Service, options: SimulationOptions =
 
 function toMillis(start: string | number | Date): number {
   const ms = typeof start === 'number' ? start : start instanceof Date ? start.getTime() : Date.parse(start);
-  if (!Number.isFinite(ms)) throw new RangeError(`start: unreadable time ${JSON.stringify(String(start))}`);
+  if (!Number.isFinite(ms)) throw new BadArgumentError(`start: unreadable time ${JSON.stringify(String(start))}`);
   return ms;
 }
 

@@ -4,7 +4,7 @@
  * machine marks as `failure`, and transitions into a status tagged `failed`; both come from the machine, not from
  * event names.
  */
-import type { LifecycleModel, TransitionInfo } from '../model/types.js';
+import { BadArgumentError, statusesTagged, type LifecycleModel, type TransitionInfo } from '../model/index.js';
 import type { Random } from './random.js';
 
 /** How transitions are weighted. */
@@ -40,7 +40,7 @@ export interface WeightedTransition {
 export function weightedTransitions(model: LifecycleModel, options: WeightOptions = {}): Map<string, WeightedTransition[]> {
   const failureWeight = options.failureWeight ?? DEFAULT_FAILURE_WEIGHT;
   checkWeight('failureWeight', failureWeight);
-  const failed = new Set(model.states.filter((s) => s.tags.includes('failed')).map((s) => s.status));
+  const failed = statusesTagged(model, 'failed');
   const outgoing = new Map<string, WeightedTransition[]>(model.states.map((s) => [s.status, []]));
   for (const transition of model.transitions) {
     const isFailure = transition.failure === true || failed.has(transition.to);
@@ -64,5 +64,5 @@ export function chooseTransition(random: Random, candidates: readonly WeightedTr
 }
 
 function checkWeight(what: string, weight: number): void {
-  if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`${what}: expected a finite number >= 0, got ${weight}`);
+  if (!Number.isFinite(weight) || weight < 0) throw new BadArgumentError(`${what}: expected a finite number >= 0, got ${weight}`);
 }

@@ -1,8 +1,9 @@
 /** `legalHistory`: a fast-check arbitrary of status histories that are legal paths through a service's machine. */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
+import { lifecycleModel } from '../model/index.js';
 import { outgoingTransitions, walkFromChoices } from './walk.js';
+import { fastCheck } from './fastCheck.js';
 
 /** Options of {@link legalHistory}. */
 export interface LegalHistoryOptions {
@@ -21,7 +22,8 @@ export interface LegalHistoryOptions {
  *
  * @example fc.assert(fc.property(legalHistory('kafka'), (h) => validateHistory('kafka', h).ok))
  */
-export function legalHistory(service: string | Service, options: LegalHistoryOptions = {}): fc.Arbitrary<string[]> {
+export function legalHistory(service: string | Service, options: LegalHistoryOptions = {}): Arbitrary<string[]> {
+  const fc = fastCheck();
   const model = lifecycleModel(service);
   const statuses = model.states.map((s) => s.status);
   const outgoing = outgoingTransitions(model);

@@ -1,8 +1,9 @@
 /** `polledHistory`: a fast-check arbitrary of what a poller sees of a legal life: legal in sampled mode. */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
+import { lifecycleModel, statusesTagged } from '../model/index.js';
 import { outgoingTransitions, walkFromChoices } from './walk.js';
+import { fastCheck } from './fastCheck.js';
 
 /** Options of {@link polledHistory}. */
 export interface PolledHistoryOptions {
@@ -26,10 +27,11 @@ export interface PolledHistoryOptions {
  * fc.assert(fc.property(polledHistory('dcs', { fromStart: true }), (h) =>
  *   validateHistory('dcs', h, { mode: 'sampled', fromStart: true }).ok))
  */
-export function polledHistory(service: string | Service, options: PolledHistoryOptions = {}): fc.Arbitrary<string[]> {
+export function polledHistory(service: string | Service, options: PolledHistoryOptions = {}): Arbitrary<string[]> {
+  const fc = fastCheck();
   const model = lifecycleModel(service);
   const statuses = model.states.map((s) => s.status);
-  const transitional = new Set(model.states.filter((s) => s.tags.includes('transitional')).map((s) => s.status));
+  const transitional = statusesTagged(model, 'transitional');
   const outgoing = outgoingTransitions(model);
   const maxLength = Math.max(1, options.maxLength ?? 20);
   const minLength = Math.max(1, Math.min(options.minLength ?? 1, maxLength));

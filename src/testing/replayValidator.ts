@@ -5,7 +5,7 @@
  */
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { resolveService } from '../model/lifecycleModel.js';
+import { resolveService } from '../model/index.js';
 import type { ValidationMode } from '../validation/validator.js';
 
 /** What the reference finds: where violations are and of which kind. */

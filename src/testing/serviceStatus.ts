@@ -1,8 +1,8 @@
 /** `serviceStatus`: a fast-check arbitrary of the statuses of a service. */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
-import type { StatusTag } from '../model/types.js';
+import { BadArgumentError, lifecycleModel, type StatusTag } from '../model/index.js';
+import { fastCheck } from './fastCheck.js';
 
 /** Options of {@link serviceStatus}. */
 export interface ServiceStatusOptions {
@@ -16,9 +16,10 @@ export interface ServiceStatusOptions {
  *
  * @example fc.assert(fc.property(serviceStatus('kafka', { tag: 'transitional' }), (s) => myPoller.keepsWaitingOn(s)))
  */
-export function serviceStatus(service: string | Service, options: ServiceStatusOptions = {}): fc.Arbitrary<string> {
+export function serviceStatus(service: string | Service, options: ServiceStatusOptions = {}): Arbitrary<string> {
+  const fc = fastCheck();
   const model = lifecycleModel(service);
   const statuses = model.states.filter((s) => options.tag === undefined || s.tags.includes(options.tag)).map((s) => s.status);
-  if (statuses.length === 0) throw new RangeError(`${model.service} has no status tagged ${options.tag}`);
+  if (statuses.length === 0) throw new BadArgumentError(`${model.service} has no status tagged ${options.tag}`);
   return fc.constantFrom(...statuses);
 }

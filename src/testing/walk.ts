@@ -1,5 +1,5 @@
 /** `walkFromChoices`: turn a list of choices into a legal walk, the common base of the history arbitraries. */
-import type { LifecycleModel, TransitionInfo } from '../model/types.js';
+import type { LifecycleModel, TransitionInfo } from '../model/index.js';
 
 /** The outgoing transitions of every status of a model, in the model's order. */
 export function outgoingTransitions(model: LifecycleModel): Map<string, TransitionInfo[]> {

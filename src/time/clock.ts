@@ -2,6 +2,7 @@
  * `Clock`: where time comes from, so that waiting and simulation run on real time in production and on virtual
  * time in tests (no real sleeping).
  */
+import { BadArgumentError } from '../model/index.js';
 
 /** A source of time and of sleeping. */
 export interface Clock {
@@ -46,7 +47,7 @@ export function createVirtualClock(start = 0): VirtualClock {
   return {
     now: () => time,
     advance(ms) {
-      if (!(ms >= 0)) throw new RangeError(`cannot advance a clock by ${ms} ms`);
+      if (!(ms >= 0)) throw new BadArgumentError(`cannot advance a clock by ${ms} ms`);
       time += ms;
     },
     async sleep(ms, signal) {

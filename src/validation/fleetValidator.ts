@@ -4,13 +4,13 @@
  * at most `maxDetails` of each kind), not with the number of observations. Interleaved instances are fine.
  */
 import type { Service } from '../../machines/index.js';
+import type { Observation } from '../model/index.js';
 import { detachString } from './detachString.js';
 import { statusGraph } from '../graph/statusGraph.js';
 import {
   createValidator,
   type HistoryValidator,
   type HistoryVerdict,
-  type Observation,
   type ValidationMode,
   type ValidationOptions,
 } from './validator.js';

@@ -14,7 +14,7 @@
  * - times that go backwards are reported; validation goes on after every violation.
  */
 import type { Service } from '../../machines/index.js';
-import { closestStatus } from '../model/closestStatus.js';
+import { type Observation, closestStatus } from '../model/index.js';
 import { statusGraph, type StatusGraph } from '../graph/statusGraph.js';
 import { detachString } from './detachString.js';
 import { timeValue } from '../time/timeValue.js';
@@ -38,17 +38,6 @@ export interface ValidationOptions {
    * Default: keep everything.
    */
   maxDetails?: number;
-}
-
-/** One observation of an instance: the status seen, and optionally when, where in the input, and of what. */
-export interface Observation {
-  status: string;
-  /** ISO 8601 text, a `Date`, or a number (compared as given, so use one unit throughout). */
-  time?: string | number | Date;
-  /** The line of the input the observation came from (1-based), for messages. */
-  line?: number;
-  /** The instance id, when the input had one. */
-  instance?: string;
 }
 
 /** What kind of problem a violation is. */

@@ -5,9 +5,8 @@
  * it). Histories with violations come first.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
-import type { StatusTag } from '../model/types.js';
-import { validateHistory, type HistoryVerdict, type Observation, type ValidationMode } from '../validation/validator.js';
+import { lifecycleModel, type StatusTag, type Observation } from '../model/index.js';
+import { validateHistory, type HistoryVerdict, type ValidationMode } from '../validation/validator.js';
 
 /** One history to show: the observations of one instance. */
 export interface ViewerHistory {

@@ -6,6 +6,7 @@
  * (the "full jitter" of the AWS Architecture Blog post "Exponential Backoff And Jitter", kept at least `min`).
  * Once the ceiling has passed `max`, the delay is `max` itself, as in the specification.
  */
+import { BadArgumentError } from '../model/index.js';
 
 /** The bounds of the delay between polls, in milliseconds. */
 export interface BackoffBounds {
@@ -25,14 +26,14 @@ export interface BackoffBounds {
  */
 export function backoffDelay(attempt: number, bounds: BackoffBounds, random: () => number = Math.random): number {
   const { min, max } = bounds;
-  if (!(min >= 0) || !(max >= min)) throw new RangeError(`backoff bounds must satisfy 0 <= min <= max, got min ${min}, max ${max}`);
+  if (!(min >= 0) || !(max >= min)) throw new BadArgumentError(`backoff bounds must satisfy 0 <= min <= max, got min ${min}, max ${max}`);
   if (min === max) return min;
   // The attempt from which min * 2^(attempt - 1) would exceed max (computed once, as Smithy does, to avoid overflow).
   const attemptCeiling = min === 0 ? 1 : Math.log(max / min) / Math.log(2) + 1;
   if (attempt > attemptCeiling) return max;
   const ceiling = Math.min(max, min * 2 ** (Math.max(1, attempt) - 1));
   const r = random();
-  if (!(r >= 0 && r < 1)) throw new RangeError(`random() must return a number in [0, 1), got ${r}`);
+  if (!(r >= 0 && r < 1)) throw new BadArgumentError(`random() must return a number in [0, 1), got ${r}`);
   // Whole milliseconds, kept within [min, ceiling].
   return Math.min(ceiling, Math.max(min, Math.round(min + r * (ceiling - min))));
 }

@@ -18,9 +18,7 @@
  * With `from: <status(es) the wait starts in>`, pending and failure list only the statuses such a wait can
  * observe before it ends (see `observableStatuses`): short lists to paste into another tool's waiter.
  */
-import type { Service } from '../../machines/index.js';
-import { knownEvent, UnknownStatusError } from '../model/lookup.js';
-import { lifecycleModel, resolveService } from '../model/lifecycleModel.js';
+import { BadArgumentError, knownEvent, UnknownStatusError, lifecycleModel, resolveService, type ServiceRef, type StatusOf, type EventOf } from '../model/index.js';
 import { outcomePaths, type OutcomePath } from '../graph/outcomePaths.js';
 import { observableStatuses } from './observableStatuses.js';
 
@@ -74,11 +72,11 @@ export interface Expectations {
 }
 
 /** Options of {@link expectations}. */
-export interface ExpectationsOptions {
+export interface ExpectationsOptions<S extends ServiceRef = string> {
   /** The operation just requested (an operation event of the service, e.g. `DELETE`). */
-  after?: string;
+  after?: EventOf<S>;
   /** The status or statuses the instance is in when the wait starts (e.g. `CREATING` for a creation wait). */
-  from?: string | readonly string[];
+  from?: StatusOf<S> | readonly StatusOf<S>[];
 }
 
 /**
@@ -89,10 +87,10 @@ export interface ExpectationsOptions {
  * e.pending.map((p) => p.status) // ['ERROR', 'DELETING']
  * e.before?.from                 // ['CREATEFAILED', 'RUNNING', 'ERROR']
  */
-export function expectations(
-  service: string | Service,
-  target: string | readonly string[],
-  options: ExpectationsOptions = {},
+export function expectations<S extends ServiceRef>(
+  service: S,
+  target: StatusOf<S> | readonly StatusOf<S>[],
+  options: ExpectationsOptions<S> = {},
 ): Expectations {
   const entry = resolveService(service);
   const model = lifecycleModel(entry);
@@ -107,9 +105,9 @@ export function expectations(
     return set;
   };
   const wanted = knownStatuses(target);
-  if (wanted.size === 0) throw new RangeError('expectations: no target status given');
+  if (wanted.size === 0) throw new BadArgumentError('expectations: no target status given');
   const starts = options.from === undefined ? undefined : knownStatuses(options.from);
-  if (starts?.size === 0) throw new RangeError('expectations: no start status given in from');
+  if (starts?.size === 0) throw new BadArgumentError('expectations: no start status given in from');
   const { untilSettled, anyRoute } = outcomePaths(entry);
   const result: Expectations = { service: entry.id, target: statuses.filter((s) => wanted.has(s)), pending: [], failure: [] };
 

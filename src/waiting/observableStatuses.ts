@@ -1,17 +1,16 @@
 /**
  * `observableStatuses`: the statuses a wait can observe between where it starts and where it ends, so that the
  * lists of a wait can be cut down to what it may really meet (a creation wait meets CREATING, RUNNING and
- * CREATEFAILED, not RESTARTING). Traversed with `@xstate/graph`'s shortest paths from the start statuses, taking
+ * CREATEFAILED, not RESTARTING). Traversed with the machine's shortest routes from the start statuses, taking
  * every outcome, and the requested operation from the statuses it leaves from; a path stops at a status where the
  * wait ends (a target or a failure status), except at a status the operation leaves from, which the wait may still
  * accept while the request has not shown, and at a transitional status, which polls may miss (the wait then sees
  * what follows it). This errs on the generous side: it may list a status a real wait only meets in unlikely
  * orders, but never leaves out one a wait can meet.
  */
-import { getShortestPaths } from '@xstate/graph';
-import type { AnyMachineSnapshot } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, resolveService } from '../model/lifecycleModel.js';
+import { shortestRoutes } from '../graph/index.js';
+import { lifecycleModel, resolveService, statusesTagged } from '../model/index.js';
 
 /** Options of {@link observableStatuses}. */
 export interface WaitScopeOptions {
@@ -33,25 +32,23 @@ export function observableStatuses(service: string | Service, options: WaitScope
   const entry = resolveService(service);
   const model = lifecycleModel(entry);
   const before = new Set(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
-  const events = new Map<string, { type: string }[]>(model.states.map((s) => [s.status, []]));
+  const events = new Map<string, string[]>(model.states.map((s) => [s.status, []]));
   for (const t of model.transitions) {
     const taken = t.kind === 'outcome' || (t.event === options.after && before.has(t.from));
     const list = events.get(t.from)!;
-    if (taken && !list.some((e) => e.type === t.event)) list.push({ type: t.event });
+    if (taken && !list.includes(t.event)) list.push(t.event);
   }
-  const transitional = new Set(model.states.filter((s) => s.tags.includes('transitional')).map((s) => s.status));
+  const transitional = statusesTagged(model, 'transitional');
   const ends = (status: string) => options.ends.has(status) && !before.has(status);
-  const stops = (status: string) => ends(status) && !transitional.has(status);
   const seen = new Set<string>();
   for (const start of options.from) {
     seen.add(start);
     if (ends(start)) continue; // the wait ends at its first observation
-    const paths = getShortestPaths(entry.machine, {
-      fromState: entry.machine.resolveState({ value: start, context: undefined }),
-      events: (state: AnyMachineSnapshot) => events.get(String(state.value)) ?? [],
-      stopWhen: (state: AnyMachineSnapshot) => stops(String(state.value)),
+    const routes = shortestRoutes(entry.machine, start, {
+      events: (status) => events.get(status) ?? [],
+      stopAt: (status) => ends(status) && !transitional.has(status),
     });
-    for (const path of paths) seen.add(String(path.state.value));
+    for (const route of routes) seen.add(route.to);
   }
   return model.states.map((s) => s.status).filter((s) => seen.has(s));
 }

@@ -17,11 +17,11 @@
 import type { Service } from '../../machines/index.js';
 import { backoffDelay } from './backoff.js';
 import { systemClock, type Clock } from '../time/clock.js';
-import { expectations, type FailureStatus } from './expectations.js';
-import { UnknownStatusError } from '../model/lookup.js';
-import { resolveService } from '../model/lifecycleModel.js';
+import { expectations } from './expectations.js';
+import { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';
+import { BadArgumentError, UnknownStatusError, resolveService, type ServiceRef, type StatusOf, type EventOf } from '../model/index.js';
 import { statusGraph } from '../graph/statusGraph.js';
-import { createValidator, type HistoryVerdict, type Violation } from '../validation/validator.js';
+import { createValidator, type HistoryVerdict } from '../validation/validator.js';
 
 /** What `poll()` answers when the instance does not exist (any more): an HTTP 404, say. */
 export const NOT_FOUND: unique symbol = Symbol('instance-lifecycle.NOT_FOUND');
@@ -36,11 +36,11 @@ export interface PollContext {
 }
 
 /** Options of {@link waitForStatus}. */
-export interface WaitForStatusOptions {
+export interface WaitForStatusOptions<S extends ServiceRef = string> {
   /** The service id (or registered service). */
-  service: string | Service;
+  service: S;
   /** The status or statuses waited for. */
-  target: string | readonly string[];
+  target: StatusOf<S> | readonly StatusOf<S>[];
   /** Asks the instance for its status: the status string as the API reports it, or {@link NOT_FOUND}. */
   poll: (context: PollContext) => Promise<string | NotFound> | string | NotFound;
   /** Milliseconds from the start after which the wait gives up (a last poll happens at that moment). */
@@ -60,7 +60,7 @@ export interface WaitForStatusOptions {
   /** Whether a poll error is worth retrying. Default: every error is transient. */
   isTransient?: (error: unknown) => boolean;
   /** The operation just requested (e.g. `DELETE`, `RESIZE`, `RESTART`): see the module comment. */
-  after?: string;
+  after?: EventOf<S>;
   /** With `after`: how many observations may still show the status the operation leaves from. Default 5. */
   operationGrace?: number;
   /**
@@ -68,17 +68,7 @@ export interface WaitForStatusOptions {
    * (both registered services do: DELETED). A service with several final statuses must name one here; without it
    * a not-found answer rejects with reason `unknown-status`.
    */
-  notFoundStatus?: string;
-}
-
-/** One answer of `poll()`, as recorded in the history. */
-export interface WaitObservation {
-  /** The status as answered (for not found: the status it stands for). */
-  status: string;
-  /** `clock.now()` when the answer came. */
-  time: number;
-  /** Set when `poll()` answered {@link NOT_FOUND}. */
-  notFound?: true;
+  notFoundStatus?: StatusOf<S>;
 }
 
 /** What {@link waitForStatus} resolves with. */
@@ -103,61 +93,6 @@ export interface WaitResult {
   verdict: HistoryVerdict;
 }
 
-/** Why a wait failed. */
-export type WaitFailureReason = 'unreachable' | 'illegal-transition' | 'unknown-status' | 'timeout' | 'aborted' | 'poll-failed';
-
-/** What a {@link WaitError} carries besides its reason and message. */
-export interface WaitErrorDetails {
-  service: string;
-  /** The observations made before the failure; the last one decided it (except for timeouts and poll failures). */
-  history: WaitObservation[];
-  /** How many times `poll()` was called (failed calls included). */
-  polls: number;
-  /** Milliseconds from the start, by the wait's clock. */
-  elapsed: number;
-  /** The last known status, if any. */
-  status?: string;
-  /** For `illegal-transition` and `unknown-status` (when the validator saw it): the validator's violation. */
-  violation?: Violation;
-  /** For `unreachable`: why the status is a failure for this target. */
-  failure?: FailureStatus;
-  /** For `poll-failed`: the last poll error; for `aborted`: the signal's reason. */
-  cause?: unknown;
-}
-
-/**
- * The error {@link waitForStatus} rejects with: why, the history observed, and what explains the failure.
- *
- * @example
- * try { await waitForStatus(options) } catch (e) { if (e instanceof WaitError && e.reason === 'unreachable') console.log(e.failure?.reason) }
- */
-export class WaitError extends Error {
-  override name = 'WaitError';
-  readonly service: string;
-  readonly history: WaitObservation[];
-  readonly polls: number;
-  readonly elapsed: number;
-  readonly status: string | undefined;
-  readonly violation: Violation | undefined;
-  readonly failure: FailureStatus | undefined;
-
-  constructor(
-    /** Why the wait failed. */
-    readonly reason: WaitFailureReason,
-    message: string,
-    details: WaitErrorDetails,
-  ) {
-    super(message, 'cause' in details ? { cause: details.cause } : undefined);
-    this.service = details.service;
-    this.history = details.history;
-    this.polls = details.polls;
-    this.elapsed = details.elapsed;
-    this.status = details.status;
-    this.violation = details.violation;
-    this.failure = details.failure;
-  }
-}
-
 const DEFAULT_INTERVAL = 2_000;
 const DEFAULT_MAX_INTERVAL = 120_000;
 const DEFAULT_RETRIES = 3;
@@ -176,7 +111,7 @@ const DEFAULT_OPERATION_GRACE = 5;
  *   },
  * });
  */
-export async function waitForStatus(options: WaitForStatusOptions): Promise<WaitResult> {
+export async function waitForStatus<S extends ServiceRef>(options: WaitForStatusOptions<S>): Promise<WaitResult> {
   const service = resolveService(options.service);
   const derived = expectations(service, options.target, options.after === undefined ? {} : { after: options.after });
   const clock = options.clock ?? systemClock;
@@ -304,6 +239,6 @@ function resolveNotFoundStatus(service: Service, given: string | undefined): str
 }
 
 function nonNegative(name: string, value: number): number {
-  if (!(value >= 0)) throw new RangeError(`waitForStatus: ${name} must be a number >= 0, got ${value}`);
+  if (!(value >= 0)) throw new BadArgumentError(`waitForStatus: ${name} must be a number >= 0, got ${value}`);
   return value;
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { legalWalks } from '../../bench/statusRates.js';
 import { writeFleetLog } from '../../bench/fleetLog.js';
-import { readObservations, validateByReplay, validateFleet, validateHistory } from '../../src/index.js';
+import { readObservations, validateFleet, validateHistory } from '../../src/index.js';
+import { validateByReplay } from '../../src/testing/index.js';
 
 describe.each(services.map((s) => [s.id] as const))('bench data (%s)', (service) => {
   it('the fleet log is NDJSON of interleaved instances, each a legal history with times in order', async () => {

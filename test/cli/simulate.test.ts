@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { lifecycleModel, parseDuration, simulate, validateHistory, type Observation } from '../../src/index.js';
+import { lifecycleModel, simulate, validateHistory, type Observation } from '../../src/index.js';
+import { parseDuration } from '../../src/cli/duration.js';
 import { runCliCapture } from '../support/cliHarness.js';
 
 const ids = services.map((s) => s.id);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { viewerData } from '../../src/index.js';
+import { viewerData } from '../../src/viewer/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 
 const work = mkdtempSync(join(tmpdir(), 'view-cli-'));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services, STATUS_TAGS } from '../../machines/index.js';
-import { OPERATION_COLOUR, OUTCOME_COLOUR, stateColours, toDot } from '../../src/diagram/dot.js';
+import { toDot } from '../../src/diagram/dot.js';
+import { OPERATION_COLOUR, OUTCOME_COLOUR, stateColours } from '../../src/diagram/palette.js';
 import { inlineSvg, lifecycleSvg, renderSvg } from '../../src/diagram/svg.js';
-import { lifecycleModel } from '../../src/index.js';
-import type { LifecycleModel } from '../../src/index.js';
+import { lifecycleModel, type LifecycleModel } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 import { svgElements } from '../support/svgElements.js';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, InputError, LineSplitter, parseJsonArray, readHistories, readObservations, scanJson, type InputFormat } from '../../src/index.js';
+import { detectFormat, InputError, readHistories, readObservations, type InputFormat } from '../../src/index.js';
+import { LineSplitter, parseJsonArray, scanJson } from '../../src/input/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'input-test-'));
 let fileCount = 0;

@@ -2,7 +2,7 @@
  * Model tests, generic over every registered service: a new machine added to machines/index.ts is checked by
  * everything here for free (it only needs its seed table below).
  */
-import { getShortestPaths } from '@xstate/graph';
+import { getShortestPaths } from 'xstate/graph';
 import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { services, STATUS_TAGS } from '../../machines/index.js';
@@ -34,7 +34,7 @@ function snapshotAt(machine: AnyStateMachine, status: string): AnyMachineSnapsho
   return machine.resolveState({ value: status, context: undefined });
 }
 
-/** The statuses reachable from `from` (itself included) by @xstate/graph's traversal, stopping where `stop` says. */
+/** The statuses reachable from `from` (itself included) by xstate/graph's traversal, stopping where `stop` says. */
 function reachable(machine: AnyStateMachine, from: string, stop?: (s: AnyMachineSnapshot) => boolean): Set<string> {
   const paths = getShortestPaths(machine, { fromState: snapshotAt(machine, from), stopWhen: stop });
   return new Set(paths.map((p) => String(p.state.value)));

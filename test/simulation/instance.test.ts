@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { createVirtualClock, lifecycleModel, validateHistory } from '../../src/index.js';
-import {
-  createSimulatedInstance,
-  InstanceNotFoundError,
-  OperationRejectedError,
-  UnknownOperationError,
-} from '../../src/testing/index.js';
+import { createVirtualClock, lifecycleModel, UnknownOperationError, validateHistory } from '../../src/index.js';
+import { createSimulatedInstance, InstanceNotFoundError, OperationRejectedError } from '../../src/testing/index.js';
 
 type Action = { type: 'advance'; ms: number } | { type: 'request'; pick: number } | { type: 'inject'; pick: number };
 

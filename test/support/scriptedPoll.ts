@@ -1,5 +1,6 @@
 /** Test helpers for waits: a poll that answers from a script, on a virtual clock, and a seeded random source. */
-import { createRandom, createVirtualClock, type NotFound, type VirtualClock } from '../../src/index.js';
+import { createVirtualClock, type NotFound, type VirtualClock } from '../../src/index.js';
+import { createRandom } from '../../src/simulation/index.js';
 
 /** One scripted answer: a status, NOT_FOUND, or an error the poll throws. */
 export type ScriptedAnswer = string | NotFound | Error;

@@ -4,7 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createNdjsonParser, detachString, InputError, timeValue } from '../../src/index.js';
+import { InputError } from '../../src/index.js';
+import { createNdjsonParser } from '../../src/input/ndjson.js';
+import { timeValue } from '../../src/time/index.js';
+import { detachString } from '../../src/validation/detachString.js';
 import { observationFromJson } from '../../src/input/fields.js';
 import { scanFlatRecord } from '../../src/input/flatRecord.js';
 

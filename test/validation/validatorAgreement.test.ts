@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { lifecycleModel, statusGraph, validateByReplay, validateHistory, type ValidationMode } from '../../src/index.js';
-import { legalHistory } from '../../src/testing/index.js';
+import { lifecycleModel, statusGraph, validateHistory, type ValidationMode } from '../../src/index.js';
+import { legalHistory, validateByReplay } from '../../src/testing/index.js';
 
 const MODES: ValidationMode[] = ['strict', 'sampled'];
 const RUNS = 100;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { jsonForScript, lifecycleModel, viewerData, viewerHtml, type ViewerData } from '../../src/index.js';
+import { lifecycleModel } from '../../src/index.js';
+import { viewerData, viewerHtml, type ViewerData } from '../../src/viewer/index.js';
+import { jsonForScript } from '../../src/viewer/viewerHtml.js';
 
 /** The JSON the page embeds, read back the way the page's script reads it. */
 function embeddedData(html: string): ViewerData {

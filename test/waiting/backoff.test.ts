@@ -1,6 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../src/index.js';
+import { backoffDelay } from '../../src/waiting/index.js';
 
 const bounds = fc
   .tuple(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 200_000 }))

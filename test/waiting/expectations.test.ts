@@ -193,11 +193,16 @@ describe('expectations: the cases waiting code meets', () => {
   });
 
   it('rejects unknown targets (prototype names included) and operations, listing the known ones', () => {
+    // @ts-expect-error a misspelled status of a built-in service does not compile
     expect(() => expectations('kafka', 'RUNING')).toThrow(/did you mean RUNNING\?/);
+    // @ts-expect-error nor does a prototype name
     expect(() => expectations('kafka', '__proto__')).toThrow(UnknownStatusError);
+    // @ts-expect-error
     expect(() => expectations('kafka', 'constructor')).toThrow(UnknownStatusError);
+    // @ts-expect-error nor an unknown event
     expect(() => expectations('kafka', 'RUNNING', { after: 'REBOOT' })).toThrow(/known operations: .*RESTART/);
     expect(() => expectations('kafka', [])).toThrow(RangeError);
+    // @ts-expect-error
     expect(() => expectations('kafka', 'RUNNING', { from: 'BOOTING' })).toThrow(UnknownStatusError);
     expect(() => expectations('kafka', 'RUNNING', { from: [] })).toThrow(RangeError);
   });

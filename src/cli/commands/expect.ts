@@ -1,7 +1,6 @@
 /** `instance-lifecycle expect <service> <target>...`: the derived target, pending and failure statuses of a wait. */
 import { expectations, type Expectations } from '../../waiting/expectations.js';
-import { UnknownOperationError, UnknownStatusError } from '../../model/lookup.js';
-import { EXIT_OK, InputError, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
+import { EXIT_OK, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
 
 /** The `expect` command: {@link expectations} as text or JSON. */
 export const expectCommand: Command = {
@@ -36,16 +35,10 @@ Examples:
     const [service, ...targets] = positionals;
     if (service === undefined) throw new UsageError('missing <service>');
     if (targets.length === 0) throw new UsageError('missing <target>');
-    let result: Expectations;
-    try {
-      result = expectations(service, targets, {
-        ...(values.after === undefined ? {} : { after: values.after }),
-        ...(values.from === undefined ? {} : { from: values.from }),
-      });
-    } catch (error) {
-      if (error instanceof UnknownStatusError || error instanceof UnknownOperationError) throw new InputError(error.message);
-      throw error;
-    }
+    const result = expectations(service, targets, {
+      ...(values.after === undefined ? {} : { after: values.after }),
+      ...(values.from === undefined ? {} : { from: values.from }),
+    });
     const text = values.json ? JSON.stringify(result, null, 2) + '\n' : formatExpectations(result, useColor(io.stdout, io.env));
     await write(io.stdout, text);
     return EXIT_OK;

@@ -1,7 +1,7 @@
 /** `instance-lifecycle graph <service>`: print a service's machine as plain data or as a diagram. */
 import { toDot } from '../../diagram/dot.js';
 import { toMermaid } from '../../diagram/mermaid.js';
-import { lifecycleModel } from '../../model/lifecycleModel.js';
+import { lifecycleModel } from '../../model/index.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
 const FORMATS = ['json', 'mermaid', 'dot', 'svg'] as const;

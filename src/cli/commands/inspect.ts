@@ -3,9 +3,8 @@
  * service's machine, watched by the Stately inspector on localhost.
  */
 import { INPUT_FORMATS, readHistories, type InputFormat } from '../../input/index.js';
-import { resolveService } from '../../model/lifecycleModel.js';
+import { resolveService, type Observation } from '../../model/index.js';
 import { simulate } from '../../simulation/index.js';
-import type { Observation } from '../../validation/validator.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type CliIO, type Command } from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 const DEFAULT_PACE_MS = 500;
@@ -44,7 +43,7 @@ Examples:
   instance-lifecycle inspect dcs --simulate --seed 7 --pace 1000 --port 8080 --no-open`,
   async run(args, io) {
     // Loaded here, not at start-up: the inspector's modules are only needed by this command.
-    const { startInspectorSession, PortInUseError } = await import('../../inspect/inspectorSession.js');
+    const { startInspectorSession } = await import('../../inspect/inspectorSession.js');
     const { replayHistory } = await import('../../inspect/replayHistory.js');
     const { values, positionals } = parseCommandArgs(args, {
       simulate: { type: 'boolean' },
@@ -71,13 +70,7 @@ Examples:
       ? simulated(entry.id, values.seed === undefined ? 0 : wholeNumber('--seed', values.seed, 0, 0xffff_ffff))
       : await historyToReplay(file!, io, values.instance, format);
 
-    let session;
-    try {
-      session = await startInspectorSession({ ...(port === undefined ? {} : { port }), open: !values['no-open'] });
-    } catch (error) {
-      if (error instanceof PortInUseError) throw new UsageError(error.message);
-      throw error;
-    }
+    const session = await startInspectorSession({ ...(port === undefined ? {} : { port }), open: !values['no-open'] });
     const interrupt = new AbortController();
     const onSignal = () => interrupt.abort(new Error('interrupted'));
     process.once('SIGINT', onSignal);

@@ -1,6 +1,5 @@
 /** `instance-lifecycle paths <service>`: print test plans: shortest paths, or paths covering every transition. */
-import { knownStatus } from '../../model/lookup.js';
-import { lifecycleModel } from '../../model/lifecycleModel.js';
+import { knownStatus, lifecycleModel } from '../../model/index.js';
 import { coveringPaths, type UncoveredTransition } from '../../graph/coveringPaths.js';
 import { shortestPaths, type LifecyclePath } from '../../graph/shortestPaths.js';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';

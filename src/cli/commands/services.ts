@@ -1,6 +1,6 @@
 /** `instance-lifecycle services`: list the registered services. */
 import { services } from '../../../machines/index.js';
-import { lifecycleModel } from '../../model/lifecycleModel.js';
+import { lifecycleModel } from '../../model/index.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
 export const servicesCommand: Command = {

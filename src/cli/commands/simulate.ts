@@ -1,8 +1,7 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 import { parseDuration } from '../duration.js';
-import { knownStatus } from '../../model/lookup.js';
-import { lifecycleModel } from '../../model/lifecycleModel.js';
-import { DEFAULT_START, DEFAULT_STEPS, simulate, type Simulation, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
+import { knownStatus, lifecycleModel } from '../../model/index.js';
+import { DEFAULT_START, DEFAULT_STEPS, simulate, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 
@@ -65,13 +64,7 @@ Examples:
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
     if (values.start !== undefined) options.start = readStart(values.start);
     if (values.from !== undefined) options.from = knownStatus(model, values.from);
-    let simulation: Simulation;
-    try {
-      simulation = simulate(model.service, options);
-    } catch (error) {
-      if (error instanceof RangeError) throw new UsageError(error.message);
-      throw error;
-    }
+    const simulation = simulate(model.service, options);
     const history = simulation.polled ?? simulation.observations;
     await write(io.stdout, formatHistory(history, format, values.instance));
     return EXIT_OK;

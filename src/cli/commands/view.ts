@@ -1,6 +1,6 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { INPUT_FORMATS, readHistories, type History } from '../../input/index.js';
-import { resolveService } from '../../model/lifecycleModel.js';
+import { resolveService } from '../../model/index.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type Command } from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';

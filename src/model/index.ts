@@ -1,0 +1,25 @@
+/**
+ * The model: services from the registry, their machines as plain data, checked look-ups of the names users give,
+ * and the plain-data types the rest of the library shares. Everything else derives from here.
+ */
+export { BadArgumentError } from './badArgument.js';
+export { closestStatus } from './closestStatus.js';
+export { lifecycleModel } from './lifecycleModel.js';
+export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
+export { perService } from './perService.js';
+export { resolveService, UnknownServiceError } from './resolveService.js';
+export { statusesTagged } from './statusesTagged.js';
+export type {
+  Basis,
+  EventKind,
+  EventOf,
+  LifecycleModel,
+  MachineEvent,
+  MachineStatus,
+  Observation,
+  ServiceRef,
+  StatusInfo,
+  StatusOf,
+  StatusTag,
+  TransitionInfo,
+} from './types.js';

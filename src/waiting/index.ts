@@ -1,0 +1,23 @@
+/**
+ * Waiting for a status: the lists a wait needs (derived from the machine), the statuses a wait can observe, the
+ * polling loop, its error, and its backoff policy.
+ */
+export { backoffDelay, type BackoffBounds } from './backoff.js';
+export {
+  expectations,
+  type Expectations,
+  type ExpectationsOptions,
+  type FailureStatus,
+  type OperationStart,
+  type PendingStatus,
+} from './expectations.js';
+export { observableStatuses, type WaitScopeOptions } from './observableStatuses.js';
+export { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';
+export {
+  NOT_FOUND,
+  waitForStatus,
+  type NotFound,
+  type PollContext,
+  type WaitForStatusOptions,
+  type WaitResult,
+} from './waitForStatus.js';
