@@ -81,8 +81,8 @@ export type MachineEvent<M extends AnyStateMachine> = EventFromLogic<M>['type'];
 type MachineOf<S> = S extends BuiltInServiceId
   ? BuiltInMachines[S]
   : S extends Service<infer M>
-    ? AnyStateMachine extends M
-      ? undefined
+    ? string extends MachineStatus<M>
+      ? undefined // an untyped machine: its statuses are any strings
       : M
     : undefined;
 
