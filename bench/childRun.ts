@@ -24,7 +24,9 @@ const hook = fileURLToPath(new URL('./reportUsage.js', import.meta.url));
 export function runMeasured(script: string, args: string[]): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', hook, script, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', hook, script, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let usage = '';
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));

@@ -2,8 +2,9 @@
  * `writeFleetLog`: generate an NDJSON fleet log for the benchmark: interleaved instances, each following a legal
  * (strict) path through the service's machine, polled (a status often repeats), with increasing ISO times.
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { lifecycleModel } from '../src/model/index.js';
 
 /** A small deterministic random generator (so every run measures the same data). */
@@ -22,7 +23,9 @@ export function seededRandom(seed: number): () => number {
  */
 export async function writeFleetLog(path: string, service: string, records: number, instances: number): Promise<void> {
   const model = lifecycleModel(service);
-  const next = new Map(model.states.map((s) => [s.status, model.transitions.filter((t) => t.from === s.status).map((t) => t.to)]));
+  const next = new Map(
+    model.states.map((s) => [s.status, model.transitions.filter((t) => t.from === s.status).map((t) => t.to)]),
+  );
   const random = seededRandom(42);
   const current = Array.from({ length: instances }, () => model.initial);
   const names = Array.from({ length: instances }, (_, i) => `${service}-${String(i).padStart(6, '0')}`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { services } from '../machines/index.js';
-import { runMeasured, type ChildRun } from './childRun.js';
+import { type ChildRun, runMeasured } from './childRun.js';
 import { writeFleetLog } from './fleetLog.js';
 import { measureStatusRates } from './statusRates.js';
 
@@ -39,7 +39,10 @@ try {
   // best of three runs each, alternating the two so that changes in the machine's load hit both alike
   const runs: { cli: ChildRun[]; plain: ChildRun[] } = { cli: [], plain: [] };
   for (let i = 0; i < 3; i++) {
-    const pair: ['cli' | 'plain', string, string[]][] = [['cli', ...cliArgs(file)], ['plain', plain, [file]]];
+    const pair: ['cli' | 'plain', string, string[]][] = [
+      ['cli', ...cliArgs(file)],
+      ['plain', plain, [file]],
+    ];
     for (const [name, script, args] of pair) {
       const run = await runMeasured(script, args);
       if (run.code !== 0) throw new Error(`${script} exited ${run.code}: ${run.stderr.trim()}`);
@@ -85,7 +88,13 @@ const figures = {
     cliOverPlain: fleet.plain.seconds / fleet.cli.seconds,
     cliPeakRssBytes: fleet.cli.peakRss,
     plainPeakRssBytes: fleet.plain.peakRss,
-    ...(fleet.big ? { bigRecords: fleet.big.records, bigCliRecordsPerSecond: Math.round(fleet.big.records / fleet.big.cli.seconds), bigCliPeakRssBytes: fleet.big.cli.peakRss } : {}),
+    ...(fleet.big
+      ? {
+          bigRecords: fleet.big.records,
+          bigCliRecordsPerSecond: Math.round(fleet.big.records / fleet.big.cli.seconds),
+          bigCliPeakRssBytes: fleet.big.cli.peakRss,
+        }
+      : {}),
   },
   targets: {
     speedupOverReference: 1000,
@@ -99,7 +108,8 @@ if (values.json) {
   process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
 } else {
   const rows: [string, string, string][] = [];
-  const per = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(0)} /s`);
+  const per = (n: number) =>
+    n >= 1e6 ? `${(n / 1e6).toFixed(2)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(0)} /s`;
   const check = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   for (const v of figures.validator) {
     rows.push([`${v.service}: compiled validator, strict`, per(v.compiledStrictPerSecond), '']);
@@ -107,22 +117,44 @@ if (values.json) {
     rows.push([`${v.service}: xstate replay reference, strict`, per(v.referenceStrictPerSecond), '']);
     rows.push([`${v.service}: xstate replay reference, sampled`, per(v.referenceSampledPerSecond), '']);
     rows.push([`${v.service}: floor (status -> id only)`, per(v.floorPerSecond), '']);
-    rows.push([`${v.service}:   compiled / reference (same mode, worse)`, `${Math.round(v.speedupOverReference).toLocaleString('en')}x`, `>= 1000x ${check(v.speedupOverReference >= 1000)}`]);
-    rows.push([`${v.service}:   floor / compiled (slower mode)`, `${v.floorOverCompiled.toFixed(2)}x`, `<= 2x ${check(v.floorOverCompiled <= 2)}`]);
+    rows.push([
+      `${v.service}:   compiled / reference (same mode, worse)`,
+      `${Math.round(v.speedupOverReference).toLocaleString('en')}x`,
+      `>= 1000x ${check(v.speedupOverReference >= 1000)}`,
+    ]);
+    rows.push([
+      `${v.service}:   floor / compiled (slower mode)`,
+      `${v.floorOverCompiled.toFixed(2)}x`,
+      `<= 2x ${check(v.floorOverCompiled <= 2)}`,
+    ]);
   }
   const c = figures.cli;
   rows.push([`CLI validate, ${c.records.toLocaleString('en')} NDJSON records`, per(c.cliRecordsPerSecond), '']);
   rows.push(['plain readline + JSON.parse script', per(c.plainRecordsPerSecond), '']);
-  rows.push(['  CLI / plain script', `${(100 * c.cliOverPlain).toFixed(0)}%`, `>= 60% ${check(c.cliOverPlain >= 0.6)}`]);
-  rows.push(['  CLI peak RSS', `${(c.cliPeakRssBytes / MB).toFixed(0)} MB`, `< 200 MB ${check(c.cliPeakRssBytes < 200 * MB)}`]);
+  rows.push([
+    '  CLI / plain script',
+    `${(100 * c.cliOverPlain).toFixed(0)}%`,
+    `>= 60% ${check(c.cliOverPlain >= 0.6)}`,
+  ]);
+  rows.push([
+    '  CLI peak RSS',
+    `${(c.cliPeakRssBytes / MB).toFixed(0)} MB`,
+    `< 200 MB ${check(c.cliPeakRssBytes < 200 * MB)}`,
+  ]);
   rows.push(['  plain script peak RSS', `${(c.plainPeakRssBytes / MB).toFixed(0)} MB`, '']);
   if (c.bigRecords !== undefined) {
     rows.push([`CLI validate, ${c.bigRecords.toLocaleString('en')} records`, per(c.bigCliRecordsPerSecond!), '']);
-    rows.push(['  CLI peak RSS', `${(c.bigCliPeakRssBytes! / MB).toFixed(0)} MB`, `< 200 MB ${check(c.bigCliPeakRssBytes! < 200 * MB)}`]);
+    rows.push([
+      '  CLI peak RSS',
+      `${(c.bigCliPeakRssBytes! / MB).toFixed(0)} MB`,
+      `< 200 MB ${check(c.bigCliPeakRssBytes! < 200 * MB)}`,
+    ]);
   }
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   const valueWidth = Math.max(...rows.map((r) => r[1].length)) + 2;
   process.stdout.write(
-    `${'measure'.padEnd(width)}${'value'.padStart(valueWidth)}  target\n` + rows.map(([a, b, t]) => `${a.padEnd(width)}${b.padStart(valueWidth)}  ${t}`).join('\n') + '\n',
+    `${'measure'.padEnd(width)}${'value'.padStart(valueWidth)}  target\n` +
+      rows.map(([a, b, t]) => `${a.padEnd(width)}${b.padStart(valueWidth)}  ${t}`).join('\n') +
+      '\n',
   );
 }

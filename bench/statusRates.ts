@@ -3,9 +3,9 @@
  * only maps each status string to its id), on the same generated legal histories.
  */
 import { statusGraph } from '../src/graph/statusGraph.js';
+import { lifecycleModel } from '../src/model/index.js';
 import { validateByReplay } from '../src/testing/replayValidator.js';
 import { createValidator, type ValidationMode } from '../src/validation/validator.js';
-import { lifecycleModel } from '../src/model/index.js';
 import { seededRandom } from './fleetLog.js';
 
 /** The measured rates for one service. */
@@ -26,7 +26,9 @@ export interface StatusRates {
  */
 export function legalWalks(service: string, total: number, length: number): string[][] {
   const model = lifecycleModel(service);
-  const next = new Map(model.states.map((s) => [s.status, model.transitions.filter((t) => t.from === s.status).map((t) => t.to)]));
+  const next = new Map(
+    model.states.map((s) => [s.status, model.transitions.filter((t) => t.from === s.status).map((t) => t.to)]),
+  );
   // statuses from which a walk can go on for ever (not forced into a final status): preferred, so walks are long
   const live = new Set(model.states.map((s) => s.status));
   for (let changed = true; changed; ) {
@@ -88,7 +90,8 @@ export function measureStatusRates(service: string, total = 2_000_000): StatusRa
   const sampleCount = sample.reduce((n, walk) => n + walk.length, 0);
   const reference = (mode: ValidationMode) =>
     rate(sampleCount, 1, () => {
-      for (const walk of sample) if (!validateByReplay(service, walk, mode).ok) throw new Error('bench data is not legal for the reference');
+      for (const walk of sample)
+        if (!validateByReplay(service, walk, mode).ok) throw new Error('bench data is not legal for the reference');
     });
   if (sink < 0) throw new Error('unreachable');
   return {

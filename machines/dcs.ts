@@ -65,7 +65,9 @@ export const dcsMachine = setup({
         CREATE_FAILED: {
           target: 'CREATEFAILED',
           description: 'Creation failed.',
-          meta: failure(documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.')),
+          meta: failure(
+            documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.'),
+          ),
         },
       },
     },
@@ -102,12 +104,18 @@ export const dcsMachine = setup({
         DELETE: {
           target: 'DELETING',
           description: 'The user deletes the instance.',
-          meta: documented('operation', DELETE_PAGE, 'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented.'),
+          meta: documented(
+            'operation',
+            DELETE_PAGE,
+            'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented.',
+          ),
         },
         FAULT: {
           target: 'ERROR',
           description: 'The instance stops running properly without any request.',
-          meta: failure(inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.')),
+          meta: failure(
+            inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
+          ),
         },
       },
     },
@@ -150,16 +158,22 @@ export const dcsMachine = setup({
         RESIZE_SUCCEEDED: {
           target: 'RUNNING',
           description: 'Scaling finished.',
-          meta: inferred('outcome', 'Scaling happens while the instance runs, so it returns to Running when done.', RESIZE_PAGE),
+          meta: inferred(
+            'outcome',
+            'Scaling happens while the instance runs, so it returns to Running when done.',
+            RESIZE_PAGE,
+          ),
         },
         RESIZE_FAILED: {
           target: 'RUNNING',
           description: 'Scaling failed; the instance keeps its old size.',
-          meta: failure(inferred(
-            'outcome',
-            'Scaling is documented to fail (memory full, big keys), and DCS has no failed-scaling status: the instance keeps running at its old size.',
-            RESIZE_PAGE,
-          )),
+          meta: failure(
+            inferred(
+              'outcome',
+              'Scaling is documented to fail (memory full, big keys), and DCS has no failed-scaling status: the instance keeps running at its old size.',
+              RESIZE_PAGE,
+            ),
+          ),
         },
       },
     },
@@ -170,12 +184,17 @@ export const dcsMachine = setup({
         RESTORE_SUCCEEDED: {
           target: 'RUNNING',
           description: 'The restore finished.',
-          meta: inferred('outcome', 'A restore starts from Running and the instance serves the restored data when done.'),
+          meta: inferred(
+            'outcome',
+            'A restore starts from Running and the instance serves the restored data when done.',
+          ),
         },
         RESTORE_FAILED: {
           target: 'RUNNING',
           description: 'The restore failed; the failure shows on the restore record.',
-          meta: failure(inferred('outcome', 'DCS has no failed-restore status, so a failed restore leaves the instance Running.')),
+          meta: failure(
+            inferred('outcome', 'DCS has no failed-restore status, so a failed restore leaves the instance Running.'),
+          ),
         },
       },
     },
@@ -187,7 +206,11 @@ export const dcsMachine = setup({
         DELETE_SUCCEEDED: {
           target: 'DELETED',
           description: 'Deletion finished: the instance is gone (HTTP 404, reported as DELETED by clients).',
-          meta: inferred('outcome', 'Clients wait on DELETING until the query answers 404, which they report as DELETED.', OTC_TERRAFORM),
+          meta: inferred(
+            'outcome',
+            'Clients wait on DELETING until the query answers 404, which they report as DELETED.',
+            OTC_TERRAFORM,
+          ),
         },
       },
     },

@@ -6,8 +6,8 @@ import type { AnyStateMachine } from 'xstate';
 import { dcsMachine } from './dcs.js';
 import { kafkaMachine } from './kafka.js';
 
-export { dcsMachine, type DcsEvent } from './dcs.js';
-export { kafkaMachine, type KafkaEvent } from './kafka.js';
+export { type DcsEvent, dcsMachine } from './dcs.js';
+export { type KafkaEvent, kafkaMachine } from './kafka.js';
 export * from './vocabulary.js';
 
 /** A registered service: its id (used on the command line), display name, status page and machine. */

@@ -67,7 +67,9 @@ export const kafkaMachine = setup({
         CREATE_FAILED: {
           target: 'CREATEFAILED',
           description: 'Creation failed.',
-          meta: failure(documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.')),
+          meta: failure(
+            documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.'),
+          ),
         },
       },
     },
@@ -104,7 +106,9 @@ export const kafkaMachine = setup({
         FAULT: {
           target: 'ERROR',
           description: 'The instance stops running properly without any request.',
-          meta: failure(inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.')),
+          meta: failure(
+            inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
+          ),
         },
         FREEZE: {
           target: 'FROZEN',
@@ -185,7 +189,8 @@ export const kafkaMachine = setup({
     },
     EXTENDEDFAILED: {
       tags: ['failed', 'transitional'],
-      description: 'The specification change failed; the instance cannot be restarted, modified or deleted, and returns to Running by itself.',
+      description:
+        'The specification change failed; the instance cannot be restarted, modified or deleted, and returns to Running by itself.',
       on: {
         RECOVERED: {
           target: 'RUNNING',
@@ -206,7 +211,9 @@ export const kafkaMachine = setup({
         FAULT: {
           target: 'ERROR',
           description: 'The instance reports ERROR while it is being deleted.',
-          meta: failure(inferred('outcome', 'Providers note that the status may change to ERROR during deletion.', TERRAFORM)),
+          meta: failure(
+            inferred('outcome', 'Providers note that the status may change to ERROR during deletion.', TERRAFORM),
+          ),
         },
       },
     },
@@ -238,7 +245,13 @@ export const kafkaMachine = setup({
         UPGRADE_FAILED: {
           target: 'ROLLBACK',
           description: 'The upgrade failed and is being rolled back.',
-          meta: failure(inferred('outcome', 'ROLLBACK is documented as a roll-back in progress, and an upgrade is what gets rolled back.', UPGRADE_FAQ)),
+          meta: failure(
+            inferred(
+              'outcome',
+              'ROLLBACK is documented as a roll-back in progress, and an upgrade is what gets rolled back.',
+              UPGRADE_FAQ,
+            ),
+          ),
         },
       },
     },

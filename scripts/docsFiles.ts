@@ -6,7 +6,7 @@
 import { services } from '../machines/index.js';
 import { toMermaid } from '../src/diagram/mermaid.js';
 import { lifecycleSvg } from '../src/diagram/svg.js';
-import { lifecycleModel, type LifecycleModel } from '../src/model/index.js';
+import { type LifecycleModel, lifecycleModel } from '../src/model/index.js';
 
 /** A generated documentation file: its path relative to the project root, and its content. */
 export interface DocsFile {

@@ -25,8 +25,12 @@ const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdi
 const wrong: string[] = [];
 
 for (const [index, example] of examples.entries()) {
-  const args = example.args.map((arg) => (arg.startsWith('examples/') ? relative(process.cwd(), fileURLToPath(new URL(arg, root))) : arg));
-  process.stdout.write(`${index === 0 ? '' : '\n'}# ${example.about}\n$ instance-lifecycle validate ${args.join(' ')}\n`);
+  const args = example.args.map((arg) =>
+    arg.startsWith('examples/') ? relative(process.cwd(), fileURLToPath(new URL(arg, root))) : arg,
+  );
+  process.stdout.write(
+    `${index === 0 ? '' : '\n'}# ${example.about}\n$ instance-lifecycle validate ${args.join(' ')}\n`,
+  );
   const code = await runCli(['validate', ...args], io);
   const expected = example.expect === 'legal' ? EXIT_OK : EXIT_FINDINGS;
   if (code !== expected) wrong.push(`${args.join(' ')}: exit ${code}, expected ${expected} (${example.expect})`);
@@ -34,7 +38,9 @@ for (const [index, example] of examples.entries()) {
 
 const illegal = examples.filter((e) => e.expect === 'illegal').length;
 if (wrong.length === 0) {
-  process.stdout.write(`\n${examples.length} examples checked: ${examples.length - illegal} legal and ${illegal} illegal, as intended.\n`);
+  process.stdout.write(
+    `\n${examples.length} examples checked: ${examples.length - illegal} legal and ${illegal} illegal, as intended.\n`,
+  );
 } else {
   process.stderr.write(`\n${wrong.length} example(s) did not give their intended verdict:\n  ${wrong.join('\n  ')}\n`);
   process.exitCode = 1;

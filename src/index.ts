@@ -8,55 +8,79 @@
  */
 
 // The services and their machines, as plain data.
-export { findService, services, type BuiltInServiceId, type Service } from '../machines/index.js';
-export {
-  BadArgumentError,
-  eventsOfKind,
-  knownEvent,
-  knownStatus,
-  lifecycleModel,
-  resolveService,
-  statusesTagged,
-  UnknownOperationError,
-  UnknownServiceError,
-  UnknownStatusError,
-  type Basis,
-  type EventKind,
-  type EventOf,
-  type LifecycleModel,
-  type Observation,
-  type ServiceRef,
-  type StatusInfo,
-  type StatusOf,
-  type StatusTag,
-  type TransitionInfo,
-} from './model/index.js';
-
+export { type BuiltInServiceId, findService, type Service, services } from '../machines/index.js';
 // Graphs derived from a machine: the compiled status graph, outcome paths, test plans.
 export {
-  coveringPaths,
-  outcomePaths,
-  shortestPaths,
-  statusGraph,
   type CoveringPathsOptions,
   type CoveringPlan,
+  coveringPaths,
   type LifecyclePath,
   type OutcomePath,
   type OutcomePaths,
   type OutcomeReach,
+  outcomePaths,
   type ShortestPathsOptions,
   type StatusGraph,
   type StepExplanation,
+  shortestPaths,
+  statusGraph,
   type UncoveredTransition,
 } from './graph/index.js';
-
+// Reading histories from files and streams.
+export {
+  detectFormat,
+  type History,
+  INPUT_FORMATS,
+  InputError,
+  type InputFormat,
+  type InputLocation,
+  ObservationReader,
+  type ReadOptions,
+  readHistories,
+  readObservations,
+} from './input/index.js';
+export {
+  BadArgumentError,
+  type Basis,
+  type EventKind,
+  type EventOf,
+  eventsOfKind,
+  knownEvent,
+  knownStatus,
+  type LifecycleModel,
+  lifecycleModel,
+  type Observation,
+  resolveService,
+  type ServiceRef,
+  type StatusInfo,
+  type StatusOf,
+  type StatusTag,
+  statusesTagged,
+  type TransitionInfo,
+  UnknownOperationError,
+  UnknownServiceError,
+  UnknownStatusError,
+} from './model/index.js';
+// Simulated lifecycles (the simulated instance is in `instance-lifecycle/testing`).
+export {
+  DEFAULT_DURATIONS,
+  DEFAULT_START,
+  DEFAULT_STEPS,
+  type DurationOptions,
+  type DurationRange,
+  type SimulatedEvent,
+  type SimulatedObservation,
+  type Simulation,
+  type SimulationOptions,
+  simulate,
+  type WeightOptions,
+} from './simulation/index.js';
+// Time: the real clock, and a virtual one for tests.
+export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.
 export {
   createFleetValidator,
   createValidator,
-  validateFleet,
-  validateHistory,
-  validateInput,
   type ExplainedStep,
   type FleetOptions,
   type FleetReport,
@@ -73,58 +97,28 @@ export {
   type ValidationOptions,
   type Violation,
   type ViolationKind,
+  validateFleet,
+  validateHistory,
+  validateInput,
 } from './validation/index.js';
-
-// Reading histories from files and streams.
-export {
-  detectFormat,
-  INPUT_FORMATS,
-  InputError,
-  ObservationReader,
-  readHistories,
-  readObservations,
-  type History,
-  type InputFormat,
-  type InputLocation,
-  type ReadOptions,
-} from './input/index.js';
-
 // Waiting for a status.
 export {
-  expectations,
-  NOT_FOUND,
-  observableStatuses,
-  WaitError,
-  waitForStatus,
   type Expectations,
   type ExpectationsOptions,
+  expectations,
   type FailureStatus,
+  NOT_FOUND,
   type NotFound,
   type OperationStart,
+  observableStatuses,
   type PendingStatus,
   type PollContext,
+  WaitError,
   type WaitErrorDetails,
   type WaitFailureReason,
   type WaitForStatusOptions,
   type WaitObservation,
   type WaitResult,
   type WaitScopeOptions,
+  waitForStatus,
 } from './waiting/index.js';
-
-// Time: the real clock, and a virtual one for tests.
-export { createVirtualClock, systemClock, type Clock, type VirtualClock } from './time/index.js';
-
-// Simulated lifecycles (the simulated instance is in `instance-lifecycle/testing`).
-export {
-  DEFAULT_DURATIONS,
-  DEFAULT_START,
-  DEFAULT_STEPS,
-  simulate,
-  type DurationOptions,
-  type DurationRange,
-  type SimulatedEvent,
-  type SimulatedObservation,
-  type Simulation,
-  type SimulationOptions,
-  type WeightOptions,
-} from './simulation/index.js';

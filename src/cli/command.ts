@@ -2,8 +2,9 @@
  * What every CLI command is: a name, its help text, and a `run` that turns arguments into an exit code. Commands
  * are thin: each calls the library and formats the result. Exit codes: 0 all good, 1 findings, 2 usage or bad input.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 import type { Readable, Writable } from 'node:stream';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { BadArgumentError } from '../model/index.js';
 
 /** Exit code when everything checked is fine. */

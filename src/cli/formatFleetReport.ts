@@ -21,10 +21,13 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
   const paint = painter(options.color ?? false);
   const listAll = report.histories.length <= (options.listLegalUpTo ?? 20);
   const where = (line: number | undefined) => (line === undefined ? options.file : `${options.file}:${line}`);
-  const lines = [paint.bold(`${options.file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`)];
+  const lines = [
+    paint.bold(`${options.file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`),
+  ];
   let quiet = 0;
   for (const history of report.histories) {
-    const eventful = !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
+    const eventful =
+      !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
     if (!eventful && !listAll) {
       quiet++;
       continue;
@@ -32,15 +35,24 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
     lines.push(headline(history, paint));
     // every finding of the history, in input order
     const items: { index: number; text: string }[] = [];
-    for (const v of history.violations) items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${v.message}` });
+    for (const v of history.violations)
+      items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${v.message}` });
     for (const step of history.steps ?? []) {
       const missed = step.missed.length > 0 ? `, missed ${step.missed.join(' → ')}` : '';
-      items.push({ index: step.index, text: `${paint.green('✓')} ${where(step.line)}: ${step.from} → ${step.to} by ${step.events.join(' then ')}${missed}` });
+      items.push({
+        index: step.index,
+        text: `${paint.green('✓')} ${where(step.line)}: ${step.from} → ${step.to} by ${step.events.join(' then ')}${missed}`,
+      });
     }
     if (!history.steps) {
-      for (const m of history.missed) items.push({ index: m.index, text: `${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}` });
+      for (const m of history.missed)
+        items.push({
+          index: m.index,
+          text: `${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}`,
+        });
     }
-    for (const n of history.notes) items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${n.message}` });
+    for (const n of history.notes)
+      items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${n.message}` });
     items.sort((a, b) => a.index - b.index);
     for (const item of items) lines.push(`    ${item.text}`);
     const omitted = history.omitted;
@@ -53,7 +65,10 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
       lines.push(`    … and ${parts.map(([count, what]) => `${count} more ${what}`).join(', ')} (counted, not kept)`);
     }
   }
-  if (quiet > 0) lines.push(`  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`);
+  if (quiet > 0)
+    lines.push(
+      `  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`,
+    );
   lines.push(summaryLine(report, paint));
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 /** The options every command that reads a history shares: `--mode`, `--from-start`, `--format`. */
-import { INPUT_FORMATS, isInputFormat, type InputFormat } from '../input/index.js';
+import { INPUT_FORMATS, type InputFormat, isInputFormat } from '../input/index.js';
 import type { ValidationMode } from '../validation/validator.js';
 import { UsageError } from './command.js';
 
@@ -27,10 +27,13 @@ export interface HistoryOptions {
  */
 export function historyOptions(values: { mode?: string; 'from-start'?: boolean; format?: string }): HistoryOptions {
   const mode = values.mode ?? 'strict';
-  if (mode !== 'strict' && mode !== 'sampled') throw new UsageError(`unknown --mode "${mode}"; expected one of ${MODES.join(', ')}`);
+  if (mode !== 'strict' && mode !== 'sampled')
+    throw new UsageError(`unknown --mode "${mode}"; expected one of ${MODES.join(', ')}`);
   const format = values.format;
   if (format !== undefined && !isInputFormat(format)) {
-    throw new UsageError(`unknown --format "${format}"; expected one of ${INPUT_FORMATS.map((f) => f.format).join(', ')}`);
+    throw new UsageError(
+      `unknown --format "${format}"; expected one of ${INPUT_FORMATS.map((f) => f.format).join(', ')}`,
+    );
   }
   return { mode, fromStart: values['from-start'] ?? false, ...(format === undefined ? {} : { format }) };
 }

@@ -25,7 +25,11 @@ export const PROGRESS_EVERY_MS = 250;
  *
  * @example const progress = createProgressLine(process.stderr, systemClock, () => `${count} records`);
  */
-export function createProgressLine(stream: Writable & { isTTY?: boolean }, clock: Clock, text: () => string): ProgressLine {
+export function createProgressLine(
+  stream: Writable & { isTTY?: boolean },
+  clock: Clock,
+  text: () => string,
+): ProgressLine {
   const started = clock.now();
   let last = -Infinity;
   let shown = false;

@@ -22,7 +22,9 @@ export function* reportJsonChunks(report: InputReport): Generator<string, void, 
   }
   yield `${head.slice(0, -2)},\n  "histories": [\n`;
   for (let start = 0; start < histories.length; start += HISTORIES_PER_CHUNK) {
-    const part = histories.slice(start, start + HISTORIES_PER_CHUNK).map((history) => indent(JSON.stringify(history, null, 2), '    '));
+    const part = histories
+      .slice(start, start + HISTORIES_PER_CHUNK)
+      .map((history) => indent(JSON.stringify(history, null, 2), '    '));
     const last = start + HISTORIES_PER_CHUNK >= histories.length;
     yield part.join(',\n') + (last ? '\n' : ',\n');
   }

@@ -4,12 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { BadArgumentError } from '../model/index.js';
-import { EXIT_OK, EXIT_USAGE, InputError, UsageError, write, type CliIO, type Command } from './command.js';
+import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, InputError, UsageError, write } from './command.js';
 import { commands } from './commands/index.js';
 
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
 export const EXIT_INTERNAL = 70;
-
 
 /**
  * The package version, read from the nearest package.json above this module (it sits at `dist/src/cli/` when
@@ -56,7 +55,10 @@ export async function runCli(argv: string[], io: CliIO, registry: readonly Comma
   }
   const command = registry.find((c) => c.name === name);
   if (!command) {
-    await write(io.stderr, `instance-lifecycle: unknown command "${name}"; commands: ${registry.map((c) => c.name).join(', ')}\n`);
+    await write(
+      io.stderr,
+      `instance-lifecycle: unknown command "${name}"; commands: ${registry.map((c) => c.name).join(', ')}\n`,
+    );
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

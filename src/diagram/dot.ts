@@ -43,7 +43,9 @@ export function toDot(model: LifecycleModel): string {
     `  start -> ${node(model.initial)} [id="initial-transition", tooltip="start"];`,
   ];
   model.states.forEach((state, index) => lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`));
-  model.transitions.forEach((t, index) => lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`));
+  model.transitions.forEach((t, index) =>
+    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`),
+  );
   lines.push(...legend(model), '}');
   return lines.join('\n') + '\n';
 }
@@ -88,7 +90,9 @@ function legend(model: LifecycleModel): string[] {
     const sample = tag === 'undocumented' ? PLAIN_COLOURS : stateColours([tag]);
     const style = tag === 'undocumented' ? ' STYLE="dashed"' : '';
     const what = TAG_MEANING.get(tag) ?? '';
-    rows.push(`<TR><TD BGCOLOR="${sample.fill}" COLOR="${sample.border}" BORDER="1"${style}>${tag}</TD><TD ALIGN="LEFT">${what}</TD></TR>`);
+    rows.push(
+      `<TR><TD BGCOLOR="${sample.fill}" COLOR="${sample.border}" BORDER="1"${style}>${tag}</TD><TD ALIGN="LEFT">${what}</TD></TR>`,
+    );
   }
   const kinds: [string, (t: TransitionInfo) => boolean, string, string][] = [
     ['operation', (t) => t.kind === 'operation', OPERATION_COLOUR, '━━━━▶'],
@@ -124,5 +128,8 @@ const EDGE_MEANING: ReadonlyMap<string, string> = new Map([
 
 /** A DOT quoted string (backslashes doubled so Graphviz's label escapes do not apply; newlines become spaces). */
 function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }

@@ -4,5 +4,5 @@
  */
 export { stateElementId, toDot, transitionElementId } from './dot.js';
 export { toMermaid } from './mermaid.js';
-export { OPERATION_COLOUR, OUTCOME_COLOUR, stateColours, type StateColours } from './palette.js';
+export { OPERATION_COLOUR, OUTCOME_COLOUR, type StateColours, stateColours } from './palette.js';
 export { inlineSvg, lifecycleSvg, renderSvg } from './svg.js';

@@ -4,7 +4,7 @@
  * state diagrams cannot dash a single edge.
  */
 import { STATUS_TAGS } from '../../machines/vocabulary.js';
-import { statusesTagged, type LifecycleModel } from '../model/index.js';
+import { type LifecycleModel, statusesTagged } from '../model/index.js';
 import { TAG_COLOURS } from './palette.js';
 
 /**
@@ -28,7 +28,8 @@ export function toMermaid(model: LifecycleModel): string {
     if (state.tags.includes('final')) lines.push(`  ${id(state.status)} --> [*]`);
   }
   // Later classDefs win where a state has several classes: the most telling tag last, as in the palette.
-  for (const [tag, { fill, border }] of [...TAG_COLOURS].reverse()) lines.push(`  classDef ${tag} fill:${fill},stroke:${border}`);
+  for (const [tag, { fill, border }] of [...TAG_COLOURS].reverse())
+    lines.push(`  classDef ${tag} fill:${fill},stroke:${border}`);
   lines.push('  classDef undocumented stroke-dasharray:4');
   for (const tag of STATUS_TAGS) {
     const members = [...statusesTagged(model, tag)].map(id);

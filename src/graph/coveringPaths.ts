@@ -5,7 +5,7 @@
  * cover then keeps the candidates that take the most transitions not yet taken.
  */
 import { lifecycleModel, type ServiceRef, type StatusOf } from '../model/index.js';
-import { checkStatus, pathsFrom, type LifecyclePath } from './shortestPaths.js';
+import { checkStatus, type LifecyclePath, pathsFrom } from './shortestPaths.js';
 
 /** Options of {@link coveringPaths}. */
 export interface CoveringPathsOptions<S extends ServiceRef = string> {

@@ -5,7 +5,7 @@
  */
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel, perService, statusesTagged } from '../model/index.js';
-import { shortestRoutes, type Route, type RouteOptions } from './shortestRoutes.js';
+import { type Route, type RouteOptions, shortestRoutes } from './shortestRoutes.js';
 
 /** A path of outcomes from one status to another: the status reached, the outcomes taken, the statuses between. */
 export type OutcomePath = Route;
@@ -41,7 +41,11 @@ function compute(entry: Service): OutcomePaths {
   const events = (status: string) => outcomesFrom.get(status) ?? [];
   const transitional = statusesTagged(model, 'transitional');
   const reach = (from: string, options: RouteOptions) =>
-    new Map(shortestRoutes(entry.machine, from, options).filter((r) => r.events.length > 0).map((r) => [r.to, r]));
+    new Map(
+      shortestRoutes(entry.machine, from, options)
+        .filter((r) => r.events.length > 0)
+        .map((r) => [r.to, r]),
+    );
   const untilSettled = new Map<string, ReadonlyMap<string, OutcomePath>>();
   const anyRoute = new Map<string, ReadonlyMap<string, OutcomePath>>();
   for (const { status } of model.states) {

@@ -3,7 +3,14 @@
  * plain data (statuses and events).
  */
 import type { Service } from '../../machines/index.js';
-import { knownStatus, lifecycleModel, perService, resolveService, type ServiceRef, type StatusOf } from '../model/index.js';
+import {
+  knownStatus,
+  lifecycleModel,
+  perService,
+  resolveService,
+  type ServiceRef,
+  type StatusOf,
+} from '../model/index.js';
 import { shortestRoutes } from './shortestRoutes.js';
 
 /** A path through a machine: `statuses[i + 1]` follows `statuses[i]` by `events[i]`. */
@@ -26,7 +33,10 @@ export interface ShortestPathsOptions<S extends ServiceRef = string> {
  *
  * @example shortestPaths('kafka', { to: 'DELETED' })[0]?.events // ['CREATE_SUCCEEDED', 'DELETE', 'DELETE_SUCCEEDED']
  */
-export function shortestPaths<S extends ServiceRef>(service: S, options: ShortestPathsOptions<S> = {}): LifecyclePath[] {
+export function shortestPaths<S extends ServiceRef>(
+  service: S,
+  options: ShortestPathsOptions<S> = {},
+): LifecyclePath[] {
   const model = lifecycleModel(service);
   const from = options.from ?? model.initial;
   checkStatus(service, from);
@@ -47,7 +57,10 @@ export function pathsFrom(service: string | Service, from: string): ReadonlyMap<
   const { machine } = resolveService(service);
   const paths = new Map<string, LifecyclePath>();
   for (const route of shortestRoutes(machine, from)) {
-    paths.set(route.to, { statuses: [from, ...route.through, ...(route.events.length > 0 ? [route.to] : [])], events: [...route.events] });
+    paths.set(route.to, {
+      statuses: [from, ...route.through, ...(route.events.length > 0 ? [route.to] : [])],
+      events: [...route.events],
+    });
   }
   byStart.set(from, paths);
   return paths;

@@ -9,7 +9,7 @@
  * shortest routes (`xstate/graph`), with traversal stopped at every status that is not transitional.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, perService, statusesTagged, type StatusTag } from '../model/index.js';
+import { lifecycleModel, perService, type StatusTag, statusesTagged } from '../model/index.js';
 import { shortestRoutes } from './shortestRoutes.js';
 
 /** How a step from one status to another is explained. */

@@ -32,7 +32,8 @@ export function parseCsvFields(line: string, starts?: number[]): string[] | CsvS
       pos++;
       for (;;) {
         const close = line.indexOf('"', pos);
-        if (close < 0) return { offset: open, expected: 'a closing \'"\' on the same line for the quoted field that starts here' };
+        if (close < 0)
+          return { offset: open, expected: "a closing '\"' on the same line for the quoted field that starts here" };
         value += line.slice(pos, close);
         if (line.charCodeAt(close + 1) === 34) {
           value += '"';
@@ -44,13 +45,18 @@ export function parseCsvFields(line: string, starts?: number[]): string[] | CsvS
       }
       fields.push(value);
       if (pos === line.length) return fields;
-      if (line.charCodeAt(pos) !== 44) return { offset: pos, expected: "',' or the end of the line after a quoted field" };
+      if (line.charCodeAt(pos) !== 44)
+        return { offset: pos, expected: "',' or the end of the line after a quoted field" };
       pos++;
     } else {
       const comma = line.indexOf(',', pos);
       const end = comma < 0 ? line.length : comma;
       const quote = line.indexOf('"', pos);
-      if (quote >= 0 && quote < end) return { offset: quote, expected: 'no \'"\' inside an unquoted field (quote the whole field, doubling inner quotes)' };
+      if (quote >= 0 && quote < end)
+        return {
+          offset: quote,
+          expected: "no '\"' inside an unquoted field (quote the whole field, doubling inner quotes)",
+        };
       fields.push(line.slice(pos, end));
       if (comma < 0) return fields;
       pos = comma + 1;
@@ -88,7 +94,11 @@ export function createCsvParser(file: string): LineParser {
         };
         statusColumn = find(STATUS_FIELDS);
         if (statusColumn < 0) {
-          throw new InputError(`expected a CSV header row with a "status" column, found "${text}"`, { file, line, column: 1 });
+          throw new InputError(`expected a CSV header row with a "status" column, found "${text}"`, {
+            file,
+            line,
+            column: 1,
+          });
         }
         timeColumn = find(TIME_FIELDS);
         instanceColumn = find(INSTANCE_FIELDS);
@@ -97,10 +107,19 @@ export function createCsvParser(file: string): LineParser {
       }
       if (fields.length !== width) {
         const column = fields.length > width ? columnOfField(text, width) : text.length + 1;
-        throw new InputError(`expected ${width} CSV fields as in the header, found ${fields.length}`, { file, line, column });
+        throw new InputError(`expected ${width} CSV fields as in the header, found ${fields.length}`, {
+          file,
+          line,
+          column,
+        });
       }
       const status = fields[statusColumn]!;
-      if (status.trim() === '') throw new InputError('expected a status, found an empty "status" field', { file, line, column: columnOfField(text, statusColumn) });
+      if (status.trim() === '')
+        throw new InputError('expected a status, found an empty "status" field', {
+          file,
+          line,
+          column: columnOfField(text, statusColumn),
+        });
       const observation: Observation = { status, line };
       if (timeColumn >= 0) {
         const time = fields[timeColumn]!.trim();

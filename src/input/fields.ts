@@ -22,21 +22,26 @@ export const RECORD_SHAPE = 'a status string, or an object with a "status" strin
  */
 export function observationFromJson(value: unknown, line: number): Observation | string {
   if (typeof value === 'string') return { status: value, line };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `expected ${RECORD_SHAPE}, found ${describe(value)}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `expected ${RECORD_SHAPE}, found ${describe(value)}`;
   const record = value as Record<string, unknown>;
   const status = record.status;
   if (typeof status !== 'string') {
-    return status === undefined ? 'expected a "status" field in the record' : `expected "status" to be a string, found ${describe(status)}`;
+    return status === undefined
+      ? 'expected a "status" field in the record'
+      : `expected "status" to be a string, found ${describe(status)}`;
   }
   const observation: Observation = { status, line };
   const time = record.time ?? record.timestamp;
   if (time !== undefined && time !== null) {
-    if (typeof time !== 'string' && typeof time !== 'number') return `expected the time to be ISO 8601 text or a number, found ${describe(time)}`;
+    if (typeof time !== 'string' && typeof time !== 'number')
+      return `expected the time to be ISO 8601 text or a number, found ${describe(time)}`;
     observation.time = time;
   }
   const instance = record.instance_id ?? record.instanceId ?? record.id;
   if (instance !== undefined && instance !== null) {
-    if (typeof instance !== 'string' && typeof instance !== 'number') return `expected the instance id to be a string or a number, found ${describe(instance)}`;
+    if (typeof instance !== 'string' && typeof instance !== 'number')
+      return `expected the instance id to be a string or a number, found ${describe(instance)}`;
     observation.instance = String(instance);
   }
   return observation;

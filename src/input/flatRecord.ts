@@ -86,7 +86,7 @@ export function scanFlatRecord(text: string, line: number): Observation | undefi
   return { status, line };
 }
 
-const enum Field {
+enum Field {
   Other,
   Status,
   Time,

@@ -1,13 +1,14 @@
 /** Reading status histories from files, standard input or streams: formats, parsers, and the error for bad input. */
-export { InputError, formatLocation, type InputLocation } from './inputError.js';
-export { INPUT_FORMATS, detectFormat, isInputFormat, type InputFormat } from './format.js';
-export { ObservationReader, readObservations, STDIN_NAME, type ReadOptions } from './observationReader.js';
-export { readHistories, type History } from './readHistories.js';
+
+export { type CsvSyntaxError, createCsvParser, parseCsvFields } from './csv.js';
+export { detectFormat, INPUT_FORMATS, type InputFormat, isInputFormat } from './format.js';
+export { formatLocation, InputError, type InputLocation } from './inputError.js';
 export { parseJsonArray } from './jsonArray.js';
 export { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
-export { parseCsvFields, createCsvParser, type CsvSyntaxError } from './csv.js';
-export { createNdjsonParser } from './ndjson.js';
-export { createLinesParser } from './plainLines.js';
+export { type JsonScan, lineColumn, scanJson } from './jsonSyntax.js';
 export type { LineParser } from './lineParser.js';
 export { LineSplitter } from './lineSplitter.js';
-export { scanJson, lineColumn, type JsonScan } from './jsonSyntax.js';
+export { createNdjsonParser } from './ndjson.js';
+export { ObservationReader, type ReadOptions, readObservations, STDIN_NAME } from './observationReader.js';
+export { createLinesParser } from './plainLines.js';
+export { type History, readHistories } from './readHistories.js';

@@ -20,7 +20,7 @@ export interface JsonArrayStream {
 const VALUE = 'a value (string, number, object, array, true, false or null)';
 const AFTER_ELEMENT = "',' or ']' after an array element";
 
-const enum State {
+enum State {
   /** Before the `[`. */
   Before,
   /** After `[`: an element or `]`. */
@@ -63,7 +63,8 @@ export function createJsonArrayStream(file: string): JsonArrayStream {
     const value = parseElement(element);
     if (value === undefined) locateError(element);
     const observation = observationFromJson(value, startLine);
-    if (typeof observation === 'string') throw new InputError(observation, { file, line: startLine, column: startColumn });
+    if (typeof observation === 'string')
+      throw new InputError(observation, { file, line: startLine, column: startColumn });
     out.push(observation);
   };
 
@@ -71,7 +72,8 @@ export function createJsonArrayStream(file: string): JsonArrayStream {
   const locateError = (element: string): never => {
     const scan = scanJson(element);
     const offset = scan.ok ? element.length : scan.offset;
-    const expected = scan.ok || scan.expected === 'the end of the input after the JSON value' ? AFTER_ELEMENT : scan.expected;
+    const expected =
+      scan.ok || scan.expected === 'the end of the input after the JSON value' ? AFTER_ELEMENT : scan.expected;
     const at = lineColumn(element, offset);
     return fail(expected, startLine + at.line - 1, at.line === 1 ? startColumn + at.column - 1 : at.column);
   };

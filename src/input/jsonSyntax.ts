@@ -5,8 +5,15 @@
 
 /** The result of {@link scanJson}. */
 export type JsonScan =
-  | { ok: true; /** Offsets where the top-level array's elements start (empty when the text is not an array). */ elements: number[] }
-  | { ok: false; /** Offset of the first character that is not valid JSON there. */ offset: number; /** What was expected. */ expected: string };
+  | {
+      ok: true /** Offsets where the top-level array's elements start (empty when the text is not an array). */;
+      elements: number[];
+    }
+  | {
+      ok: false /** Offset of the first character that is not valid JSON there. */;
+      offset: number /** What was expected. */;
+      expected: string;
+    };
 
 /**
  * Check `text` as one JSON value (surrounding whitespace allowed).
@@ -144,7 +151,7 @@ class Scanner {
     const start = this.pos++;
     const text = this.text;
     for (;;) {
-      if (this.pos >= text.length) this.fail('a closing \'"\' for the string that starts here', start);
+      if (this.pos >= text.length) this.fail("a closing '\"' for the string that starts here", start);
       const c = text.charCodeAt(this.pos);
       if (c === 34) {
         this.pos++;
@@ -154,11 +161,13 @@ class Scanner {
       if (c === 92) {
         const e = text.charCodeAt(this.pos + 1);
         if (e === 117 /* u */) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.pos + 2, this.pos + 6))) this.fail('four hex digits after \\u', this.pos + 2);
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.pos + 2, this.pos + 6)))
+            this.fail('four hex digits after \\u', this.pos + 2);
           this.pos += 6;
           continue;
         }
-        if (!'"\\/bfnrt'.includes(String.fromCharCode(e)) || Number.isNaN(e)) this.fail('an escape: one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX', this.pos + 1);
+        if (!'"\\/bfnrt'.includes(String.fromCharCode(e)) || Number.isNaN(e))
+          this.fail('an escape: one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX', this.pos + 1);
         this.pos += 2;
         continue;
       }
@@ -173,6 +182,7 @@ class Scanner {
     if (!found || found[0] === '-') this.fail('a digit', this.pos + (found?.[0].length ?? 0));
     this.pos += found[0].length;
     const next = this.text.charCodeAt(this.pos);
-    if (next === 46 || next === 101 || next === 69 || (next >= 48 && next <= 57)) this.fail('a valid number (digits after "." and "e")');
+    if (next === 46 || next === 101 || next === 69 || (next >= 48 && next <= 57))
+      this.fail('a valid number (digits after "." and "e")');
   }
 }

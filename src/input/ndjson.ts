@@ -30,7 +30,8 @@ export function createNdjsonParser(file: string): LineParser {
         throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
       }
       const observation = observationFromJson(value, line);
-      if (typeof observation === 'string') throw new InputError(observation, { file, line, column: firstNonSpace(text) });
+      if (typeof observation === 'string')
+        throw new InputError(observation, { file, line, column: firstNonSpace(text) });
       return observation;
     },
   };

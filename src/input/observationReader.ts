@@ -62,7 +62,8 @@ export class ObservationReader implements AsyncIterable<Observation> {
     stream.setEncoding('utf8');
     const splitter = new LineSplitter();
     let lineNumber = 0;
-    let parser: LineParser | undefined = this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
+    let parser: LineParser | undefined =
+      this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
     let array: JsonArrayStream | undefined; // a JSON array, streamed
     let jsonLines: string[] | undefined; // JSON that is not an array (an error, but located as such): read whole
     let count = 0;
@@ -119,8 +120,15 @@ export class ObservationReader implements AsyncIterable<Observation> {
       if (all.length > 0) yield all;
     }
     if (count === 0) {
-      const what = this.format === 'csv' ? 'a CSV header but no rows' : this.format === 'json' ? 'an empty JSON array' : 'nothing but blank lines';
-      throw new InputError(`empty input: no statuses found (${lineNumber === 0 ? 'the input is empty' : what})`, { file: this.name });
+      const what =
+        this.format === 'csv'
+          ? 'a CSV header but no rows'
+          : this.format === 'json'
+            ? 'an empty JSON array'
+            : 'nothing but blank lines';
+      throw new InputError(`empty input: no statuses found (${lineNumber === 0 ? 'the input is empty' : what})`, {
+        file: this.name,
+      });
     }
   }
 

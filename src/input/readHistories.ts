@@ -1,7 +1,7 @@
 /** `readHistories`: a whole input read into one history per instance (for small inputs: viewers, inspectors). */
 import type { Readable } from 'node:stream';
 import type { Observation } from '../model/index.js';
-import { readObservations, type ReadOptions } from './observationReader.js';
+import { type ReadOptions, readObservations } from './observationReader.js';
 
 /** The observations of one instance, in input order. */
 export interface History {
@@ -28,5 +28,7 @@ export async function readHistories(source: string | Readable, options: ReadOpti
       list.push(observation);
     }
   }
-  return [...byInstance].map(([instance, observations]) => (instance === undefined ? { observations } : { instance, observations }));
+  return [...byInstance].map(([instance, observations]) =>
+    instance === undefined ? { observations } : { instance, observations },
+  );
 }

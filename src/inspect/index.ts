@@ -3,9 +3,9 @@
  * session.
  */
 export {
-  PortInUseError,
-  startInspectorSession,
   type InspectorSession,
   type InspectorSessionOptions,
+  PortInUseError,
+  startInspectorSession,
 } from './inspectorSession.js';
-export { replayHistory, type ReplayedStep, type ReplayOptions, type ReplayResult } from './replayHistory.js';
+export { type ReplayedStep, type ReplayOptions, type ReplayResult, replayHistory } from './replayHistory.js';

@@ -8,9 +8,9 @@
 import diagnostics from 'node:diagnostics_channel';
 import { EventEmitter } from 'node:events';
 import { createServer, type Socket } from 'node:net';
-import { BadArgumentError } from '../model/index.js';
 import { createWebSocketInspector } from '@statelyai/inspect';
 import { createInspectorServer } from '@statelyai/inspect/server';
+import { BadArgumentError } from '../model/index.js';
 
 /** Options of {@link startInspectorSession}. */
 export interface InspectorSessionOptions {
@@ -106,7 +106,9 @@ export async function startInspectorSession(options: InspectorSessionOptions = {
       closing ??= (async () => {
         // The inspector sends each event on a zero-delay timer: let those queued so far go out first.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const inspectorClosed = socket ? new Promise<void>((resolve) => socket.addEventListener('close', () => resolve())) : undefined;
+        const inspectorClosed = socket
+          ? new Promise<void>((resolve) => socket.addEventListener('close', () => resolve()))
+          : undefined;
         inspector.stop();
         await inspectorClosed;
         server.stop();
@@ -172,7 +174,9 @@ function freePort(): Promise<number> {
 function checkPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error));
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }

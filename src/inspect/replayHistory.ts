@@ -4,11 +4,11 @@
  * when statuses were missed in sampled mode). Attach an inspector (`inspect`) to watch the replay. The replay
  * stops at the first violation the validator finds, and reports it.
  */
-import { createActor, type AnyActorRef, type InspectionEvent, type Observer } from 'xstate';
+import { type AnyActorRef, createActor, type InspectionEvent, type Observer } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { systemClock, type Clock } from '../time/clock.js';
-import { resolveService, type Observation } from '../model/index.js';
-import { validateHistory, type ValidationMode, type Violation } from '../validation/validator.js';
+import { type Observation, resolveService } from '../model/index.js';
+import { type Clock, systemClock } from '../time/clock.js';
+import { type ValidationMode, type Violation, validateHistory } from '../validation/validator.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayOptions {

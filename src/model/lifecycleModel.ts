@@ -34,7 +34,8 @@ function buildModel(entry: Service): LifecycleModel {
         const target = definition.target?.[0];
         if (!target) continue;
         const meta = definition.meta as TransitionMeta | undefined;
-        if (!meta) throw new Error(`machine ${machine.id}: transition ${status} --${event}--> ${target.key} has no meta`);
+        if (!meta)
+          throw new Error(`machine ${machine.id}: transition ${status} --${event}--> ${target.key} has no meta`);
         const transition: TransitionInfo = {
           from: status,
           to: target.key,

@@ -43,7 +43,11 @@ export class UnknownOperationError extends BadArgumentError {
  */
 export function knownStatus(model: LifecycleModel, status: string): string {
   if (!model.states.some((s) => s.status === status)) {
-    throw new UnknownStatusError(model.service, status, model.states.map((s) => s.status));
+    throw new UnknownStatusError(
+      model.service,
+      status,
+      model.states.map((s) => s.status),
+    );
   }
   return status;
 }

@@ -1,5 +1,5 @@
 /** `resolveService`: a service given by id or as an object, checked against the registry. */
-import { findService, services, type Service } from '../../machines/index.js';
+import { findService, type Service, services } from '../../machines/index.js';
 import { BadArgumentError } from './badArgument.js';
 
 /** Thrown by {@link resolveService} for an id that names no registered service. */

@@ -47,7 +47,9 @@ export function durationTable(model: LifecycleModel, options: DurationOptions = 
   const known = new Set(model.states.map((s) => s.status));
   for (const [status, range] of byStatus) {
     if (!known.has(status)) {
-      throw new BadArgumentError(`durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`);
+      throw new BadArgumentError(
+        `durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`,
+      );
     }
     checkRange(`durations of ${status}`, range);
   }
@@ -75,6 +77,8 @@ export function drawDuration(random: Random, range: DurationRange): number {
 function checkRange(what: string, range: DurationRange): void {
   const { min, max } = range;
   if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min < 1 || max < min) {
-    throw new BadArgumentError(`${what}: expected whole milliseconds with 1 <= min <= max, got ${JSON.stringify(range)}`);
+    throw new BadArgumentError(
+      `${what}: expected whole milliseconds with 1 <= min <= max, got ${JSON.stringify(range)}`,
+    );
   }
 }

@@ -1,22 +1,35 @@
 /** Simulated lifecycles: seeded walks through a machine, and a fake instance for testing polling code. */
+
+export {
+  DEFAULT_DURATIONS,
+  type DurationOptions,
+  type DurationRange,
+  drawDuration,
+  durationTable,
+} from './durations.js';
+export {
+  createSimulatedInstance,
+  InstanceNotFoundError,
+  OperationRejectedError,
+  operationMethodName,
+  type SimulatedInstance,
+  type SimulatedInstanceOptions,
+} from './instance.js';
+export { MAX_POLLS, pollTimeline, type TimedStatus } from './polling.js';
+export { createRandom, isSeed, MAX_SEED, type Random } from './random.js';
 export {
   DEFAULT_START,
   DEFAULT_STEPS,
-  simulate,
   type SimulatedEvent,
   type SimulatedObservation,
   type Simulation,
   type SimulationOptions,
+  simulate,
 } from './simulate.js';
 export {
-  createSimulatedInstance,
-  operationMethodName,
-  InstanceNotFoundError,
-  OperationRejectedError,
-  type SimulatedInstance,
-  type SimulatedInstanceOptions,
-} from './instance.js';
-export { createRandom, isSeed, MAX_SEED, type Random } from './random.js';
-export { durationTable, drawDuration, DEFAULT_DURATIONS, type DurationOptions, type DurationRange } from './durations.js';
-export { weightedTransitions, chooseTransition, DEFAULT_FAILURE_WEIGHT, type WeightOptions, type WeightedTransition } from './weights.js';
-export { pollTimeline, MAX_POLLS, type TimedStatus } from './polling.js';
+  chooseTransition,
+  DEFAULT_FAILURE_WEIGHT,
+  type WeightedTransition,
+  type WeightOptions,
+  weightedTransitions,
+} from './weights.js';

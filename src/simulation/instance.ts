@@ -7,12 +7,23 @@
  * at the moment it was due. On entering a status the instance draws how long it stays there and which outcome
  * ends it (seeded), so the same seed, requests and request times give the same life.
  */
-import { createVirtualClock, type Clock } from '../time/clock.js';
-import { eventsOfKind, knownStatus, UnknownOperationError, lifecycleModel, type LifecycleModel, type TransitionInfo, statusesTagged, type ServiceRef, type StatusOf } from '../model/index.js';
-import { durationTable, drawDuration, type DurationOptions, type DurationRange } from './durations.js';
+
+import {
+  eventsOfKind,
+  knownStatus,
+  type LifecycleModel,
+  lifecycleModel,
+  type ServiceRef,
+  type StatusOf,
+  statusesTagged,
+  type TransitionInfo,
+  UnknownOperationError,
+} from '../model/index.js';
+import { type Clock, createVirtualClock } from '../time/clock.js';
+import { type DurationOptions, type DurationRange, drawDuration, durationTable } from './durations.js';
 import { createRandom, type Random } from './random.js';
 import { DEFAULT_START, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
-import { chooseTransition, weightedTransitions, type WeightedTransition, type WeightOptions } from './weights.js';
+import { chooseTransition, type WeightedTransition, type WeightOptions, weightedTransitions } from './weights.js';
 
 /** Options of {@link createSimulatedInstance}. */
 export interface SimulatedInstanceOptions<S extends ServiceRef = string> extends WeightOptions {
@@ -107,10 +118,11 @@ export class OperationRejectedError extends Error {
     /** What the status allows (operations for `request`, outcomes for `inject`). */
     readonly allowed: readonly string[],
   ) {
-    super(`cannot ${operation}: the instance is ${status}, which allows ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}`);
+    super(
+      `cannot ${operation}: the instance is ${status}, which allows ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}`,
+    );
   }
 }
-
 
 /**
  * A new simulated instance of a service. Throws a RangeError for a bad option (unknown status, bad seed,
@@ -130,7 +142,12 @@ export function createSimulatedInstance<S extends ServiceRef>(
 ): SimulatedInstance {
   const model = lifecycleModel(service);
   const seed = options.seed ?? 0;
-  return new Instance(model, options as SimulatedInstanceOptions, createRandom(seed), options.id ?? `sim-${model.service}-${seed}`);
+  return new Instance(
+    model,
+    options as SimulatedInstanceOptions,
+    createRandom(seed),
+    options.id ?? `sim-${model.service}-${seed}`,
+  );
 }
 
 /**
@@ -160,7 +177,8 @@ class Instance implements SimulatedInstance {
   private state: string;
   private scheduled: Scheduled | undefined;
   private readonly timeline: { status: string; time: number }[] = [];
-  private readonly taken: { event: string; kind: TransitionInfo['kind']; from: string; to: string; time: number }[] = [];
+  private readonly taken: { event: string; kind: TransitionInfo['kind']; from: string; to: string; time: number }[] =
+    [];
 
   constructor(
     private readonly model: LifecycleModel,
@@ -209,14 +227,16 @@ class Instance implements SimulatedInstance {
 
   request = async (operation: string): Promise<void> => {
     this.catchUp();
-    if (!this.operations.includes(operation)) throw new UnknownOperationError(operation, this.service, this.operations, 'operation');
+    if (!this.operations.includes(operation))
+      throw new UnknownOperationError(operation, this.service, this.operations, 'operation');
     this.checkFound();
     this.take(operation, 'operation');
   };
 
   inject = (outcome: string): void => {
     this.catchUp();
-    if (!this.outcomes.includes(outcome)) throw new UnknownOperationError(outcome, this.service, this.outcomes, 'outcome');
+    if (!this.outcomes.includes(outcome))
+      throw new UnknownOperationError(outcome, this.service, this.outcomes, 'outcome');
     this.take(outcome, 'outcome');
   };
 
@@ -231,22 +251,28 @@ class Instance implements SimulatedInstance {
   };
 
   private take(event: string, kind: 'operation' | 'outcome'): void {
-    const transition = this.model.transitions.find((t) => t.from === this.state && t.event === event && t.kind === kind);
+    const transition = this.model.transitions.find(
+      (t) => t.from === this.state && t.event === event && t.kind === kind,
+    );
     if (!transition) throw new OperationRejectedError(event, this.state, this.allowed(kind));
     this.apply(transition, this.clock.now());
   }
 
   private allowed(kind: 'operation' | 'outcome'): string[] {
-    return [...new Set(this.model.transitions.filter((t) => t.from === this.state && t.kind === kind).map((t) => t.event))];
+    return [
+      ...new Set(this.model.transitions.filter((t) => t.from === this.state && t.kind === kind).map((t) => t.event)),
+    ];
   }
 
   private checkFound(): void {
-    if (this.options.notFoundWhenFinal && this.final.has(this.state)) throw new InstanceNotFoundError(this.id, this.state);
+    if (this.options.notFoundWhenFinal && this.final.has(this.state))
+      throw new InstanceNotFoundError(this.id, this.state);
   }
 
   private catchUp(): void {
     const now = this.clock.now();
-    while (this.scheduled !== undefined && this.scheduled.at <= now) this.apply(this.scheduled.transition, this.scheduled.at);
+    while (this.scheduled !== undefined && this.scheduled.at <= now)
+      this.apply(this.scheduled.transition, this.scheduled.at);
   }
 
   private apply(transition: TransitionInfo, time: number): void {

@@ -31,7 +31,9 @@ export function pollTimeline(timeline: readonly TimedStatus[], interval: number,
   const last = timeline[timeline.length - 1]!;
   const until = end ?? last.time;
   if ((until - first.time) / interval > MAX_POLLS) {
-    throw new BadArgumentError(`poll interval ${interval} ms is too small for a timeline of ${until - first.time} ms (over ${MAX_POLLS} polls)`);
+    throw new BadArgumentError(
+      `poll interval ${interval} ms is too small for a timeline of ${until - first.time} ms (over ${MAX_POLLS} polls)`,
+    );
   }
   const polls: TimedStatus[] = [];
   let current = 0;

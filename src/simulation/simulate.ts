@@ -5,11 +5,19 @@
  * sees ({@link pollTimeline}). The same seed and options give the same output on every machine: the walk uses only
  * its seeded generator and the given start time (no `Math.random`, no `Date.now`).
  */
-import { BadArgumentError, knownStatus, lifecycleModel, type EventKind, statusesTagged, type ServiceRef, type StatusOf } from '../model/index.js';
-import { durationTable, drawDuration, type DurationOptions } from './durations.js';
+import {
+  BadArgumentError,
+  type EventKind,
+  knownStatus,
+  lifecycleModel,
+  type ServiceRef,
+  type StatusOf,
+  statusesTagged,
+} from '../model/index.js';
+import { type DurationOptions, drawDuration, durationTable } from './durations.js';
 import { pollTimeline, type TimedStatus } from './polling.js';
 import { createRandom } from './random.js';
-import { chooseTransition, weightedTransitions, type WeightOptions } from './weights.js';
+import { chooseTransition, type WeightOptions, weightedTransitions } from './weights.js';
 
 /** The start time of a simulation unless told otherwise. */
 export const DEFAULT_START = '2026-01-01T00:00:00.000Z';
@@ -90,7 +98,8 @@ export function simulate<S extends ServiceRef>(service: S, options: SimulationOp
   const seed = options.seed ?? 0;
   const random = createRandom(seed);
   const steps = options.steps ?? DEFAULT_STEPS;
-  if (!Number.isSafeInteger(steps) || steps < 0) throw new BadArgumentError(`steps must be a whole number >= 0, got ${steps}`);
+  if (!Number.isSafeInteger(steps) || steps < 0)
+    throw new BadArgumentError(`steps must be a whole number >= 0, got ${steps}`);
   const from = knownStatus(model, options.from ?? model.initial);
   const startTime = toMillis(options.start ?? DEFAULT_START);
   const durations = durationTable(model, options.durations);
@@ -122,7 +131,9 @@ export function simulate<S extends ServiceRef>(service: S, options: SimulationOp
   }
 
   const observe = ({ status, time }: TimedStatus): SimulatedObservation =>
-    options.instance === undefined ? { status, time: iso(time) } : { status, time: iso(time), instance: options.instance };
+    options.instance === undefined
+      ? { status, time: iso(time) }
+      : { status, time: iso(time), instance: options.instance };
   const simulation: Simulation = {
     service: model.service,
     seed,
@@ -131,7 +142,8 @@ export function simulate<S extends ServiceRef>(service: S, options: SimulationOp
     end: iso(end ?? time),
     final: end === undefined,
   };
-  if (options.pollInterval !== undefined) simulation.polled = pollTimeline(timeline, options.pollInterval, end).map(observe);
+  if (options.pollInterval !== undefined)
+    simulation.polled = pollTimeline(timeline, options.pollInterval, end).map(observe);
   return simulation;
 }
 

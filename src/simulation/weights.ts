@@ -4,7 +4,7 @@
  * machine marks as `failure`, and transitions into a status tagged `failed`; both come from the machine, not from
  * event names.
  */
-import { BadArgumentError, statusesTagged, type LifecycleModel, type TransitionInfo } from '../model/index.js';
+import { BadArgumentError, type LifecycleModel, statusesTagged, type TransitionInfo } from '../model/index.js';
 import type { Random } from './random.js';
 
 /** How transitions are weighted. */
@@ -37,7 +37,10 @@ export interface WeightedTransition {
  *
  * @example weightedTransitions(lifecycleModel('dcs')).get('RUNNING')?.map((w) => w.weight)
  */
-export function weightedTransitions(model: LifecycleModel, options: WeightOptions = {}): Map<string, WeightedTransition[]> {
+export function weightedTransitions(
+  model: LifecycleModel,
+  options: WeightOptions = {},
+): Map<string, WeightedTransition[]> {
   const failureWeight = options.failureWeight ?? DEFAULT_FAILURE_WEIGHT;
   checkWeight('failureWeight', failureWeight);
   const failed = statusesTagged(model, 'failed');
@@ -52,7 +55,10 @@ export function weightedTransitions(model: LifecycleModel, options: WeightOption
 }
 
 /** One of the candidates, drawn with probability proportional to its weight; `undefined` when there is none. */
-export function chooseTransition(random: Random, candidates: readonly WeightedTransition[]): TransitionInfo | undefined {
+export function chooseTransition(
+  random: Random,
+  candidates: readonly WeightedTransition[],
+): TransitionInfo | undefined {
   if (candidates.length === 0) return undefined;
   const total = candidates.reduce((sum, c) => sum + c.weight, 0);
   let point = random.next() * total;
@@ -64,5 +70,6 @@ export function chooseTransition(random: Random, candidates: readonly WeightedTr
 }
 
 function checkWeight(what: string, weight: number): void {
-  if (!Number.isFinite(weight) || weight < 0) throw new BadArgumentError(`${what}: expected a finite number >= 0, got ${weight}`);
+  if (!Number.isFinite(weight) || weight < 0)
+    throw new BadArgumentError(`${what}: expected a finite number >= 0, got ${weight}`);
 }

@@ -18,6 +18,7 @@ const loaded: FastCheck | undefined = await import('fast-check').then(
  * @example const fc = fastCheck(); fc.constantFrom('RUNNING', 'ERROR')
  */
 export function fastCheck(): FastCheck {
-  if (!loaded) throw new Error('the arbitraries of instance-lifecycle/testing need fast-check: npm install --save-dev fast-check');
+  if (!loaded)
+    throw new Error('the arbitraries of instance-lifecycle/testing need fast-check: npm install --save-dev fast-check');
   return loaded;
 }

@@ -1,11 +1,11 @@
 /** `historyWithIllegalStep`: a fast-check arbitrary of histories with exactly one illegal step, at a known index. */
 import type { Arbitrary } from 'fast-check';
 import type { Service } from '../../machines/index.js';
-import { BadArgumentError, lifecycleModel } from '../model/index.js';
 import { statusGraph } from '../graph/statusGraph.js';
+import { BadArgumentError, lifecycleModel } from '../model/index.js';
 import type { ValidationMode } from '../validation/validator.js';
-import { outgoingTransitions, walkFromChoices } from './walk.js';
 import { fastCheck } from './fastCheck.js';
+import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link historyWithIllegalStep}. */
 export interface IllegalStepOptions {
@@ -37,7 +37,10 @@ export interface HistoryWithIllegalStep {
  *   return violations.length === 1 && violations[0]!.index === index;
  * }))
  */
-export function historyWithIllegalStep(service: string | Service, options: IllegalStepOptions = {}): Arbitrary<HistoryWithIllegalStep> {
+export function historyWithIllegalStep(
+  service: string | Service,
+  options: IllegalStepOptions = {},
+): Arbitrary<HistoryWithIllegalStep> {
   const fc = fastCheck();
   const model = lifecycleModel(service);
   const graph = statusGraph(service);
@@ -48,7 +51,9 @@ export function historyWithIllegalStep(service: string | Service, options: Illeg
   );
   const starts = options.fromStart ? [model.initial] : graph.statuses.filter((s) => illegalAfter.get(s)!.length > 0);
   if (starts.length === 0 || illegalAfter.get(starts[0]!)!.length === 0) {
-    throw new BadArgumentError(`${model.service}: no status can be followed by an illegal one from where the history starts`);
+    throw new BadArgumentError(
+      `${model.service}: no status can be followed by an illegal one from where the history starts`,
+    );
   }
   const outgoing = outgoingTransitions(model);
   const before = fc.array(fc.nat({ max: 1000 }), { maxLength: Math.max(0, (options.maxBefore ?? 10) - 1) });

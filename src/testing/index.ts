@@ -3,11 +3,7 @@
  * optional peer dependency `fast-check`; nothing else here does), a simulated instance to poll, and the slow
  * reference validator that replays every step through xstate.
  */
-export { historyWithIllegalStep, type HistoryWithIllegalStep, type IllegalStepOptions } from './illegalStep.js';
-export { legalHistory, type LegalHistoryOptions } from './legalHistory.js';
-export { polledHistory, type PolledHistoryOptions } from './polledHistory.js';
-export { validateByReplay, type ReplayVerdict } from './replayValidator.js';
-export { serviceStatus, type ServiceStatusOptions } from './serviceStatus.js';
+
 export {
   createSimulatedInstance,
   InstanceNotFoundError,
@@ -15,3 +11,8 @@ export {
   type SimulatedInstance,
   type SimulatedInstanceOptions,
 } from '../simulation/index.js';
+export { type HistoryWithIllegalStep, historyWithIllegalStep, type IllegalStepOptions } from './illegalStep.js';
+export { type LegalHistoryOptions, legalHistory } from './legalHistory.js';
+export { type PolledHistoryOptions, polledHistory } from './polledHistory.js';
+export { type ReplayVerdict, validateByReplay } from './replayValidator.js';
+export { type ServiceStatusOptions, serviceStatus } from './serviceStatus.js';

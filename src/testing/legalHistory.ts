@@ -2,8 +2,8 @@
 import type { Arbitrary } from 'fast-check';
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel } from '../model/index.js';
-import { outgoingTransitions, walkFromChoices } from './walk.js';
 import { fastCheck } from './fastCheck.js';
+import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link legalHistory}. */
 export interface LegalHistoryOptions {

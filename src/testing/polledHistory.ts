@@ -2,8 +2,8 @@
 import type { Arbitrary } from 'fast-check';
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel, statusesTagged } from '../model/index.js';
-import { outgoingTransitions, walkFromChoices } from './walk.js';
 import { fastCheck } from './fastCheck.js';
+import { outgoingTransitions, walkFromChoices } from './walk.js';
 
 /** Options of {@link polledHistory}. */
 export interface PolledHistoryOptions {
@@ -36,11 +36,17 @@ export function polledHistory(service: string | Service, options: PolledHistoryO
   const maxLength = Math.max(1, options.maxLength ?? 20);
   const minLength = Math.max(1, Math.min(options.minLength ?? 1, maxLength));
   const maxRepeats = options.maxRepeats ?? 2;
-  const start = options.fromStart ? fc.constant(model.initial) : fc.nat({ max: statuses.length - 1 }).map((i) => statuses[i]!);
+  const start = options.fromStart
+    ? fc.constant(model.initial)
+    : fc.nat({ max: statuses.length - 1 }).map((i) => statuses[i]!);
   const step = fc.record({ pick: fc.nat({ max: 1000 }), missed: fc.boolean(), repeats: fc.nat({ max: maxRepeats }) });
   const steps = fc.array(step, { minLength, maxLength });
   return fc.tuple(start, steps).map(([first, choices]) => {
-    const walk = walkFromChoices(outgoing, first, choices.slice(1).map((c) => c.pick));
+    const walk = walkFromChoices(
+      outgoing,
+      first,
+      choices.slice(1).map((c) => c.pick),
+    );
     const seen: string[] = [];
     walk.forEach((status, i) => {
       const { missed, repeats } = choices[i]!;

@@ -3,7 +3,7 @@
  * by replaying events through xstate's own `transition()` from the observed status. The compiled validator must
  * agree with it (a property test checks that); the benchmark compares their speeds.
  */
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import { type AnyMachineSnapshot, transition } from 'xstate';
 import type { Service } from '../../machines/index.js';
 import { resolveService } from '../model/index.js';
 import type { ValidationMode } from '../validation/validator.js';
@@ -44,7 +44,12 @@ export function validateByReplay(
   return { ok: violations.length === 0, violations };
 }
 
-function reaches(machine: ReturnType<typeof resolveService>['machine'], from: string, to: string, mode: ValidationMode): boolean {
+function reaches(
+  machine: ReturnType<typeof resolveService>['machine'],
+  from: string,
+  to: string,
+  mode: ValidationMode,
+): boolean {
   const seen = new Set<string>([from]);
   let frontier: AnyMachineSnapshot[] = [machine.resolveState({ value: from, context: undefined })];
   while (frontier.length > 0) {

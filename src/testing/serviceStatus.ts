@@ -19,7 +19,9 @@ export interface ServiceStatusOptions {
 export function serviceStatus(service: string | Service, options: ServiceStatusOptions = {}): Arbitrary<string> {
   const fc = fastCheck();
   const model = lifecycleModel(service);
-  const statuses = model.states.filter((s) => options.tag === undefined || s.tags.includes(options.tag)).map((s) => s.status);
+  const statuses = model.states
+    .filter((s) => options.tag === undefined || s.tags.includes(options.tag))
+    .map((s) => s.status);
   if (statuses.length === 0) throw new BadArgumentError(`${model.service} has no status tagged ${options.tag}`);
   return fc.constantFrom(...statuses);
 }

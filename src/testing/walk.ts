@@ -14,7 +14,11 @@ export function outgoingTransitions(model: LifecycleModel): Map<string, Transiti
  *
  * @example walkFromChoices(outgoingTransitions(lifecycleModel('kafka')), 'RUNNING', [0, 0]) // RUNNING, then two steps
  */
-export function walkFromChoices(outgoing: ReadonlyMap<string, readonly TransitionInfo[]>, first: string, picks: readonly number[]): string[] {
+export function walkFromChoices(
+  outgoing: ReadonlyMap<string, readonly TransitionInfo[]>,
+  first: string,
+  picks: readonly number[],
+): string[] {
   const walk = [first];
   let current = first;
   for (const pick of picks) {

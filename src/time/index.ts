@@ -1,3 +1,3 @@
 /** Time: the clocks waiting and simulation run on, and observation times as comparable numbers. */
-export { createVirtualClock, systemClock, type Clock, type VirtualClock } from './clock.js';
+export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './clock.js';
 export { timeValue } from './timeValue.js';

@@ -25,7 +25,13 @@ export function timeValue(time: string | number | Date): number {
 function isoUtcMillis(text: string): number {
   const length = text.length;
   if (length < 20 || text.charCodeAt(length - 1) !== 90 /* Z */) return NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
     return NaN;
   }
   const year = digits(text, 0, 4);
@@ -34,7 +40,8 @@ function isoUtcMillis(text: string): number {
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN; // also NaN fields
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return NaN; // also NaN fields
   let millis = 0;
   if (length > 20) {
     if (text.charCodeAt(19) !== 46 /* . */ || length === 21) return NaN;

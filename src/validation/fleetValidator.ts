@@ -4,9 +4,9 @@
  * at most `maxDetails` of each kind), not with the number of observations. Interleaved instances are fine.
  */
 import type { Service } from '../../machines/index.js';
+import { statusGraph } from '../graph/statusGraph.js';
 import type { Observation } from '../model/index.js';
 import { detachString } from './detachString.js';
-import { statusGraph } from '../graph/statusGraph.js';
 import {
   createValidator,
   type HistoryValidator,
@@ -83,7 +83,12 @@ export function createFleetValidator(service: string | Service, options: FleetOp
   const graph = statusGraph(service); // resolves the service (and fails on an unknown one) before any input is read
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
-  const validatorOptions: ValidationOptions = { mode, fromStart, explain: options.explain ?? false, maxDetails: options.maxDetails ?? 100 };
+  const validatorOptions: ValidationOptions = {
+    mode,
+    fromStart,
+    explain: options.explain ?? false,
+    maxDetails: options.maxDetails ?? 100,
+  };
   const byInstance = new Map<string | undefined, HistoryValidator>();
   let count = 0;
 
@@ -91,7 +96,10 @@ export function createFleetValidator(service: string | Service, options: FleetOp
     let validator = byInstance.get(instance);
     if (validator === undefined) {
       const key = instance === undefined ? undefined : detachString(instance); // kept for the whole run
-      validator = createValidator(service, key === undefined ? validatorOptions : { ...validatorOptions, instance: key });
+      validator = createValidator(
+        service,
+        key === undefined ? validatorOptions : { ...validatorOptions, instance: key },
+      );
       byInstance.set(key, validator);
     }
     return validator;

@@ -2,9 +2,18 @@
  * Validation of observed histories: one instance (incremental or whole), a fleet in one streaming pass, and a
  * file, standard input or stream in one call.
  */
+
+export {
+  createFleetValidator,
+  type FleetOptions,
+  type FleetReport,
+  type FleetValidator,
+  type HistoryReport,
+  validateFleet,
+} from './fleetValidator.js';
+export { type InputProgress, type InputReport, type ValidateInputOptions, validateInput } from './validateInput.js';
 export {
   createValidator,
-  validateHistory,
   type ExplainedStep,
   type HistoryValidator,
   type HistoryVerdict,
@@ -14,13 +23,5 @@ export {
   type ValidationOptions,
   type Violation,
   type ViolationKind,
+  validateHistory,
 } from './validator.js';
-export {
-  createFleetValidator,
-  validateFleet,
-  type FleetOptions,
-  type FleetReport,
-  type FleetValidator,
-  type HistoryReport,
-} from './fleetValidator.js';
-export { validateInput, type InputProgress, type InputReport, type ValidateInputOptions } from './validateInput.js';

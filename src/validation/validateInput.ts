@@ -4,9 +4,9 @@
  */
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
-import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
 import type { InputFormat } from '../input/format.js';
-import { readObservations, type ReadOptions } from '../input/observationReader.js';
+import { type ReadOptions, readObservations } from '../input/observationReader.js';
+import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -40,13 +40,26 @@ export interface InputReport extends FleetReport {
  * const report = await validateInput('kafka', 'examples/kafka-fleet.ndjson', { mode: 'sampled' });
  * report.ok; report.summary.violations; report.histories[0].missed
  */
-export async function validateInput(service: string | Service, source: string | Readable, options: ValidateInputOptions = {}): Promise<InputReport> {
+export async function validateInput(
+  service: string | Service,
+  source: string | Readable,
+  options: ValidateInputOptions = {},
+): Promise<InputReport> {
   const { onProgress, format, stdin, name, ...fleetOptions } = options;
   const fleet = createFleetValidator(service, fleetOptions);
-  const reader = readObservations(source, { ...(format ? { format } : {}), ...(stdin ? { stdin } : {}), ...(name ? { name } : {}) });
+  const reader = readObservations(source, {
+    ...(format ? { format } : {}),
+    ...(stdin ? { stdin } : {}),
+    ...(name ? { name } : {}),
+  });
   for await (const batch of reader.batches()) {
     fleet.pushAll(batch);
-    onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes });
+    onProgress?.({
+      observations: fleet.observations,
+      histories: fleet.histories,
+      bytesRead: reader.bytesRead,
+      totalBytes: reader.totalBytes,
+    });
   }
   return { ...fleet.report(), file: reader.name, format: reader.format };
 }

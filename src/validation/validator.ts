@@ -14,10 +14,10 @@
  * - times that go backwards are reported; validation goes on after every violation.
  */
 import type { Service } from '../../machines/index.js';
-import { type Observation, closestStatus } from '../model/index.js';
-import { statusGraph, type StatusGraph } from '../graph/statusGraph.js';
-import { detachString } from './detachString.js';
+import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
+import { closestStatus, type Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
+import { detachString } from './detachString.js';
 
 /** How changes of status are judged: one transition each (`strict`), or allowing missed transitional statuses. */
 export type ValidationMode = 'strict' | 'sampled';
@@ -264,7 +264,12 @@ class Validator implements HistoryValidator {
       this.missedCount++;
       this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
     }
-    if (this.explain) this.steps = kept(this.steps, { ...step, events: [...explanation.events], missed: [...explanation.missed] }, this.maxDetails);
+    if (this.explain)
+      this.steps = kept(
+        this.steps,
+        { ...step, events: [...explanation.events], missed: [...explanation.missed] },
+        this.maxDetails,
+      );
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
@@ -273,7 +278,11 @@ class Validator implements HistoryValidator {
     if (id >= 0) {
       const message = `"${given}" read as ${status}`;
       this.noteCount++;
-      this.notes = kept(this.notes, { index, ...at(line), given: detachString(given), status, message: detachString(message) }, this.maxDetails);
+      this.notes = kept(
+        this.notes,
+        { index, ...at(line), given: detachString(given), status, message: detachString(message) },
+        this.maxDetails,
+      );
     }
     return id;
   }
@@ -323,13 +332,29 @@ class Validator implements HistoryValidator {
     const ms = timeValue(time);
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
-      this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'invalid-time', allowed: this.allowedFrom(), message });
+      this.report({
+        index,
+        ...at(line),
+        ...this.fromField(),
+        to: status,
+        kind: 'invalid-time',
+        allowed: this.allowedFrom(),
+        message,
+      });
       return;
     }
     if (ms < this.lastTime) {
       const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
       const message = `time goes backwards: ${String(time)} is earlier than the time of ${where}`;
-      this.report({ index, ...at(line), ...this.fromField(), to: status, kind: 'time-backwards', allowed: this.allowedFrom(), message });
+      this.report({
+        index,
+        ...at(line),
+        ...this.fromField(),
+        to: status,
+        kind: 'time-backwards',
+        allowed: this.allowedFrom(),
+        message,
+      });
     }
     this.lastTime = ms;
     this.lastTimeIndex = index;

@@ -83,7 +83,8 @@ export function viewerClient(): void {
     stepList.replaceChildren(
       ...steps.map((step, index) => {
         const item = document.createElement('li');
-        item.className = 'step' + (step.problems.length > 0 ? ' illegal' : '') + (step.missed.length > 0 ? ' has-missed' : '');
+        item.className =
+          'step' + (step.problems.length > 0 ? ' illegal' : '') + (step.missed.length > 0 ? ' has-missed' : '');
         item.dataset.index = String(index);
         item.append(
           text('span', 'time', step.time === undefined ? `#${index + 1}` : String(step.time)),
@@ -179,7 +180,8 @@ export function viewerClient(): void {
       const option = document.createElement('option');
       option.value = String(index);
       const count = item.verdict.violations.length;
-      option.textContent = count === 0 ? `✓ ${item.label}` : `✗ ${item.label} (${count} problem${count === 1 ? '' : 's'})`;
+      option.textContent =
+        count === 0 ? `✓ ${item.label}` : `✗ ${item.label} (${count} problem${count === 1 ? '' : 's'})`;
       return option;
     }),
   );

@@ -3,11 +3,11 @@
  * histories replayed step by step over it.
  */
 export {
-  viewerData,
   type ViewerData,
   type ViewerHistory,
   type ViewerInstance,
   type ViewerObservation,
   type ViewerOptions,
+  viewerData,
 } from './viewerData.js';
 export { viewerHtml, viewerPage } from './viewerHtml.js';

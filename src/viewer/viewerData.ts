@@ -5,8 +5,8 @@
  * it). Histories with violations come first.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, type StatusTag, type Observation } from '../model/index.js';
-import { validateHistory, type HistoryVerdict, type ValidationMode } from '../validation/validator.js';
+import { lifecycleModel, type Observation, type StatusTag } from '../model/index.js';
+import { type HistoryVerdict, type ValidationMode, validateHistory } from '../validation/validator.js';
 
 /** One history to show: the observations of one instance. */
 export interface ViewerHistory {
@@ -59,7 +59,11 @@ export interface ViewerData {
  *
  * @example viewerData('kafka', [{ observations: [{ status: 'RUNNING' }, { status: 'DELETED' }] }]).instances[0].verdict.ok // false
  */
-export function viewerData(service: string | Service, histories: readonly ViewerHistory[] = [], options: ViewerOptions = {}): ViewerData {
+export function viewerData(
+  service: string | Service,
+  histories: readonly ViewerHistory[] = [],
+  options: ViewerOptions = {},
+): ViewerData {
   const model = lifecycleModel(service);
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;

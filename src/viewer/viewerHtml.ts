@@ -6,10 +6,11 @@
 import type { Service } from '../../machines/index.js';
 import { inlineSvg, lifecycleSvg } from '../diagram/svg.js';
 import { viewerClient } from './client.js';
-import { viewerData, type ViewerData, type ViewerHistory, type ViewerOptions } from './viewerData.js';
+import { type ViewerData, type ViewerHistory, type ViewerOptions, viewerData } from './viewerData.js';
 
 /** No fetch of any kind; inline script and style only; images only from `data:` URLs. */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
 /**
  * The viewer page for a service and its histories (none: the page shows the diagram only).
@@ -73,7 +74,10 @@ export async function viewerPage(data: ViewerData): Promise<string> {
  * @example jsonForScript({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Text escaped for HTML content and attribute values. */

@@ -26,7 +26,8 @@ export interface BackoffBounds {
  */
 export function backoffDelay(attempt: number, bounds: BackoffBounds, random: () => number = Math.random): number {
   const { min, max } = bounds;
-  if (!(min >= 0) || !(max >= min)) throw new BadArgumentError(`backoff bounds must satisfy 0 <= min <= max, got min ${min}, max ${max}`);
+  if (!(min >= 0) || !(max >= min))
+    throw new BadArgumentError(`backoff bounds must satisfy 0 <= min <= max, got min ${min}, max ${max}`);
   if (min === max) return min;
   // The attempt from which min * 2^(attempt - 1) would exceed max (computed once, as Smithy does, to avoid overflow).
   const attemptCeiling = min === 0 ? 1 : Math.log(max / min) / Math.log(2) + 1;

@@ -18,8 +18,18 @@
  * With `from: <status(es) the wait starts in>`, pending and failure list only the statuses such a wait can
  * observe before it ends (see `observableStatuses`): short lists to paste into another tool's waiter.
  */
-import { BadArgumentError, knownEvent, UnknownStatusError, lifecycleModel, resolveService, type ServiceRef, type StatusOf, type EventOf } from '../model/index.js';
-import { outcomePaths, type OutcomePath } from '../graph/outcomePaths.js';
+
+import { type OutcomePath, outcomePaths } from '../graph/outcomePaths.js';
+import {
+  BadArgumentError,
+  type EventOf,
+  knownEvent,
+  lifecycleModel,
+  resolveService,
+  type ServiceRef,
+  type StatusOf,
+  UnknownStatusError,
+} from '../model/index.js';
 import { observableStatuses } from './observableStatuses.js';
 
 /** A status from which a target can still come by outcomes alone. */
@@ -109,7 +119,12 @@ export function expectations<S extends ServiceRef>(
   const starts = options.from === undefined ? undefined : knownStatuses(options.from);
   if (starts?.size === 0) throw new BadArgumentError('expectations: no start status given in from');
   const { untilSettled, anyRoute } = outcomePaths(entry);
-  const result: Expectations = { service: entry.id, target: statuses.filter((s) => wanted.has(s)), pending: [], failure: [] };
+  const result: Expectations = {
+    service: entry.id,
+    target: statuses.filter((s) => wanted.has(s)),
+    pending: [],
+    failure: [],
+  };
 
   for (const state of model.states) {
     const status = state.status;
@@ -125,22 +140,36 @@ export function expectations<S extends ServiceRef>(
       result.pending.push({ status, reaches: best.to, events: [...best.events], failed, reason });
       continue;
     }
-    const operations = unique(model.transitions.filter((t) => t.from === status && t.kind === 'operation').map((t) => t.event));
+    const operations = unique(
+      model.transitions.filter((t) => t.from === status && t.kind === 'operation').map((t) => t.event),
+    );
     const outcomesLeadTo = statuses.filter((s) => s !== status && settled.has(s) && !isTransitional(model, s));
     const detour = shortestTo(anyRoute.get(status)!, wanted);
     const onlyThrough = detour ? detour.through.filter((s) => !isTransitional(model, s)) : [];
-    result.failure.push({ status, operations, outcomesLeadTo, onlyThrough, reason: failureReason(state.tags, operations, outcomesLeadTo, onlyThrough, detour) });
+    result.failure.push({
+      status,
+      operations,
+      outcomesLeadTo,
+      onlyThrough,
+      reason: failureReason(state.tags, operations, outcomesLeadTo, onlyThrough, detour),
+    });
   }
 
   if (options.after !== undefined) {
     knownEvent(model, options.after, 'operation');
-    const from = unique(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
+    const from = unique(
+      model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from),
+    );
     result.before = { operation: options.after, from: statuses.filter((s) => from.includes(s)) };
   }
 
   if (starts !== undefined) {
     const ends = new Set([...wanted, ...result.failure.map((f) => f.status)]);
-    const scope = { from: statuses.filter((s) => starts.has(s)), ends, ...(options.after === undefined ? {} : { after: options.after }) };
+    const scope = {
+      from: statuses.filter((s) => starts.has(s)),
+      ends,
+      ...(options.after === undefined ? {} : { after: options.after }),
+    };
     const observable = new Set(observableStatuses(entry, scope));
     result.pending = result.pending.filter((p) => observable.has(p.status));
     result.failure = result.failure.filter((f) => observable.has(f.status));
@@ -160,7 +189,8 @@ function failureReason(
   if (tags.includes('final')) return 'final: nothing follows';
   const needs = operations.length > 0 ? `needs a user operation: ${operations.join(', ')}` : '';
   let outcomes = '';
-  if (detour && onlyThrough.length > 0) outcomes = `outcomes reach ${detour.to} only after settling in ${onlyThrough.join(', ')}`;
+  if (detour && onlyThrough.length > 0)
+    outcomes = `outcomes reach ${detour.to} only after settling in ${onlyThrough.join(', ')}`;
   else if (outcomesLeadTo.length > 0) outcomes = `outcomes lead only to ${outcomesLeadTo.join(', ')}`;
   return [outcomes, needs].filter((part) => part !== '').join('; ') || 'no transition leaves it';
 }

@@ -2,11 +2,11 @@
  * Waiting for a status: the lists a wait needs (derived from the machine), the statuses a wait can observe, the
  * polling loop, its error, and its backoff policy.
  */
-export { backoffDelay, type BackoffBounds } from './backoff.js';
+export { type BackoffBounds, backoffDelay } from './backoff.js';
 export {
-  expectations,
   type Expectations,
   type ExpectationsOptions,
+  expectations,
   type FailureStatus,
   type OperationStart,
   type PendingStatus,
@@ -15,9 +15,9 @@ export { observableStatuses, type WaitScopeOptions } from './observableStatuses.
 export { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';
 export {
   NOT_FOUND,
-  waitForStatus,
   type NotFound,
   type PollContext,
   type WaitForStatusOptions,
   type WaitResult,
+  waitForStatus,
 } from './waitForStatus.js';

@@ -31,7 +31,9 @@ export interface WaitScopeOptions {
 export function observableStatuses(service: string | Service, options: WaitScopeOptions): string[] {
   const entry = resolveService(service);
   const model = lifecycleModel(entry);
-  const before = new Set(model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from));
+  const before = new Set(
+    model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from),
+  );
   const events = new Map<string, string[]>(model.states.map((s) => [s.status, []]));
   for (const t of model.transitions) {
     const taken = t.kind === 'outcome' || (t.event === options.after && before.has(t.from));

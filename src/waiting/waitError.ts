@@ -17,7 +17,13 @@ export interface WaitObservation {
 }
 
 /** Why a wait failed. */
-export type WaitFailureReason = 'unreachable' | 'illegal-transition' | 'unknown-status' | 'timeout' | 'aborted' | 'poll-failed';
+export type WaitFailureReason =
+  | 'unreachable'
+  | 'illegal-transition'
+  | 'unknown-status'
+  | 'timeout'
+  | 'aborted'
+  | 'poll-failed';
 
 /** What a {@link WaitError} carries besides its reason and message. */
 export interface WaitErrorDetails {

@@ -15,13 +15,20 @@
  * result says whether the operation was ever seen.
  */
 import type { Service } from '../../machines/index.js';
+import { statusGraph } from '../graph/statusGraph.js';
+import {
+  BadArgumentError,
+  type EventOf,
+  resolveService,
+  type ServiceRef,
+  type StatusOf,
+  UnknownStatusError,
+} from '../model/index.js';
+import { type Clock, systemClock } from '../time/clock.js';
+import { createValidator, type HistoryVerdict } from '../validation/validator.js';
 import { backoffDelay } from './backoff.js';
-import { systemClock, type Clock } from '../time/clock.js';
 import { expectations } from './expectations.js';
 import { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';
-import { BadArgumentError, UnknownStatusError, resolveService, type ServiceRef, type StatusOf, type EventOf } from '../model/index.js';
-import { statusGraph } from '../graph/statusGraph.js';
-import { createValidator, type HistoryVerdict } from '../validation/validator.js';
 
 /** What `poll()` answers when the instance does not exist (any more): an HTTP 404, say. */
 export const NOT_FOUND: unique symbol = Symbol('instance-lifecycle.NOT_FOUND');
@@ -163,7 +170,8 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       if (decided) return decided;
     }
     const remaining = deadline - clock.now();
-    if (remaining <= 0) fail('timeout', `timed out after ${timeout} ms (${polls} polls); last status ${validator.status ?? 'none'}`);
+    if (remaining <= 0)
+      fail('timeout', `timed out after ${timeout} ms (${polls} polls); last status ${validator.status ?? 'none'}`);
     try {
       await clock.sleep(Math.min(backoffDelay(polls, bounds, random), remaining), signal);
     } catch (error) {
@@ -183,7 +191,8 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       failedInARow++;
       const message = error instanceof Error ? error.message : String(error);
       if (!isTransient(error)) fail('poll-failed', `poll failed: ${message}`, { cause: error });
-      if (failedInARow > retries) fail('poll-failed', `poll failed ${failedInARow} times in a row: ${message}`, { cause: error });
+      if (failedInARow > retries)
+        fail('poll-failed', `poll failed ${failedInARow} times in a row: ${message}`, { cause: error });
       return POLL_FAILED;
     }
   }
@@ -195,7 +204,9 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     history.push(observation);
     if (!validator.pushStatus(observation.status, undefined, observation.time)) {
       const violation = validator.lastViolation!;
-      return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, { violation });
+      return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, {
+        violation,
+      });
     }
     const status = validator.status!;
     if (graph.tags[graph.idOf(status)]!.includes('failed') && !failedSeen.includes(status)) failedSeen.push(status);
@@ -205,13 +216,24 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     }
     if (targets.has(status)) {
       const elapsed = clock.now() - started;
-      const result: WaitResult = { service: service.id, status, history, polls, elapsed, failedSeen, verdict: validator.verdict() };
+      const result: WaitResult = {
+        service: service.id,
+        status,
+        history,
+        polls,
+        elapsed,
+        failedSeen,
+        verdict: validator.verdict(),
+      };
       if (before) result.operationObserved = operationObserved;
       return result;
     }
     if (pending.has(status)) return undefined;
     const failure = failures.get(status)!;
-    const still = before && !operationObserved ? `still ${status} after ${beforeCount} observations, ${options.after} has not shown; ` : '';
+    const still =
+      before && !operationObserved
+        ? `still ${status} after ${beforeCount} observations, ${options.after} has not shown; `
+        : '';
     return fail('unreachable', `observed ${status}: ${still}${failure.reason}`, { failure });
   }
 }
@@ -221,7 +243,8 @@ const POLL_FAILED = Symbol('poll failed');
 /** The observation an answer stands for, or a message when the answer cannot be read as one. */
 function observe(answer: unknown, time: number, notFoundStatus: string | undefined): WaitObservation | string {
   if (answer === NOT_FOUND) {
-    if (notFoundStatus === undefined) return 'poll() answered NOT_FOUND, but the service has no single final status: pass notFoundStatus';
+    if (notFoundStatus === undefined)
+      return 'poll() answered NOT_FOUND, but the service has no single final status: pass notFoundStatus';
     return { status: notFoundStatus, time, notFound: true };
   }
   if (typeof answer !== 'string') return `poll() answered ${String(answer)}, expected a status string or NOT_FOUND`;

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { services } from '../../machines/index.js';
-import { legalWalks } from '../../bench/statusRates.js';
 import { writeFleetLog } from '../../bench/fleetLog.js';
+import { legalWalks } from '../../bench/statusRates.js';
+import { services } from '../../machines/index.js';
 import { readObservations, validateFleet, validateHistory } from '../../src/index.js';
 import { validateByReplay } from '../../src/testing/index.js';
 

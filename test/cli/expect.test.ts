@@ -31,7 +31,17 @@ describe('instance-lifecycle expect', () => {
   it('--from cuts the lists to what a wait from there can meet, as the library does', async () => {
     const result = await runCliCapture(['expect', 'kafka', 'RUNNING', '--from', 'CREATING', '--json']);
     expect(JSON.parse(result.stdout)).toEqual(expectations('kafka', 'RUNNING', { from: 'CREATING' }));
-    const text = await runCliCapture(['expect', 'dcs', 'DELETED', '--from', 'RUNNING', '--from', 'ERROR', '--after', 'DELETE']);
+    const text = await runCliCapture([
+      'expect',
+      'dcs',
+      'DELETED',
+      '--from',
+      'RUNNING',
+      '--from',
+      'ERROR',
+      '--after',
+      'DELETE',
+    ]);
     expect(text.stdout.split('\n')[0]).toBe('dcs: waiting for DELETED after DELETE, from RUNNING or ERROR');
     expect(text.stdout).toContain('pending:  DELETING\n');
   });
@@ -44,11 +54,16 @@ describe('instance-lifecycle expect', () => {
   it('colours only on a terminal, and never with NO_COLOR', async () => {
     expect((await runCliCapture(['expect', 'kafka', 'RUNNING'])).stdout).not.toMatch(ANSI);
     expect((await runCliCapture(['expect', 'kafka', 'RUNNING'], { tty: true })).stdout).toMatch(ANSI);
-    expect((await runCliCapture(['expect', 'kafka', 'RUNNING'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+    expect(
+      (await runCliCapture(['expect', 'kafka', 'RUNNING'], { tty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toMatch(ANSI);
   });
 
   it.each([
-    [['expect', 'kafka', 'RUNING'], /unknown status "RUNING" for kafka \(did you mean RUNNING\?\); known statuses: CREATING, /],
+    [
+      ['expect', 'kafka', 'RUNING'],
+      /unknown status "RUNING" for kafka \(did you mean RUNNING\?\); known statuses: CREATING, /,
+    ],
     [['expect', 'kafka', '__proto__'], /unknown status "__proto__"/],
     [['expect', 'kafa', 'RUNNING'], /unknown service "kafa"; known services: kafka, dcs/],
     [['expect', 'kafka', 'RUNNING', '--after', 'REBOOT'], /unknown operation "REBOOT" for kafka; known operations: /],

@@ -1,5 +1,5 @@
-import { get } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,8 @@ describe('instance-lifecycle inspect', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Stately inspector for kafka: http:\/\/localhost:\d+\n/);
     const steps = validateHistory('kafka', statuses, { explain: true }).steps!;
-    for (const step of steps) expect(result.stdout).toMatch(new RegExp(`\\n\\s+${step.index + 1}  ${step.to}  ${step.events.join(', ')}\\n`));
+    for (const step of steps)
+      expect(result.stdout).toMatch(new RegExp(`\\n\\s+${step.index + 1}  ${step.to}  ${step.events.join(', ')}\\n`));
     expect(result.stdout).toContain('replay done: instance is RUNNING');
     expect(result.stderr).toBe('');
     await vi.waitFor(() => expect(tcpHandles()).toBe(before));
@@ -68,7 +69,12 @@ describe('instance-lifecycle inspect', () => {
   });
 
   it('picks one instance of a fleet log with --instance, and asks for one otherwise', async () => {
-    const fleet = file('fleet.ndjson', ['a', 'b'].map((id) => `{"instance_id":"${id}","status":"RUNNING"}\n{"instance_id":"${id}","status":"RESTARTING"}`).join('\n') + '\n');
+    const fleet = file(
+      'fleet.ndjson',
+      ['a', 'b']
+        .map((id) => `{"instance_id":"${id}","status":"RUNNING"}\n{"instance_id":"${id}","status":"RESTARTING"}`)
+        .join('\n') + '\n',
+    );
     const unchosen = await runCliCapture(['inspect', 'kafka', fleet, ...quick]);
     expect(unchosen.code).toBe(2);
     expect(unchosen.stderr).toContain('holds 2 instances; choose one with --instance (a, b)');
@@ -82,7 +88,9 @@ describe('instance-lifecycle inspect', () => {
 
   it('refuses a port in use, exit 2 in one line', async () => {
     const busy = createServer();
-    const port = await new Promise<number>((resolve) => busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)),
+    );
     const result = await runCliCapture(['inspect', 'kafka', '--simulate', '--port', String(port), ...quick]);
     await new Promise((resolve) => busy.close(resolve));
     expect(result.code).toBe(2);
@@ -107,7 +115,12 @@ describe('instance-lifecycle inspect', () => {
   });
 
   it('reports bad history input in one line naming the place, exit 2', async () => {
-    const result = await runCliCapture(['inspect', 'kafka', file('bad.ndjson', '{"status":"RUNNING"}\n{"status":\n'), ...quick]);
+    const result = await runCliCapture([
+      'inspect',
+      'kafka',
+      file('bad.ndjson', '{"status":"RUNNING"}\n{"status":\n'),
+      ...quick,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.ndjson:2/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -146,7 +159,9 @@ describe('instance-lifecycle inspect', () => {
     await vi.waitFor(() => expect(received.filter((e) => e.type === '@xstate.snapshot')).toHaveLength(3));
     process.emit('SIGINT');
     expect(await run).toBe(0);
-    const snapshots = received.filter((e) => e.type === '@xstate.snapshot').map((e) => (e as unknown as { snapshot: { value: string } }).snapshot.value);
+    const snapshots = received
+      .filter((e) => e.type === '@xstate.snapshot')
+      .map((e) => (e as unknown as { snapshot: { value: string } }).snapshot.value);
     expect(snapshots).toEqual(['RUNNING', 'RESTARTING', 'RUNNING']);
     await vi.waitFor(() => expect(tcpHandles()).toBe(before));
   });

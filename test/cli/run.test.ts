@@ -1,13 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliBin, repoRoot } from '../support/paths.js';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { lifecycleModel } from '../../src/index.js';
-import { runCli, EXIT_INTERNAL } from '../../src/cli/run.js';
 import type { Command } from '../../src/cli/command.js';
+import { EXIT_INTERNAL, runCli } from '../../src/cli/run.js';
+import { lifecycleModel } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
+import { cliBin, repoRoot } from '../support/paths.js';
 
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -54,7 +54,9 @@ describe('instance-lifecycle (a bug in a command)', () => {
 
   async function runBroken(env: NodeJS.ProcessEnv) {
     let stderr = '';
-    const sink = { write: (chunk: string, done: (error?: Error | null) => void) => ((stderr += chunk), done(null), true) };
+    const sink = {
+      write: (chunk: string, done: (error?: Error | null) => void) => ((stderr += chunk), done(null), true),
+    };
     const io = { stdout: sink, stderr: sink, stdin: process.stdin, env } as unknown as Parameters<typeof runCli>[1];
     const code = await runCli(['broken'], io, [broken]);
     return { code, stderr };
@@ -100,7 +102,14 @@ describe('instance-lifecycle graph', () => {
     expect(Object.keys(data)).toEqual(['service', 'initial', 'states', 'transitions']);
     expect(data.service).toBe(id);
     expect(data.initial).toBe(model.initial);
-    expect(data.states).toEqual(model.states.map(({ status, tags, description, evidence }) => ({ status, tags, description, ...(evidence ? { evidence } : {}) })));
+    expect(data.states).toEqual(
+      model.states.map(({ status, tags, description, evidence }) => ({
+        status,
+        tags,
+        description,
+        ...(evidence ? { evidence } : {}),
+      })),
+    );
     const transitions = data.transitions as Record<string, unknown>[];
     expect(transitions.map((t) => [t.from, t.to, t.event, t.kind, t.basis])).toEqual(
       model.transitions.map((t) => [t.from, t.to, t.event, t.kind, t.basis]),

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { lifecycleModel, simulate, validateHistory, type Observation } from '../../src/index.js';
 import { parseDuration } from '../../src/cli/duration.js';
+import { lifecycleModel, type Observation, simulate, validateHistory } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 
 const ids = services.map((s) => s.id);
@@ -14,7 +14,9 @@ function readNdjson(text: string): Observation[] {
     .filter((line) => line !== '')
     .map((line) => {
       const row = JSON.parse(line) as { status: string; time: string; instance_id?: string };
-      return row.instance_id === undefined ? { status: row.status, time: row.time } : { status: row.status, time: row.time, instance: row.instance_id };
+      return row.instance_id === undefined
+        ? { status: row.status, time: row.time }
+        : { status: row.status, time: row.time, instance: row.instance_id };
     });
 }
 
@@ -28,24 +30,37 @@ function expectOneLineUsageError(result: { code: number; stdout: string; stderr:
 describe('instance-lifecycle simulate', () => {
   it('prints a history that validates: strict without a poll interval, sampled with one, in every format', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ids), fc.integer({ min: 0, max: 0xffff_ffff }), fc.option(fc.constantFrom('30s', '1m', '5m', '10m'), { nil: undefined }), async (service, seed, interval) => {
-        const args = ['simulate', service, '--seed', String(seed), '--steps', '30', '--instance', 'i-9'];
-        if (interval) args.push('--poll-interval', interval);
-        const ndjson = await runCliCapture(args);
-        expect(ndjson).toMatchObject({ code: 0, stderr: '' });
-        const history = readNdjson(ndjson.stdout);
-        expect(history.every((o) => o.instance === 'i-9')).toBe(true);
-        const verdict = validateHistory(service, history, { mode: interval ? 'sampled' : 'strict', fromStart: true });
-        expect(verdict.ok).toBe(true);
-        // the output is the library's simulation, unchanged
-        const simulation = simulate(service, { seed, steps: 30, ...(interval ? { pollInterval: parseDuration(interval)! } : {}) });
-        expect(history.map((o) => [o.status, o.time])).toEqual((simulation.polled ?? simulation.observations).map((o) => [o.status, o.time]));
-        // the other formats carry the same history
-        const json = await runCliCapture([...args, '--format', 'json']);
-        expect((JSON.parse(json.stdout) as { status: string; time: string }[]).map((o) => o.status)).toEqual(history.map((o) => o.status));
-        const lines = await runCliCapture([...args, '--format', 'lines']);
-        expect(lines.stdout).toBe(history.map((o) => o.status + '\n').join(''));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ids),
+        fc.integer({ min: 0, max: 0xffff_ffff }),
+        fc.option(fc.constantFrom('30s', '1m', '5m', '10m'), { nil: undefined }),
+        async (service, seed, interval) => {
+          const args = ['simulate', service, '--seed', String(seed), '--steps', '30', '--instance', 'i-9'];
+          if (interval) args.push('--poll-interval', interval);
+          const ndjson = await runCliCapture(args);
+          expect(ndjson).toMatchObject({ code: 0, stderr: '' });
+          const history = readNdjson(ndjson.stdout);
+          expect(history.every((o) => o.instance === 'i-9')).toBe(true);
+          const verdict = validateHistory(service, history, { mode: interval ? 'sampled' : 'strict', fromStart: true });
+          expect(verdict.ok).toBe(true);
+          // the output is the library's simulation, unchanged
+          const simulation = simulate(service, {
+            seed,
+            steps: 30,
+            ...(interval ? { pollInterval: parseDuration(interval)! } : {}),
+          });
+          expect(history.map((o) => [o.status, o.time])).toEqual(
+            (simulation.polled ?? simulation.observations).map((o) => [o.status, o.time]),
+          );
+          // the other formats carry the same history
+          const json = await runCliCapture([...args, '--format', 'json']);
+          expect((JSON.parse(json.stdout) as { status: string; time: string }[]).map((o) => o.status)).toEqual(
+            history.map((o) => o.status),
+          );
+          const lines = await runCliCapture([...args, '--format', 'lines']);
+          expect(lines.stdout).toBe(history.map((o) => o.status + '\n').join(''));
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -64,12 +79,16 @@ describe('instance-lifecycle simulate', () => {
           if (instance) args.push('--instance', instance);
           const simulated = await runCliCapture(args);
           const mode = interval ? 'sampled' : 'strict';
-          const validated = await runCliCapture(['validate', service, '-', '--mode', mode, '--from-start', '--json'], { stdin: simulated.stdout });
+          const validated = await runCliCapture(['validate', service, '-', '--mode', mode, '--from-start', '--json'], {
+            stdin: simulated.stdout,
+          });
           expect(validated.code).toBe(0);
           const report = JSON.parse(validated.stdout) as { ok: boolean; histories: { observations: number }[] };
           expect(report.ok).toBe(true);
           expect(report.histories).toHaveLength(1);
-          expect(report.histories[0]!.observations).toBe(simulated.stdout.trimEnd().split('\n').length - (format === 'json' ? 2 : 0));
+          expect(report.histories[0]!.observations).toBe(
+            simulated.stdout.trimEnd().split('\n').length - (format === 'json' ? 2 : 0),
+          );
         },
       ),
       { numRuns: 20 },
@@ -85,7 +104,16 @@ describe('instance-lifecycle simulate', () => {
   });
 
   it('starts where and when it is told', async () => {
-    const result = await runCliCapture(['simulate', 'dcs', '--from', 'RUNNING', '--start', '2030-02-03T04:05:06Z', '--steps', '0']);
+    const result = await runCliCapture([
+      'simulate',
+      'dcs',
+      '--from',
+      'RUNNING',
+      '--start',
+      '2030-02-03T04:05:06Z',
+      '--steps',
+      '0',
+    ]);
     expect(readNdjson(result.stdout)).toEqual([{ status: 'RUNNING', time: '2030-02-03T04:05:06.000Z' }]);
   });
 
@@ -117,21 +145,33 @@ describe('instance-lifecycle simulate', () => {
 });
 
 describe('help of the new commands', () => {
-  it.each(['simulate', 'paths'])('%s --help prints its usage on stdout, exit 0, and is listed in the main help', async (name) => {
-    const help = await runCliCapture([name, '--help']);
-    expect(help).toMatchObject({ code: 0, stderr: '' });
-    expect(help.stdout).toMatch(new RegExp(`^Usage: instance-lifecycle ${name} <service>`));
-    expect((await runCliCapture(['--help'])).stdout).toContain(`  ${name} `);
-  });
+  it.each(['simulate', 'paths'])(
+    '%s --help prints its usage on stdout, exit 0, and is listed in the main help',
+    async (name) => {
+      const help = await runCliCapture([name, '--help']);
+      expect(help).toMatchObject({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(new RegExp(`^Usage: instance-lifecycle ${name} <service>`));
+      expect((await runCliCapture(['--help'])).stdout).toContain(`  ${name} `);
+    },
+  );
 });
 
 describe('parseDuration', () => {
   it('reads a whole number and a unit, and nothing else', () => {
-    expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('5m'), parseDuration('1h')]).toEqual([500, 30_000, 300_000, 3_600_000]);
-    for (const bad of ['', '5', 's', '1.5s', '-1s', '5 m', ' 5m', '1h30m', '5M', '5d', '0x10s']) expect(parseDuration(bad)).toBeUndefined();
-    fc.assert(fc.property(fc.nat({ max: 1e6 }), fc.constantFrom(['ms', 1], ['s', 1000], ['m', 60_000], ['h', 3_600_000]), (n, [unit, factor]) => {
-      expect(parseDuration(`${n}${unit}`)).toBe(n * (factor as number));
-    }));
+    expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('5m'), parseDuration('1h')]).toEqual([
+      500, 30_000, 300_000, 3_600_000,
+    ]);
+    for (const bad of ['', '5', 's', '1.5s', '-1s', '5 m', ' 5m', '1h30m', '5M', '5d', '0x10s'])
+      expect(parseDuration(bad)).toBeUndefined();
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 1e6 }),
+        fc.constantFrom(['ms', 1], ['s', 1000], ['m', 60_000], ['h', 3_600_000]),
+        (n, [unit, factor]) => {
+          expect(parseDuration(`${n}${unit}`)).toBe(n * (factor as number));
+        },
+      ),
+    );
   });
 });
 
@@ -139,14 +179,28 @@ describe('instance-lifecycle paths', () => {
   it.each(ids)('--cover transitions --json takes every transition of %s', async (service) => {
     const result = await runCliCapture(['paths', service, '--cover', 'transitions', '--json']);
     expect(result.code).toBe(0);
-    const data = JSON.parse(result.stdout) as { paths: { statuses: string[]; events: string[] }[]; uncovered: unknown[] };
-    const taken = new Set(data.paths.flatMap((p) => p.events.map((e, i) => `${p.statuses[i]} ${e} ${p.statuses[i + 1]}`)));
+    const data = JSON.parse(result.stdout) as {
+      paths: { statuses: string[]; events: string[] }[];
+      uncovered: unknown[];
+    };
+    const taken = new Set(
+      data.paths.flatMap((p) => p.events.map((e, i) => `${p.statuses[i]} ${e} ${p.statuses[i + 1]}`)),
+    );
     expect(taken).toEqual(new Set(lifecycleModel(service).transitions.map((t) => `${t.from} ${t.event} ${t.to}`)));
     expect(data.uncovered).toEqual([]);
   });
 
   it('prints one line per path, STATUS --EVENT--> STATUS, each a legal history', async () => {
-    const result = await runCliCapture(['paths', 'kafka', '--from', 'RUNNING', '--to', 'DELETED', '--cover', 'transitions']);
+    const result = await runCliCapture([
+      'paths',
+      'kafka',
+      '--from',
+      'RUNNING',
+      '--to',
+      'DELETED',
+      '--cover',
+      'transitions',
+    ]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     for (const line of lines) {

@@ -31,7 +31,9 @@ function expectOneLineError(result: { code: number; stdout: string; stderr: stri
 
 describe('validate: verdicts and exit codes', () => {
   it('a legal history from stdin (-): exit 0, summary OK', async () => {
-    const result = await runCliCapture(['validate', 'kafka', '-'], { stdin: 'CREATING\nRUNNING\nRESTARTING\nRUNNING\n' });
+    const result = await runCliCapture(['validate', 'kafka', '-'], {
+      stdin: 'CREATING\nRUNNING\nRESTARTING\nRUNNING\n',
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^OK: 1 history, 4 observations/m);
     expect(result.stderr).toBe('');
@@ -69,14 +71,16 @@ describe('validate: verdicts and exit codes', () => {
   });
 
   it('--explain lists each legal change with its events, in input order with the violations', async () => {
-    const result = await runCliCapture(['validate', 'kafka', '-', '--mode', 'sampled', '--explain'], { stdin: 'RUNNING\nRESTARTING\nRUNNING\nDELETED\nRUNNING\n' });
+    const result = await runCliCapture(['validate', 'kafka', '-', '--mode', 'sampled', '--explain'], {
+      stdin: 'RUNNING\nRESTARTING\nRUNNING\nDELETED\nRUNNING\n',
+    });
     expect(result.code).toBe(1);
     const findings = result.stdout.split('\n').filter((line) => line.startsWith('    '));
     expect(findings).toEqual([
       '    ✓ <stdin>:2: RUNNING → RESTARTING by RESTART',
       '    ✓ <stdin>:3: RESTARTING → RUNNING by RESTART_SUCCEEDED',
       '    ✓ <stdin>:4: RUNNING → DELETED by DELETE then DELETE_SUCCEEDED, missed DELETING',
-      expect.stringMatching(/^    ✗ <stdin>:5: DELETED → RUNNING: DELETED is final/),
+      expect.stringMatching(/^ {4}✗ <stdin>:5: DELETED → RUNNING: DELETED is final/),
     ]);
   });
 
@@ -120,7 +124,13 @@ describe('validate --json', () => {
     const report = JSON.parse(result.stdout) as {
       ok: boolean;
       summary: Record<string, number>;
-      histories: { instance: string | null; ok: boolean; observations: number; violations: Record<string, unknown>[]; missed: Record<string, unknown>[] }[];
+      histories: {
+        instance: string | null;
+        ok: boolean;
+        observations: number;
+        violations: Record<string, unknown>[];
+        missed: Record<string, unknown>[];
+      }[];
     };
     expect(report.ok).toBe(false);
     expect(report.summary).toMatchObject({ histories: 2, observations: 5, violations: 1 });
@@ -128,14 +138,25 @@ describe('validate --json', () => {
       ['a', true, 2],
       ['b', false, 3],
     ]);
-    expect(report.histories[0]!.missed).toEqual([{ index: 1, line: 3, from: 'RUNNING', to: 'DELETED', missed: ['DELETING'] }]);
+    expect(report.histories[0]!.missed).toEqual([
+      { index: 1, line: 3, from: 'RUNNING', to: 'DELETED', missed: ['DELETING'] },
+    ]);
     const [violation] = report.histories[1]!.violations;
     expect(Object.keys(violation!).sort()).toEqual(['allowed', 'from', 'index', 'kind', 'line', 'message', 'to']);
-    expect(violation).toMatchObject({ index: 2, line: 5, from: 'FROZEN', to: 'DELETING', kind: 'illegal-transition', allowed: ['RUNNING'] });
+    expect(violation).toMatchObject({
+      index: 2,
+      line: 5,
+      from: 'FROZEN',
+      to: 'DELETING',
+      kind: 'illegal-transition',
+      allowed: ['RUNNING'],
+    });
   });
 
   it('gives null as the instance of records without one', async () => {
-    const result = await runCliCapture(['validate', 'dcs', '-', '--json'], { stdin: '["RUNNING", "RESTARTING", "RUNNING"]' });
+    const result = await runCliCapture(['validate', 'dcs', '-', '--json'], {
+      stdin: '["RUNNING", "RESTARTING", "RUNNING"]',
+    });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { ok: boolean; histories: { instance: unknown }[]; format: string };
     expect(report).toMatchObject({ ok: true, format: 'json', histories: [{ instance: null }] });
@@ -145,34 +166,58 @@ describe('validate --json', () => {
 describe('validate: bad input and usage errors exit 2 in one line', () => {
   it('malformed NDJSON names file:line:column and what was expected', async () => {
     const path = file('{"status":"RUNNING"}\n{"status" "RUNNING"}\n', 'ndjson');
-    expectOneLineError(await runCliCapture(['validate', 'kafka', path]), new RegExp(`^instance-lifecycle validate: ${path}:2:11: invalid JSON: expected ':' after a property name`));
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', path]),
+      new RegExp(`^instance-lifecycle validate: ${path}:2:11: invalid JSON: expected ':' after a property name`),
+    );
   });
 
   it('malformed JSON array names the line and column', async () => {
     const path = file('[\n  "CREATING",\n  RUNNING\n]\n', 'json');
-    expectOneLineError(await runCliCapture(['validate', 'kafka', path]), new RegExp(`${path}:3:3: invalid JSON: expected a value`));
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', path]),
+      new RegExp(`${path}:3:3: invalid JSON: expected a value`),
+    );
   });
 
   it('malformed CSV names file:line:column', async () => {
     const path = file('time,status\n1,"RUNNING\n', 'csv');
-    expectOneLineError(await runCliCapture(['validate', 'kafka', path]), new RegExp(`${path}:2:3: invalid CSV: expected a closing '"'`));
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', path]),
+      new RegExp(`${path}:2:3: invalid CSV: expected a closing '"'`),
+    );
   });
 
   it('a CSV header without a status column', async () => {
-    expectOneLineError(await runCliCapture(['validate', 'kafka', '-'], { stdin: 'time,state\n1,RUNNING\n' }), /<stdin>:1:1: expected a CSV header row with a "status" column, found "time,state"/);
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', '-'], { stdin: 'time,state\n1,RUNNING\n' }),
+      /<stdin>:1:1: expected a CSV header row with a "status" column, found "time,state"/,
+    );
   });
 
   it('a record without a status', async () => {
-    expectOneLineError(await runCliCapture(['validate', 'kafka', '-'], { stdin: '{"state":"RUNNING"}\n' }), /<stdin>:1:1: expected a "status" field/);
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', '-'], { stdin: '{"state":"RUNNING"}\n' }),
+      /<stdin>:1:1: expected a "status" field/,
+    );
   });
 
   it('empty input is a clear message', async () => {
-    expectOneLineError(await runCliCapture(['validate', 'kafka', '-'], { stdin: '' }), /<stdin>: empty input: no statuses found/);
-    expectOneLineError(await runCliCapture(['validate', 'kafka', file('\n \n')]), /empty input: no statuses found \(nothing but blank lines\)/);
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', '-'], { stdin: '' }),
+      /<stdin>: empty input: no statuses found/,
+    );
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', file('\n \n')]),
+      /empty input: no statuses found \(nothing but blank lines\)/,
+    );
   });
 
   it('a missing file', async () => {
-    expectOneLineError(await runCliCapture(['validate', 'kafka', join(dir, 'missing.ndjson')]), /missing\.ndjson: cannot read: no such file/);
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', join(dir, 'missing.ndjson')]),
+      /missing\.ndjson: cannot read: no such file/,
+    );
   });
 
   it.each([
@@ -199,17 +244,23 @@ describe('validate: terminal behaviour', () => {
     const tty = await runCliCapture(['validate', 'kafka'], { stdin, tty: true });
     expect(tty.stdout).toContain('\u001b[31m');
     expect(tty.stderr).toBe('');
-    expect((await runCliCapture(['validate', 'kafka'], { stdin, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect(
+      (await runCliCapture(['validate', 'kafka'], { stdin, tty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain('\u001b[');
     expect((await runCliCapture(['validate', 'kafka'], { stdin })).stdout).not.toContain('\u001b[');
   });
 });
 
 describe('validate as a real process (the built bin)', () => {
   it('validates the bundled fleet log: exit 1, JSON on stdout', () => {
-    const run = spawnSync('node', [bin, 'validate', 'kafka', 'examples/kafka-fleet.ndjson', '--mode', 'sampled', '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'node',
+      [bin, 'validate', 'kafka', 'examples/kafka-fleet.ndjson', '--mode', 'sampled', '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { summary: { histories: number; illegal: number } };
     expect(report.summary).toMatchObject({ histories: 3, illegal: 1 });
@@ -220,23 +271,36 @@ describe('validate as a real process (the built bin)', () => {
     expect(ok.status).toBe(0);
     const bad = spawnSync('node', [bin, 'validate', 'dcs', '-'], { input: '[\n"RUNNING",\n]\n', encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe("instance-lifecycle validate: <stdin>:3:1: invalid JSON: expected a value (string, number, object, array, true, false or null)\n");
+    expect(bad.stderr).toBe(
+      'instance-lifecycle validate: <stdin>:3:1: invalid JSON: expected a value (string, number, object, array, true, false or null)\n',
+    );
   });
 });
 
 describe('examples/', () => {
-  const examples = JSON.parse(readFileSync(new URL('examples/examples.json', root), 'utf8')) as { args: string[]; expect: string }[];
+  const examples = JSON.parse(readFileSync(new URL('examples/examples.json', root), 'utf8')) as {
+    args: string[];
+    expect: string;
+  }[];
 
   it('cover every service, legal and illegal, and every input format', () => {
     expect(new Set(examples.map((e) => e.args[0]))).toEqual(new Set(services.map((s) => s.id)));
     expect(new Set(examples.map((e) => e.expect))).toEqual(new Set(['legal', 'illegal']));
-    expect(new Set(examples.map((e) => e.args[1]!.split('.').pop()))).toEqual(new Set(['txt', 'json', 'csv', 'ndjson']));
+    expect(new Set(examples.map((e) => e.args[1]!.split('.').pop()))).toEqual(
+      new Set(['txt', 'json', 'csv', 'ndjson']),
+    );
   });
 
   it('each gives the verdict it is meant to show', async () => {
     for (const example of examples) {
-      const result = await runCliCapture(['validate', ...example.args.map((a) => (a.startsWith('examples/') ? new URL(a, root).pathname : a))]);
-      expect([example.args.join(' '), result.code]).toEqual([example.args.join(' '), example.expect === 'legal' ? 0 : 1]);
+      const result = await runCliCapture([
+        'validate',
+        ...example.args.map((a) => (a.startsWith('examples/') ? new URL(a, root).pathname : a)),
+      ]);
+      expect([example.args.join(' '), result.code]).toEqual([
+        example.args.join(' '),
+        example.expect === 'legal' ? 0 : 1,
+      ]);
     }
   });
 

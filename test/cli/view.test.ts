@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { viewerData } from '../../src/viewer/index.js';
+import type { viewerData } from '../../src/viewer/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 
 const work = mkdtempSync(join(tmpdir(), 'view-cli-'));
@@ -10,7 +10,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The viewer data embedded in a written page. */
 function embedded(html: string) {
-  return JSON.parse(/<script type="application\/json" id="viewer-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as ReturnType<typeof viewerData>;
+  return JSON.parse(
+    /<script type="application\/json" id="viewer-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
+  ) as ReturnType<typeof viewerData>;
 }
 
 describe('instance-lifecycle view', () => {
@@ -26,11 +28,21 @@ describe('instance-lifecycle view', () => {
 
   it('embeds the histories of a file with their verdicts in the mode asked for; exit 1 when one is illegal', async () => {
     const history = join(work, 'fleet.ndjson');
-    writeFileSync(history, ['{"instance_id":"a","status":"RUNNING"}', '{"instance_id":"b","status":"RUNNING"}', '{"instance_id":"a","status":"DELETED"}', ''].join('\n'));
+    writeFileSync(
+      history,
+      [
+        '{"instance_id":"a","status":"RUNNING"}',
+        '{"instance_id":"b","status":"RUNNING"}',
+        '{"instance_id":"a","status":"DELETED"}',
+        '',
+      ].join('\n'),
+    );
     const out = join(work, 'fleet.html');
     const sampled = await runCliCapture(['view', 'kafka', history, '--out', out, '--mode', 'sampled']);
     expect(sampled.code).toBe(0);
-    expect(embedded(readFileSync(out, 'utf8')).instances.map((i) => [i.instance, i.verdict.ok, i.verdict.mode])).toEqual([
+    expect(
+      embedded(readFileSync(out, 'utf8')).instances.map((i) => [i.instance, i.verdict.ok, i.verdict.mode]),
+    ).toEqual([
       ['a', true, 'sampled'],
       ['b', true, 'sampled'],
     ]);
@@ -46,7 +58,10 @@ describe('instance-lifecycle view', () => {
   it('reads standard input for -, and writes standard output for --out -', async () => {
     const out = join(work, 'stdin.html');
     expect((await runCliCapture(['view', 'kafka', '-', '--out', out], { stdin: 'CREATING\nRUNNING\n' })).code).toBe(0);
-    expect(embedded(readFileSync(out, 'utf8')).instances[0]!.observations.map((o) => o.status)).toEqual(['CREATING', 'RUNNING']);
+    expect(embedded(readFileSync(out, 'utf8')).instances[0]!.observations.map((o) => o.status)).toEqual([
+      'CREATING',
+      'RUNNING',
+    ]);
     const printed = await runCliCapture(['view', 'kafka', '--out', '-']);
     expect(printed.code).toBe(0);
     expect(printed.stdout.startsWith('<!DOCTYPE html>')).toBe(true);

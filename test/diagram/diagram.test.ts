@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { services, STATUS_TAGS } from '../../machines/index.js';
+import { STATUS_TAGS, services } from '../../machines/index.js';
 import { toDot } from '../../src/diagram/dot.js';
 import { OPERATION_COLOUR, OUTCOME_COLOUR, stateColours } from '../../src/diagram/palette.js';
 import { inlineSvg, lifecycleSvg, renderSvg } from '../../src/diagram/svg.js';
-import { lifecycleModel, type LifecycleModel } from '../../src/index.js';
+import { type LifecycleModel, lifecycleModel } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 import { svgElements } from '../support/svgElements.js';
 
@@ -45,7 +45,10 @@ describe.each(services.map((s) => s.id))('the SVG diagram of %s', (id) => {
     }
     for (const word of ['operation', 'outcome', 'documented', 'inferred']) {
       const used = model.transitions.some((t) => t.kind === word || t.basis === word);
-      expect(legend!.texts.some((text) => text.startsWith(`${word}:`)), word).toBe(used);
+      expect(
+        legend!.texts.some((text) => text.startsWith(`${word}:`)),
+        word,
+      ).toBe(used);
     }
   });
 
@@ -65,12 +68,23 @@ describe('toDot', () => {
         { status: a, tags: ['transitional'], description: `"${a}"` },
         { status: b, tags: ['stable'], description: 'b\\n' },
       ],
-      transitions: [{ from: a, to: b, event: `${a}>${b}`, kind: 'outcome', basis: 'inferred', note: '"quoted" \\', description: '' }],
+      transitions: [
+        {
+          from: a,
+          to: b,
+          event: `${a}>${b}`,
+          kind: 'outcome',
+          basis: 'inferred',
+          note: '"quoted" \\',
+          description: '',
+        },
+      ],
     };
   }
 
   it('draws any printable status text literally (quotes, backslashes, markup, prototype names)', async () => {
-    const printable = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'AZ_az09 "\\<>&\'-{}[];=#'.split('')) })
+    const printable = fc
+      .string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'AZ_az09 "\\<>&\'-{}[];=#'.split('')) })
       .filter((s) => s.trim() === s && !s.includes('  '));
     const names = fc.oneof(printable, fc.constantFrom('__proto__', 'constructor', '</svg>', '\\N', '\\"'));
     await fc.assert(

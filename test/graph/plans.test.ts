@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { coveringPaths, lifecycleModel, shortestPaths, validateHistory, type LifecyclePath } from '../../src/index.js';
+import { coveringPaths, type LifecyclePath, lifecycleModel, shortestPaths, validateHistory } from '../../src/index.js';
 
 const ids = services.map((s) => s.id);
 const key = (from: string, event: string, to: string) => `${from} --${event}--> ${to}`;
-const stepsOf = (path: LifecyclePath) => path.events.map((event, i) => key(path.statuses[i]!, event, path.statuses[i + 1]!));
+const stepsOf = (path: LifecyclePath) =>
+  path.events.map((event, i) => key(path.statuses[i]!, event, path.statuses[i + 1]!));
 
 /** The statuses reachable from `from` (itself included): a fixpoint over the model's transitions. */
 function reachable(service: string, from: string): Set<string> {
@@ -72,7 +73,9 @@ describe.each(ids)('test plans of %s', (service) => {
           // shortest: no status appears twice, and no transition skips ahead within the path
           expect(new Set(path.statuses).size).toBe(path.statuses.length);
           path.statuses.forEach((a, i) =>
-            path.statuses.slice(i + 2).forEach((b) => expect(model.transitions.some((t) => t.from === a && t.to === b)).toBe(false)),
+            path.statuses
+              .slice(i + 2)
+              .forEach((b) => expect(model.transitions.some((t) => t.from === a && t.to === b)).toBe(false)),
           );
         }
       }),

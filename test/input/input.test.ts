@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, InputError, readHistories, readObservations, type InputFormat } from '../../src/index.js';
+import { detectFormat, InputError, type InputFormat, readHistories, readObservations } from '../../src/index.js';
 import { LineSplitter, parseJsonArray, scanJson } from '../../src/input/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'input-test-'));
@@ -76,7 +76,8 @@ describe('reading each format', () => {
   });
 
   it('reads NDJSON with CRLF endings, a BOM and blank lines, keeping line numbers', async () => {
-    const text = '\uFEFF{"status":"CREATING","instance_id":"a"}\r\n\r\n{"status":"RUNNING","instance_id":"a","time":3}\r\n';
+    const text =
+      '\uFEFF{"status":"CREATING","instance_id":"a"}\r\n\r\n{"status":"RUNNING","instance_id":"a","time":3}\r\n';
     const { format, observations } = await all(file(text));
     expect(format).toBe('ndjson');
     expect(observations).toEqual([
@@ -86,7 +87,8 @@ describe('reading each format', () => {
   });
 
   it('reads CSV by its header, in any column order, with quoted fields and ignored extra columns', async () => {
-    const text = 'note,Status,instance_id,time\r\n"a, quoted ""note""",RUNNING,i-1,2026-01-01T00:00:00Z\r\n,"DELETING",i-2,\n';
+    const text =
+      'note,Status,instance_id,time\r\n"a, quoted ""note""",RUNNING,i-1,2026-01-01T00:00:00Z\r\n,"DELETING",i-2,\n';
     const { format, observations } = await all(file(text));
     expect(format).toBe('csv');
     expect(observations).toEqual([
@@ -145,16 +147,23 @@ describe('readHistories', () => {
 
   it('keeps every record: grouping is a partition of the input (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', undefined), fc.constantFrom('RUNNING', 'x y', '__proto__'))), async (records) => {
-        fc.pre(records.length > 0);
-        const text = records.map(([instance, status]) => JSON.stringify(instance === undefined ? { status } : { status, instance_id: instance })).join('\n');
-        const histories = await readHistories(Readable.from([text]));
-        const seen = histories.flatMap((h) => h.observations.map((o) => ({ ...o, group: h.instance })));
-        expect(seen.sort((x, y) => x.line! - y.line!).map((o) => [o.group, o.instance, o.status])).toEqual(
-          records.map(([instance, status]) => [instance, instance, status]),
-        );
-        expect(new Set(histories.map((h) => h.instance)).size).toBe(histories.length);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', undefined), fc.constantFrom('RUNNING', 'x y', '__proto__'))),
+        async (records) => {
+          fc.pre(records.length > 0);
+          const text = records
+            .map(([instance, status]) =>
+              JSON.stringify(instance === undefined ? { status } : { status, instance_id: instance }),
+            )
+            .join('\n');
+          const histories = await readHistories(Readable.from([text]));
+          const seen = histories.flatMap((h) => h.observations.map((o) => ({ ...o, group: h.instance })));
+          expect(seen.sort((x, y) => x.line! - y.line!).map((o) => [o.group, o.instance, o.status])).toEqual(
+            records.map(([instance, status]) => [instance, instance, status]),
+          );
+          expect(new Set(histories.map((h) => h.instance)).size).toBe(histories.length);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -170,7 +179,9 @@ describe('bad input: one InputError naming file:line:column and what was expecte
 
   it('malformed JSON array, on a later line', async () => {
     const path = file('[\n  "CREATING",\n  "RUNNING"\n  "DELETING"\n]');
-    expect((await inputError(path)).message).toBe(`${path}:4:3: invalid JSON: expected ',' or ']' after an array element`);
+    expect((await inputError(path)).message).toBe(
+      `${path}:4:3: invalid JSON: expected ',' or ']' after an array element`,
+    );
   });
 
   it('unterminated JSON string', async () => {
@@ -181,14 +192,24 @@ describe('bad input: one InputError naming file:line:column and what was expecte
   it('a record without a status, or with a non-string status', async () => {
     const path = file('{"status":"RUNNING"}\n  {"state":"RUNNING"}\n');
     expect((await inputError(path)).message).toBe(`${path}:2:3: expected a "status" field in the record`);
-    expect((await inputError(file('[{"status": 3}]'))).message).toMatch(/:1:2: expected "status" to be a string, found number 3$/);
+    expect((await inputError(file('[{"status": 3}]'))).message).toMatch(
+      /:1:2: expected "status" to be a string, found number 3$/,
+    );
   });
 
   it('malformed CSV: unterminated quote, wrong field count, empty status, header without status', async () => {
-    expect((await inputError(file('status,time\n"RUNNING,1\n'))).message).toMatch(/:2:1: invalid CSV: expected a closing '"'/);
-    expect((await inputError(file('status,time\nRUNNING,1,2\n'))).message).toMatch(/:2:11: expected 2 CSV fields as in the header, found 3$/);
-    expect((await inputError(file('time,status\n1,\n'))).message).toMatch(/:2:3: expected a status, found an empty "status" field$/);
-    expect((await inputError(file('time,state\n1,RUNNING\n'), 'csv')).message).toMatch(/:1:1: expected a CSV header row with a "status" column/);
+    expect((await inputError(file('status,time\n"RUNNING,1\n'))).message).toMatch(
+      /:2:1: invalid CSV: expected a closing '"'/,
+    );
+    expect((await inputError(file('status,time\nRUNNING,1,2\n'))).message).toMatch(
+      /:2:11: expected 2 CSV fields as in the header, found 3$/,
+    );
+    expect((await inputError(file('time,status\n1,\n'))).message).toMatch(
+      /:2:3: expected a status, found an empty "status" field$/,
+    );
+    expect((await inputError(file('time,state\n1,RUNNING\n'), 'csv')).message).toMatch(
+      /:1:1: expected a CSV header row with a "status" column/,
+    );
   });
 
   it('a JSON value that is not an array', async () => {
@@ -204,7 +225,9 @@ describe('bad input: one InputError naming file:line:column and what was expecte
   });
 
   it('a missing file', async () => {
-    expect((await inputError(join(dir, 'nope.ndjson'))).message).toBe(`${join(dir, 'nope.ndjson')}: cannot read: no such file`);
+    expect((await inputError(join(dir, 'nope.ndjson'))).message).toBe(
+      `${join(dir, 'nope.ndjson')}: cannot read: no such file`,
+    );
   });
 
   it('messages are always one line', async () => {
@@ -218,9 +241,13 @@ describe('scanJson agrees with JSON.parse on what is JSON (property)', () => {
     const jsonish = fc.oneof(
       fc.json(),
       fc.json().chain((text) => fc.nat({ max: Math.max(0, text.length) }).map((cut) => text.slice(0, cut))),
-      fc.json().chain((text) =>
-        fc.tuple(fc.nat({ max: text.length }), fc.constantFrom(',', ']', '}', '"', ':', '0', ' ', '\\', '-')).map(([at, c]) => text.slice(0, at) + c + text.slice(at)),
-      ),
+      fc
+        .json()
+        .chain((text) =>
+          fc
+            .tuple(fc.nat({ max: text.length }), fc.constantFrom(',', ']', '}', '"', ':', '0', ' ', '\\', '-'))
+            .map(([at, c]) => text.slice(0, at) + c + text.slice(at)),
+        ),
     );
     fc.assert(
       fc.property(jsonish, (text) => {
@@ -262,16 +289,30 @@ describe('LineSplitter', () => {
 describe('JSON arrays are streamed element by element, with the errors of reading them whole (property)', () => {
   const element = fc.oneof(
     fc.constantFrom('CREATING', 'RUNNING', 'a"b', 'x\\y', 'Ü'),
-    fc.record({ status: fc.constantFrom('RUNNING', 'DELETED'), time: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.integer()), instance_id: fc.constantFrom('a', 'b') }, { requiredKeys: ['status'] }),
+    fc.record(
+      {
+        status: fc.constantFrom('RUNNING', 'DELETED'),
+        time: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.integer()),
+        instance_id: fc.constantFrom('a', 'b'),
+      },
+      { requiredKeys: ['status'] },
+    ),
     fc.constant({ status: 'RUNNING', nested: { list: [1, { deep: ']' }], text: '}{' } }),
   );
   const space = fc.constantFrom('', ' ', '\n', '\n  ', '\t');
   const arrayText = fc
     .tuple(fc.array(fc.tuple(element, fc.boolean(), space, space), { minLength: 1, maxLength: 6 }), space, space)
-    .map(([items, before, after]) => `${before}[${items.map(([e, pretty, s1, s2]) => `${s1}${JSON.stringify(e, null, pretty ? 2 : undefined)}${s2}`).join(',')}]${after}`);
+    .map(
+      ([items, before, after]) =>
+        `${before}[${items.map(([e, pretty, s1, s2]) => `${s1}${JSON.stringify(e, null, pretty ? 2 : undefined)}${s2}`).join(',')}]${after}`,
+    );
   const corrupted = fc.oneof(
     { weight: 2, arbitrary: arrayText },
-    arrayText.chain((text) => fc.tuple(fc.nat({ max: text.length }), fc.constantFrom('"', ',', ']', '[', '}', '{', '\\', 'x', '1', ' ')).map(([at, c]) => text.slice(0, at) + c + text.slice(at))),
+    arrayText.chain((text) =>
+      fc
+        .tuple(fc.nat({ max: text.length }), fc.constantFrom('"', ',', ']', '[', '}', '{', '\\', 'x', '1', ' '))
+        .map(([at, c]) => text.slice(0, at) + c + text.slice(at)),
+    ),
     arrayText.chain((text) => fc.nat({ max: text.length - 1 }).map((at) => text.slice(0, at) + text.slice(at + 1))),
   );
   const chunked = (text: string, cuts: number[]) => {
@@ -295,7 +336,11 @@ describe('JSON arrays are streamed element by element, with the errors of readin
         let streamed: unknown;
         try {
           const observations = [];
-          for await (const o of readObservations(Readable.from(chunked(text, cuts)), { name: 'f.json', format: 'json' })) observations.push(o);
+          for await (const o of readObservations(Readable.from(chunked(text, cuts)), {
+            name: 'f.json',
+            format: 'json',
+          }))
+            observations.push(o);
           streamed = observations;
         } catch (error) {
           streamed = error;
@@ -303,11 +348,14 @@ describe('JSON arrays are streamed element by element, with the errors of readin
         if (Array.isArray(whole) && whole.length === 0) {
           expect((streamed as InputError).message).toMatch(/empty input/);
         } else if (scanJson(text).ok) {
-          expect(streamed instanceof Error ? streamed.message : streamed).toEqual(whole instanceof Error ? whole.message : whole);
+          expect(streamed instanceof Error ? streamed.message : streamed).toEqual(
+            whole instanceof Error ? whole.message : whole,
+          );
         } else {
           expect(streamed).toBeInstanceOf(InputError);
           expect(place(streamed as InputError)).toBeLessThanOrEqual(place(whole as InputError));
-          if ((streamed as InputError).detail.startsWith('invalid JSON')) expect((streamed as InputError).message).toBe((whole as InputError).message);
+          if ((streamed as InputError).detail.startsWith('invalid JSON'))
+            expect((streamed as InputError).message).toBe((whole as InputError).message);
         }
       }),
       { numRuns: 400 },

@@ -2,9 +2,9 @@ import { createWebSocketReceiver, type StatelyInspectionEvent } from '@statelyai
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { services } from '../../machines/index.js';
+import { createVirtualClock, lifecycleModel, statusGraph, validateHistory } from '../../src/index.js';
 import { startInspectorSession } from '../../src/inspect/inspectorSession.js';
 import { replayHistory } from '../../src/inspect/replayHistory.js';
-import { createVirtualClock, lifecycleModel, statusGraph, validateHistory } from '../../src/index.js';
 import { legalHistory } from '../../src/testing/index.js';
 
 const ids = services.map((s) => s.id);
@@ -18,7 +18,11 @@ function withIllegalEnd(id: string) {
       const last = history[history.length - 1]!;
       const allowed = new Set(graph.allowedStrict[graph.idOf(last)]);
       const illegal = graph.statuses.filter((s) => s !== last && !allowed.has(s));
-      return fc.tuple(fc.constant(history), fc.constantFrom(...illegal), fc.array(fc.constantFrom(...graph.statuses), { maxLength: 3 }));
+      return fc.tuple(
+        fc.constant(history),
+        fc.constantFrom(...illegal),
+        fc.array(fc.constantFrom(...graph.statuses), { maxLength: 3 }),
+      );
     })
     .map(([history, bad, after]) => ({ history: [...history, bad, ...after], illegalAt: history.length }));
 }
@@ -42,14 +46,25 @@ describe.each(ids)('replayHistory (%s)', (id) => {
   });
 
   it('in sampled mode, sends several events where transitional statuses were missed, and reaches each observed status', async () => {
-    const transitional = new Set(lifecycleModel(id).states.filter((s) => s.tags.includes('transitional')).map((s) => s.status));
+    const transitional = new Set(
+      lifecycleModel(id)
+        .states.filter((s) => s.tags.includes('transitional'))
+        .map((s) => s.status),
+    );
     const sampled = fc
       .tuple(legalHistory(id, { minLength: 2, maxLength: 15 }), fc.infiniteStream(fc.boolean()))
-      .map(([history, drops]) => history.filter((status, i) => i === 0 || i === history.length - 1 || !transitional.has(status) || !drops.next().value));
+      .map(([history, drops]) =>
+        history.filter(
+          (status, i) => i === 0 || i === history.length - 1 || !transitional.has(status) || !drops.next().value,
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(sampled, async (history) => {
         const seen: string[] = [];
-        const result = await replayHistory(id, observe(history), { mode: 'sampled', onStep: (step) => seen.push(step.status) });
+        const result = await replayHistory(id, observe(history), {
+          mode: 'sampled',
+          onStep: (step) => seen.push(step.status),
+        });
         expect(result.ok).toBe(true);
         expect(seen).toEqual(history);
         const verdict = validateHistory(id, history, { mode: 'sampled', explain: true });
@@ -81,7 +96,12 @@ describe.each(ids)('replayHistory (%s)', (id) => {
 describe('replayHistory (edges)', () => {
   it('replays nothing when the first observation is already wrong', async () => {
     const unknown = await replayHistory('kafka', observe(['__proto__', 'RUNNING']));
-    expect(unknown).toMatchObject({ ok: false, replayed: 0, events: [], stoppedBy: { index: 0, kind: 'unknown-status' } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      replayed: 0,
+      events: [],
+      stoppedBy: { index: 0, kind: 'unknown-status' },
+    });
     expect(unknown.actor).toBeUndefined();
     const notInitial = await replayHistory('kafka', observe(['RUNNING']), { fromStart: true });
     expect(notInitial).toMatchObject({ ok: false, replayed: 0, stoppedBy: { kind: 'not-initial' } });
@@ -89,7 +109,10 @@ describe('replayHistory (edges)', () => {
 
   it('waits the pace before each change of status, on the given clock', async () => {
     const clock = createVirtualClock(0);
-    const result = await replayHistory('kafka', observe(['RUNNING', 'RUNNING', 'RESTARTING', 'RUNNING']), { pace: 250, clock });
+    const result = await replayHistory('kafka', observe(['RUNNING', 'RUNNING', 'RESTARTING', 'RUNNING']), {
+      pace: 250,
+      clock,
+    });
     expect(result.ok).toBe(true);
     expect(clock.now()).toBe(2 * 250); // two changes; the repeat costs nothing
   });
@@ -117,47 +140,63 @@ function tcpHandles(): number {
 }
 
 describe('the Stately inspector session', () => {
-  it.each(ids)('streams the actor, then each event and snapshot of a %s replay in the history’s order, and closes everything', async (id) => {
-    const before = tcpHandles();
-    const [history] = fc.sample(legalHistory(id, { fromStart: true, minLength: 4, maxLength: 8 }), { seed: 5, numRuns: 1 });
-    const statuses = [...history!, history![history!.length - 1]!]; // with a repeat at the end
-    const verdict = validateHistory(id, statuses, { explain: true });
-    const expectedEvents = verdict.steps!.flatMap((s) => s.events);
-
-    const session = await startInspectorSession();
-    expect(session.url).toBe(`http://localhost:${session.port}`);
-    const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${session.port}` });
-    const received: StatelyInspectionEvent[] = [];
-    const snapshotsWanted = 1 + expectedEvents.length; // the start, then one per event
-    const allArrived = new Promise<void>((resolve) => {
-      receiver.subscribe((event) => {
-        received.push(event);
-        if (received.filter((e) => e.type === '@xstate.snapshot').length === snapshotsWanted) resolve();
+  it.each(ids)(
+    'streams the actor, then each event and snapshot of a %s replay in the history’s order, and closes everything',
+    async (id) => {
+      const before = tcpHandles();
+      const [history] = fc.sample(legalHistory(id, { fromStart: true, minLength: 4, maxLength: 8 }), {
+        seed: 5,
+        numRuns: 1,
       });
-    });
-    const result = await replayHistory(id, observe(statuses), { inspect: session.inspector.inspect, id: 'instance-1', pace: 0 });
-    expect(result.ok).toBe(true);
-    await allArrived;
-    await session.close();
+      const statuses = [...history!, history![history!.length - 1]!]; // with a repeat at the end
+      const verdict = validateHistory(id, statuses, { explain: true });
+      const expectedEvents = verdict.steps!.flatMap((s) => s.events);
 
-    const [registration, ...rest] = received;
-    expect(registration).toMatchObject({ type: '@xstate.actor', name: 'instance-1' });
-    expect(JSON.parse((registration as { definition: string }).definition)).toMatchObject({ id });
-    expect(rest.every((e) => e.sessionId === registration!.sessionId)).toBe(true);
-    const events = rest.filter((e) => e.type === '@xstate.event').map((e) => (e as { event: { type: string } }).event.type);
-    expect(events).toEqual(['xstate.init', ...expectedEvents]);
-    const path = [statuses[0]!, ...verdict.steps!.flatMap((s) => [...s.missed, s.to])];
-    const snapshots = rest.filter((e) => e.type === '@xstate.snapshot').map((e) => (e as unknown as { snapshot: { value: unknown } }).snapshot.value);
-    expect(snapshots).toEqual(path);
-    // each event arrives before the snapshot it leads to
-    expect(rest.map((e) => e.type)).toEqual(path.flatMap(() => ['@xstate.event', '@xstate.snapshot']));
-    result.actor?.stop();
-    await vi.waitFor(() => expect(tcpHandles()).toBe(before));
-  });
+      const session = await startInspectorSession();
+      expect(session.url).toBe(`http://localhost:${session.port}`);
+      const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${session.port}` });
+      const received: StatelyInspectionEvent[] = [];
+      const snapshotsWanted = 1 + expectedEvents.length; // the start, then one per event
+      const allArrived = new Promise<void>((resolve) => {
+        receiver.subscribe((event) => {
+          received.push(event);
+          if (received.filter((e) => e.type === '@xstate.snapshot').length === snapshotsWanted) resolve();
+        });
+      });
+      const result = await replayHistory(id, observe(statuses), {
+        inspect: session.inspector.inspect,
+        id: 'instance-1',
+        pace: 0,
+      });
+      expect(result.ok).toBe(true);
+      await allArrived;
+      await session.close();
+
+      const [registration, ...rest] = received;
+      expect(registration).toMatchObject({ type: '@xstate.actor', name: 'instance-1' });
+      expect(JSON.parse((registration as { definition: string }).definition)).toMatchObject({ id });
+      expect(rest.every((e) => e.sessionId === registration!.sessionId)).toBe(true);
+      const events = rest
+        .filter((e) => e.type === '@xstate.event')
+        .map((e) => (e as { event: { type: string } }).event.type);
+      expect(events).toEqual(['xstate.init', ...expectedEvents]);
+      const path = [statuses[0]!, ...verdict.steps!.flatMap((s) => [...s.missed, s.to])];
+      const snapshots = rest
+        .filter((e) => e.type === '@xstate.snapshot')
+        .map((e) => (e as unknown as { snapshot: { value: unknown } }).snapshot.value);
+      expect(snapshots).toEqual(path);
+      // each event arrives before the snapshot it leads to
+      expect(rest.map((e) => e.type)).toEqual(path.flatMap(() => ['@xstate.event', '@xstate.snapshot']));
+      result.actor?.stop();
+      await vi.waitFor(() => expect(tcpHandles()).toBe(before));
+    },
+  );
 
   it('refuses a port that is taken, in one line', async () => {
     const session = await startInspectorSession();
-    await expect(startInspectorSession({ port: session.port })).rejects.toThrow(`port ${session.port} is already in use`);
+    await expect(startInspectorSession({ port: session.port })).rejects.toThrow(
+      `port ${session.port} is already in use`,
+    );
     await session.close();
   });
 });

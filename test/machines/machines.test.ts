@@ -2,10 +2,11 @@
  * Model tests, generic over every registered service: a new machine added to machines/index.ts is checked by
  * everything here for free (it only needs its seed table below).
  */
-import { getShortestPaths } from 'xstate/graph';
-import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+
 import { describe, expect, it } from 'vitest';
-import { services, STATUS_TAGS } from '../../machines/index.js';
+import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { STATUS_TAGS, services } from '../../machines/index.js';
 import { lifecycleModel } from '../../src/index.js';
 
 /**
@@ -17,8 +18,20 @@ const SEED_TABLES: ReadonlyMap<string, { page: string; statuses: readonly string
     'kafka',
     {
       page: 'kafka-api-180514012',
-      statuses: ['CREATING', 'CREATEFAILED', 'RUNNING', 'ERROR', 'RESTARTING', 'EXTENDING', 'EXTENDEDFAILED',
-        'DELETING', 'DELETED', 'FROZEN', 'UPGRADING', 'ROLLBACK'],
+      statuses: [
+        'CREATING',
+        'CREATEFAILED',
+        'RUNNING',
+        'ERROR',
+        'RESTARTING',
+        'EXTENDING',
+        'EXTENDEDFAILED',
+        'DELETING',
+        'DELETED',
+        'FROZEN',
+        'UPGRADING',
+        'ROLLBACK',
+      ],
     },
   ],
   [

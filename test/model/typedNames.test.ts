@@ -3,15 +3,15 @@
  * so each `@ts-expect-error` below fails the run if the line compiles); other services take any string.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { kafkaMachine } from '../../machines/index.js';
+import type { kafkaMachine } from '../../machines/index.js';
 import {
   coveringPaths,
   expectations,
+  type Service,
+  type StatusOf,
   shortestPaths,
   simulate,
   waitForStatus,
-  type Service,
-  type StatusOf,
 } from '../../src/index.js';
 import { createSimulatedInstance } from '../../src/testing/index.js';
 
@@ -30,7 +30,9 @@ describe('typed status and event names', () => {
     // @ts-expect-error
     expect(() => createSimulatedInstance('kafka', { from: 'RESTORING' })).toThrow(/unknown status/);
     // @ts-expect-error
-    await expect(waitForStatus({ service: 'kafka', target: 'DELTED', poll: () => 'RUNNING', timeout: 0 })).rejects.toThrow(/unknown status/);
+    await expect(
+      waitForStatus({ service: 'kafka', target: 'DELTED', poll: () => 'RUNNING', timeout: 0 }),
+    ).rejects.toThrow(/unknown status/);
   });
 
   it('built-in services: the status type is exactly the machine’s statuses', () => {

@@ -36,7 +36,9 @@ describe('package entry points', () => {
   it('every subpath export resolves to a built module', () => {
     for (const subpath of Object.keys(pkg.exports).filter((s) => s !== './package.json')) {
       const name = `instance-lifecycle${subpath.slice(1)}`;
-      const result = run(`const m = await import(${JSON.stringify(name)}); if (Object.keys(m).length === 0) process.exit(3);`);
+      const result = run(
+        `const m = await import(${JSON.stringify(name)}); if (Object.keys(m).length === 0) process.exit(3);`,
+      );
       expect(result.status, `${name}: ${result.stderr}`).toBe(0);
     }
   });
@@ -48,7 +50,8 @@ describe('package entry points', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('true');
     expect(result.resolved).toContain('xstate');
-    for (const heavy of ['@viz-js/viz', '@statelyai/inspect', 'fast-check', 'ws']) expect(result.resolved).not.toContain(heavy);
+    for (const heavy of ['@viz-js/viz', '@statelyai/inspect', 'fast-check', 'ws'])
+      expect(result.resolved).not.toContain(heavy);
   });
 
   it('instance-lifecycle/testing works without fast-check, except for the arbitraries, which say how to get it', () => {

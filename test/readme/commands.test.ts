@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths.js';
 import { runCliCapture } from '../support/cliHarness.js';
+import { repoRoot } from '../support/paths.js';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const root = repoRoot;
@@ -20,7 +20,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 function readmeCommands(): string[] {
   const parts = readme.split('```');
   const blockLines = parts.filter((_, i) => i % 2 === 1).flatMap((block) => block.split('\n'));
-  const inline = parts.filter((_, i) => i % 2 === 0).flatMap((text) => [...text.matchAll(/`((?:npx )?instance-lifecycle [^`]+)`/g)].map((m) => m[1]!));
+  const inline = parts
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((text) => [...text.matchAll(/`((?:npx )?instance-lifecycle [^`]+)`/g)].map((m) => m[1]!));
   return [...blockLines, ...inline]
     .map((line) => line.replace(/\s+#.*$/, '').trim())
     .filter((line) => /^(npx )?instance-lifecycle /.test(line))

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../support/paths.js';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { docsFiles } from '../../scripts/docsFiles.js';
-import { lifecycleModel } from '../../src/index.js';
 import { toMermaid } from '../../src/diagram/mermaid.js';
+import { lifecycleModel } from '../../src/index.js';
+import { repoRoot } from '../support/paths.js';
 
 describe('generated docs', () => {
   it('are up to date with the machines (run `npm run docs` when this fails)', async () => {
@@ -18,23 +18,28 @@ describe('generated docs', () => {
   it.each(services.map((s) => s.id))('lists every transition of %s in docs/lifecycles.md', async (id) => {
     const [file] = await docsFiles();
     const model = lifecycleModel(id);
-    for (const t of model.transitions) expect(file!.content).toContain(`| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` |`);
+    for (const t of model.transitions)
+      expect(file!.content).toContain(`| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` |`);
   });
 });
 
 describe('toMermaid', () => {
-  it.each(services.map((s) => s.id))('draws every transition of %s once, marks inferred ones, and ends finals', (id) => {
-    const model = lifecycleModel(id);
-    const text = toMermaid(model);
-    const lines = text.split('\n');
-    expect(lines[0]).toBe('stateDiagram-v2');
-    expect(lines).toContain(`  [*] --> ${model.initial}`);
-    for (const t of model.transitions) {
-      const label = t.basis === 'inferred' ? `${t.event} (inferred)` : t.event;
-      expect(lines.filter((l) => l === `  ${t.from} --> ${t.to}: ${label}`)).toHaveLength(1);
-    }
-    for (const s of model.states.filter((s) => s.tags.includes('final'))) expect(lines).toContain(`  ${s.status} --> [*]`);
-  });
+  it.each(services.map((s) => s.id))(
+    'draws every transition of %s once, marks inferred ones, and ends finals',
+    (id) => {
+      const model = lifecycleModel(id);
+      const text = toMermaid(model);
+      const lines = text.split('\n');
+      expect(lines[0]).toBe('stateDiagram-v2');
+      expect(lines).toContain(`  [*] --> ${model.initial}`);
+      for (const t of model.transitions) {
+        const label = t.basis === 'inferred' ? `${t.event} (inferred)` : t.event;
+        expect(lines.filter((l) => l === `  ${t.from} --> ${t.to}: ${label}`)).toHaveLength(1);
+      }
+      for (const s of model.states.filter((s) => s.tags.includes('final')))
+        expect(lines).toContain(`  ${s.status} --> [*]`);
+    },
+  );
 
   it('aliases a status that is not a valid Mermaid id', () => {
     const model = lifecycleModel('kafka');

@@ -27,10 +27,16 @@ describe('createSimulatedInstance', () => {
           expect(Object.keys(byMethod.requests).sort()).toEqual(
             operations.map((op) => op.toLowerCase().replace(/_(.)/g, (_, c: string) => c.toUpperCase())).sort(),
           );
-          const outcome = (p: Promise<void>) => p.then(() => 'ok', (e: Error) => `${e.name}: ${e.message}`);
+          const outcome = (p: Promise<void>) =>
+            p.then(
+              () => 'ok',
+              (e: Error) => `${e.name}: ${e.message}`,
+            );
           for (const [pick, wait] of steps) {
             const operation = operations[pick % operations.length]!;
-            const method = Object.entries(byMethod.requests).find(([name]) => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase() === operation)![1];
+            const method = Object.entries(byMethod.requests).find(
+              ([name]) => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase() === operation,
+            )![1];
             expect(await outcome(method())).toBe(await outcome(byRequest.request(operation)));
             await byRequest.clock.sleep(wait);
             await byMethod.clock.sleep(wait);
@@ -60,7 +66,9 @@ describe('createSimulatedInstance', () => {
           const model = lifecycleModel(service);
           const operations = [...new Set(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
           const outcomes = [...new Set(model.transitions.filter((t) => t.kind === 'outcome').map((t) => t.event))];
-          const transitional = new Set(model.states.filter((s) => s.tags.includes('transitional')).map((s) => s.status));
+          const transitional = new Set(
+            model.states.filter((s) => s.tags.includes('transitional')).map((s) => s.status),
+          );
           const clock = createVirtualClock(0);
           const instance = createSimulatedInstance(service, { clock, seed, spontaneous });
           expect(instance.operations).toEqual(operations);
@@ -73,8 +81,12 @@ describe('createSimulatedInstance', () => {
             } else {
               const [names, kind] = action.type === 'request' ? [operations, 'operation'] : [outcomes, 'outcome'];
               const name = names[action.pick % names.length]!;
-              const transition = model.transitions.find((t) => t.from === before && t.event === name && t.kind === kind);
-              const allowed = [...new Set(model.transitions.filter((t) => t.from === before && t.kind === kind).map((t) => t.event))];
+              const transition = model.transitions.find(
+                (t) => t.from === before && t.event === name && t.kind === kind,
+              );
+              const allowed = [
+                ...new Set(model.transitions.filter((t) => t.from === before && t.kind === kind).map((t) => t.event)),
+              ];
               if (kind === 'operation') expect(instance.allowedOperations().sort()).toEqual([...allowed].sort());
               const attempt = async () => (action.type === 'request' ? instance.request(name) : instance.inject(name));
               if (transition) {
@@ -82,7 +94,10 @@ describe('createSimulatedInstance', () => {
                 if (kind === 'outcome') injected++;
                 expect(instance.current).toBe(transition.to);
               } else {
-                const error = await attempt().then(() => undefined, (e: unknown) => e);
+                const error = await attempt().then(
+                  () => undefined,
+                  (e: unknown) => e,
+                );
                 expect(error).toBeInstanceOf(OperationRejectedError);
                 expect(error).toMatchObject({ operation: name, status: before });
                 expect([...(error as OperationRejectedError).allowed].sort()).toEqual([...allowed].sort());
@@ -101,11 +116,19 @@ describe('createSimulatedInstance', () => {
           // the true history has only transitions of the machine
           expect(validateHistory(service, instance.history(), { mode: 'strict', fromStart: true }).ok).toBe(true);
           for (const event of instance.events()) {
-            expect(model.transitions).toContainEqual(expect.objectContaining({ from: event.from, to: event.to, event: event.event, kind: event.kind }));
+            expect(model.transitions).toContainEqual(
+              expect.objectContaining({ from: event.from, to: event.to, event: event.event, kind: event.kind }),
+            );
           }
           // answers polled after every action miss only statuses left by themselves: transitional ones, unless spontaneous
           if (!spontaneous) {
-            expect(validateHistory(service, seen.map((s) => s.status), { mode: 'sampled', fromStart: true }).ok).toBe(true);
+            expect(
+              validateHistory(
+                service,
+                seen.map((s) => s.status),
+                { mode: 'sampled', fromStart: true },
+              ).ok,
+            ).toBe(true);
             const left = instance.events().filter((e) => e.kind === 'outcome' && !transitional.has(e.from));
             expect(left.length).toBeLessThanOrEqual(injected);
           }
@@ -149,7 +172,10 @@ describe('createSimulatedInstance', () => {
       const gone = createSimulatedInstance(id, { clock, from: 'DELETING', notFoundWhenFinal: true, failureWeight: 0 });
       const kept = createSimulatedInstance(id, { clock, from: 'DELETING', failureWeight: 0 });
       await clock.sleep(3_600_000);
-      const error = await gone.status().then(() => undefined, (e: unknown) => e);
+      const error = await gone.status().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(InstanceNotFoundError);
       expect(error).toMatchObject({ statusCode: 404, id: gone.id, status: 'DELETED' });
       await expect(gone.request('DELETE')).rejects.toBeInstanceOf(InstanceNotFoundError);
@@ -161,7 +187,9 @@ describe('createSimulatedInstance', () => {
   it('rejects a name that is no operation of the service, listing the operations', async () => {
     const instance = createSimulatedInstance('dcs', { from: 'RUNNING' });
     await expect(instance.request('FAULT')).rejects.toBeInstanceOf(UnknownOperationError);
-    await expect(instance.request('restart')).rejects.toThrow(/unknown operation "restart" for dcs; known operations: .*RESTART/);
+    await expect(instance.request('restart')).rejects.toThrow(
+      /unknown operation "restart" for dcs; known operations: .*RESTART/,
+    );
     expect(() => instance.inject('RESTART')).toThrow(UnknownOperationError);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { services } from '../../machines/index.js';
-import { lifecycleModel, simulate, validateHistory, type Simulation, type SimulationOptions } from '../../src/index.js';
+import { lifecycleModel, type Simulation, type SimulationOptions, simulate, validateHistory } from '../../src/index.js';
 import { createRandom, weightedTransitions } from '../../src/simulation/index.js';
 
 const serviceArb = fc.constantFrom(...services.map((s) => s.id));
@@ -26,28 +26,39 @@ function durations(simulation: Simulation): number[] {
 describe('simulate', () => {
   it('walks only transitions of the machine: the true history validates in strict mode, from any status', () => {
     fc.assert(
-      fc.property(serviceArb, seedArb, fc.nat({ max: 60 }), fc.boolean(), fc.nat(), (service, seed, steps, avoidFinal, pick) => {
-        const model = lifecycleModel(service);
-        const from = model.states[pick % model.states.length]!.status;
-        const simulation = simulate(service, { seed, steps, avoidFinal, from });
-        expect(validateHistory(service, simulation.observations, { fromStart: from === model.initial }).ok).toBe(true);
-        expect(simulation.observations[0]!.status).toBe(from);
-        expect(simulation.events.length).toBe(simulation.observations.length - 1);
-        expect(simulation.events.length).toBeLessThanOrEqual(steps);
-        simulation.events.forEach((event, i) => {
-          expect(model.transitions).toContainEqual(expect.objectContaining({ from: event.from, to: event.to, event: event.event, kind: event.kind }));
-          expect(simulation.observations[i]!.status).toBe(event.from);
-          expect(simulation.observations[i + 1]).toMatchObject({ status: event.to, time: event.time });
-        });
-        const last = simulation.observations.at(-1)!.status;
-        const lastIsFinal = model.states.find((s) => s.status === last)!.tags.includes('final');
-        expect(simulation.final).toBe(lastIsFinal);
-        // it stops only at a final status, after all its steps, or where nothing can happen
-        const stuck = !model.transitions.some((t) => t.from === last);
-        expect(lastIsFinal || simulation.events.length === steps || stuck).toBe(true);
-        // every status lasts at least a millisecond: times strictly increase
-        expect(durations(simulation).every((d) => d >= 1)).toBe(true);
-      }),
+      fc.property(
+        serviceArb,
+        seedArb,
+        fc.nat({ max: 60 }),
+        fc.boolean(),
+        fc.nat(),
+        (service, seed, steps, avoidFinal, pick) => {
+          const model = lifecycleModel(service);
+          const from = model.states[pick % model.states.length]!.status;
+          const simulation = simulate(service, { seed, steps, avoidFinal, from });
+          expect(validateHistory(service, simulation.observations, { fromStart: from === model.initial }).ok).toBe(
+            true,
+          );
+          expect(simulation.observations[0]!.status).toBe(from);
+          expect(simulation.events.length).toBe(simulation.observations.length - 1);
+          expect(simulation.events.length).toBeLessThanOrEqual(steps);
+          simulation.events.forEach((event, i) => {
+            expect(model.transitions).toContainEqual(
+              expect.objectContaining({ from: event.from, to: event.to, event: event.event, kind: event.kind }),
+            );
+            expect(simulation.observations[i]!.status).toBe(event.from);
+            expect(simulation.observations[i + 1]).toMatchObject({ status: event.to, time: event.time });
+          });
+          const last = simulation.observations.at(-1)!.status;
+          const lastIsFinal = model.states.find((s) => s.status === last)!.tags.includes('final');
+          expect(simulation.final).toBe(lastIsFinal);
+          // it stops only at a final status, after all its steps, or where nothing can happen
+          const stuck = !model.transitions.some((t) => t.from === last);
+          expect(lastIsFinal || simulation.events.length === steps || stuck).toBe(true);
+          // every status lasts at least a millisecond: times strictly increase
+          expect(durations(simulation).every((d) => d >= 1)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -89,7 +100,12 @@ describe('simulate', () => {
         durations(simulation).forEach((d, i) => {
           const status = simulation.observations[i]!.status;
           const tags = model.states.find((s) => s.status === status)!.tags;
-          const expected = status === 'RUNNING' ? running : tags.includes('transitional') ? transitional : { min: 10 * 60_000, max: 6 * 3_600_000 };
+          const expected =
+            status === 'RUNNING'
+              ? running
+              : tags.includes('transitional')
+                ? transitional
+                : { min: 10 * 60_000, max: 6 * 3_600_000 };
           expect(d).toBeGreaterThanOrEqual(expected.min);
           expect(d).toBeLessThanOrEqual(expected.max);
         });
@@ -111,7 +127,9 @@ describe('simulate', () => {
 
   it('makes a failure outcome rare even where it leads back to a status not tagged failed (DCS resize)', () => {
     const model = lifecycleModel('dcs');
-    const failing = model.transitions.find((t) => t.failure && !model.states.find((s) => s.status === t.to)!.tags.includes('failed'));
+    const failing = model.transitions.find(
+      (t) => t.failure && !model.states.find((s) => s.status === t.to)!.tags.includes('failed'),
+    );
     expect(failing, 'DCS has a failure outcome into a status not tagged failed').toBeDefined();
     let failures = 0;
     const runs = 1000;
@@ -187,40 +205,68 @@ describe('simulate', () => {
 describe('simulate: the polled view', () => {
   it('is what a poller sees: the true status at every multiple of the interval from the start', () => {
     fc.assert(
-      fc.property(serviceArb, seedArb, range(5000), range(5000), fc.integer({ min: 25, max: 3000 }), (service, seed, transitional, stable, interval) => {
-        const simulation = simulate(service, { seed, steps: 30, durations: { byTag: { transitional, stable } }, pollInterval: interval });
-        const polled = simulation.polled!;
-        const start = Date.parse(simulation.observations[0]!.time);
-        polled.forEach((poll, k) => {
-          expect(Date.parse(poll.time)).toBe(start + k * interval);
-          expect(poll.status).toBe(statusAt(simulation, start + k * interval));
-        });
-        const end = Date.parse(simulation.end);
-        if (simulation.final) {
-          // it polls until it sees the final status, once
-          expect(polled.at(-1)!.status).toBe(simulation.observations.at(-1)!.status);
-          expect(Date.parse(polled.at(-1)!.time)).toBeLessThan(end + interval);
-          expect(Date.parse(polled.at(-2)?.time ?? polled.at(-1)!.time)).toBeLessThan(end + 1);
-        } else {
-          expect(Date.parse(polled.at(-1)!.time)).toBeLessThan(end);
-          expect(Date.parse(polled.at(-1)!.time) + interval).toBeGreaterThanOrEqual(end);
-        }
-      }),
+      fc.property(
+        serviceArb,
+        seedArb,
+        range(5000),
+        range(5000),
+        fc.integer({ min: 25, max: 3000 }),
+        (service, seed, transitional, stable, interval) => {
+          const simulation = simulate(service, {
+            seed,
+            steps: 30,
+            durations: { byTag: { transitional, stable } },
+            pollInterval: interval,
+          });
+          const polled = simulation.polled!;
+          const start = Date.parse(simulation.observations[0]!.time);
+          polled.forEach((poll, k) => {
+            expect(Date.parse(poll.time)).toBe(start + k * interval);
+            expect(poll.status).toBe(statusAt(simulation, start + k * interval));
+          });
+          const end = Date.parse(simulation.end);
+          if (simulation.final) {
+            // it polls until it sees the final status, once
+            expect(polled.at(-1)!.status).toBe(simulation.observations.at(-1)!.status);
+            expect(Date.parse(polled.at(-1)!.time)).toBeLessThan(end + interval);
+            expect(Date.parse(polled.at(-2)?.time ?? polled.at(-1)!.time)).toBeLessThan(end + 1);
+          } else {
+            expect(Date.parse(polled.at(-1)!.time)).toBeLessThan(end);
+            expect(Date.parse(polled.at(-1)!.time) + interval).toBeGreaterThanOrEqual(end);
+          }
+        },
+      ),
     );
   });
 
   it('validates in sampled mode whenever every status that is not transitional lasts at least the interval', () => {
     let premiseHeld = 0;
     fc.assert(
-      fc.property(serviceArb, seedArb, range(4000), range(4000), fc.integer({ min: 1, max: 1000 }), (service, seed, transitional, stable, interval) => {
-        const model = lifecycleModel(service);
-        const transitionalStatuses = new Set(model.states.filter((s) => s.tags.includes('transitional')).map((s) => s.status));
-        const simulation = simulate(service, { seed, steps: 30, durations: { byTag: { transitional, stable } }, pollInterval: interval });
-        const lasting = durations(simulation).every((d, i) => transitionalStatuses.has(simulation.observations[i]!.status) || d >= interval);
-        if (!lasting) return;
-        premiseHeld++;
-        expect(validateHistory(service, simulation.polled!, { mode: 'sampled', fromStart: true }).ok).toBe(true);
-      }),
+      fc.property(
+        serviceArb,
+        seedArb,
+        range(4000),
+        range(4000),
+        fc.integer({ min: 1, max: 1000 }),
+        (service, seed, transitional, stable, interval) => {
+          const model = lifecycleModel(service);
+          const transitionalStatuses = new Set(
+            model.states.filter((s) => s.tags.includes('transitional')).map((s) => s.status),
+          );
+          const simulation = simulate(service, {
+            seed,
+            steps: 30,
+            durations: { byTag: { transitional, stable } },
+            pollInterval: interval,
+          });
+          const lasting = durations(simulation).every(
+            (d, i) => transitionalStatuses.has(simulation.observations[i]!.status) || d >= interval,
+          );
+          if (!lasting) return;
+          premiseHeld++;
+          expect(validateHistory(service, simulation.polled!, { mode: 'sampled', fromStart: true }).ok).toBe(true);
+        },
+      ),
     );
     expect(premiseHeld).toBeGreaterThan(10); // the law was really exercised
   });

@@ -4,7 +4,9 @@ import { appendFileSync } from 'node:fs';
 import { register } from 'node:module';
 
 if (process.env.HOOK_THREAD === undefined) {
-  register(import.meta.url, { data: { hide: (process.env.HIDE_PACKAGES ?? '').split(',').filter(Boolean), log: process.env.RESOLVED_LOG } });
+  register(import.meta.url, {
+    data: { hide: (process.env.HIDE_PACKAGES ?? '').split(',').filter(Boolean), log: process.env.RESOLVED_LOG },
+  });
 }
 
 let hidden = [];

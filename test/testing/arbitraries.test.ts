@@ -11,11 +11,16 @@ describe.each(ids)('arbitraries of %s', (service) => {
 
   it('legalHistory: every history validates in strict mode, and starts at the initial status when asked', () => {
     fc.assert(
-      fc.property(fc.boolean(), legalHistory(service), legalHistory(service, { fromStart: true, minLength: 2, maxLength: 8 }), (_, any, full) => {
-        expect(validateHistory(service, any).ok).toBe(true);
-        expect(validateHistory(service, full, { fromStart: true }).ok).toBe(true);
-        expect(full.length).toBeLessThanOrEqual(8);
-      }),
+      fc.property(
+        fc.boolean(),
+        legalHistory(service),
+        legalHistory(service, { fromStart: true, minLength: 2, maxLength: 8 }),
+        (_, any, full) => {
+          expect(validateHistory(service, any).ok).toBe(true);
+          expect(validateHistory(service, full, { fromStart: true }).ok).toBe(true);
+          expect(full.length).toBeLessThanOrEqual(8);
+        },
+      ),
     );
   });
 
@@ -34,17 +39,32 @@ describe.each(ids)('arbitraries of %s', (service) => {
     expect(samples.some((h) => h.some((s, i) => i > 0 && h[i - 1] === s))).toBe(true);
   });
 
-  it.each(['strict', 'sampled'] as const)('historyWithIllegalStep (%s): exactly one violation, at the planted index', (mode) => {
-    fc.assert(
-      fc.property(historyWithIllegalStep(service, { mode }), historyWithIllegalStep(service, { mode, fromStart: true }), (any, full) => {
-        for (const [{ history, index }, fromStart] of [[any, false], [full, true]] as const) {
-          const { violations } = validateHistory(service, history, { mode, fromStart });
-          expect(violations).toHaveLength(1);
-          expect(violations[0]).toMatchObject({ index, kind: 'illegal-transition', from: history[index - 1], to: history[index] });
-        }
-      }),
-    );
-  });
+  it.each(['strict', 'sampled'] as const)(
+    'historyWithIllegalStep (%s): exactly one violation, at the planted index',
+    (mode) => {
+      fc.assert(
+        fc.property(
+          historyWithIllegalStep(service, { mode }),
+          historyWithIllegalStep(service, { mode, fromStart: true }),
+          (any, full) => {
+            for (const [{ history, index }, fromStart] of [
+              [any, false],
+              [full, true],
+            ] as const) {
+              const { violations } = validateHistory(service, history, { mode, fromStart });
+              expect(violations).toHaveLength(1);
+              expect(violations[0]).toMatchObject({
+                index,
+                kind: 'illegal-transition',
+                from: history[index - 1],
+                to: history[index],
+              });
+            }
+          },
+        ),
+      );
+    },
+  );
 
   it('serviceStatus: only statuses of the service, with the tag when asked', () => {
     const statuses = model.states.map((s) => s.status);
@@ -60,18 +80,27 @@ describe.each(ids)('arbitraries of %s', (service) => {
 
   it('shrinking keeps histories legal: a property failing on long histories shrinks to a legal one of the shortest failing length', () => {
     const longest = 5;
-    const legal = fc.check(fc.property(legalHistory(service, { fromStart: true }), (h) => h.length < longest), { seed: 3 });
+    const legal = fc.check(
+      fc.property(legalHistory(service, { fromStart: true }), (h) => h.length < longest),
+      { seed: 3 },
+    );
     expect(legal.failed).toBe(true);
     const [shrunk] = legal.counterexample!;
     expect(validateHistory(service, shrunk, { fromStart: true }).ok).toBe(true);
     expect(shrunk).toHaveLength(longest);
 
-    const polled = fc.check(fc.property(polledHistory(service, { fromStart: true }), (h) => h.length < longest), { seed: 4 });
+    const polled = fc.check(
+      fc.property(polledHistory(service, { fromStart: true }), (h) => h.length < longest),
+      { seed: 4 },
+    );
     expect(polled.failed).toBe(true);
     expect(validateHistory(service, polled.counterexample![0], { mode: 'sampled', fromStart: true }).ok).toBe(true);
     expect(polled.counterexample![0]).toHaveLength(longest);
 
-    const planted = fc.check(fc.property(historyWithIllegalStep(service), ({ history }) => history.length < longest), { seed: 5 });
+    const planted = fc.check(
+      fc.property(historyWithIllegalStep(service), ({ history }) => history.length < longest),
+      { seed: 5 },
+    );
     expect(planted.failed).toBe(true);
     const [{ history, index }] = planted.counterexample!;
     expect(validateHistory(service, history).violations.map((v) => v.index)).toEqual([index]);

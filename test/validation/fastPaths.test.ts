@@ -5,11 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/index.js';
+import { observationFromJson } from '../../src/input/fields.js';
+import { scanFlatRecord } from '../../src/input/flatRecord.js';
 import { createNdjsonParser } from '../../src/input/ndjson.js';
 import { timeValue } from '../../src/time/index.js';
 import { detachString } from '../../src/validation/detachString.js';
-import { observationFromJson } from '../../src/input/fields.js';
-import { scanFlatRecord } from '../../src/input/flatRecord.js';
 
 /** What the slow path makes of a line: an observation, or the message of the error. */
 function slowPath(text: string): unknown {
@@ -22,18 +22,55 @@ function slowPath(text: string): unknown {
   return observationFromJson(value, 1);
 }
 
-const fieldValue = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.boolean(), fc.jsonValue());
-const key = fc.constantFrom('status', 'time', 'timestamp', 'instance_id', 'instanceId', 'id', 'other', 'Status', 'stat\\u0075s');
+const fieldValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.jsonValue(),
+);
+const key = fc.constantFrom(
+  'status',
+  'time',
+  'timestamp',
+  'instance_id',
+  'instanceId',
+  'id',
+  'other',
+  'Status',
+  'stat\\u0075s',
+);
 const flatish = fc
-  .array(fc.tuple(key, fc.oneof({ weight: 3, arbitrary: fc.constantFrom('RUNNING', 'a b', '2026-01-01T00:00:00Z') }, { weight: 2, arbitrary: fieldValue })), { maxLength: 6 })
+  .array(
+    fc.tuple(
+      key,
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('RUNNING', 'a b', '2026-01-01T00:00:00Z') },
+        { weight: 2, arbitrary: fieldValue },
+      ),
+    ),
+    { maxLength: 6 },
+  )
   .chain((entries) =>
-    fc.constantFrom(' ', '', '\t').map((space) => `${space}{${entries.map(([k, v]) => `"${k}"${space}:${space}${JSON.stringify(v) ?? 'null'}`).join(`,${space}`)}}${space}`),
+    fc
+      .constantFrom(' ', '', '\t')
+      .map(
+        (space) =>
+          `${space}{${entries.map(([k, v]) => `"${k}"${space}:${space}${JSON.stringify(v) ?? 'null'}`).join(`,${space}`)}}${space}`,
+      ),
   );
 /** Flat-looking lines, some broken by one inserted or removed character. */
 const lines = fc.oneof(
   flatish,
-  flatish.chain((text) => fc.tuple(fc.nat({ max: text.length }), fc.constantFrom('"', ',', '}', '{', ':', '\\', '\t', '\u0001', 'x', '1')).map(([at, c]) => text.slice(0, at) + c + text.slice(at))),
-  flatish.chain((text) => fc.nat({ max: Math.max(0, text.length - 1) }).map((at) => text.slice(0, at) + text.slice(at + 1))),
+  flatish.chain((text) =>
+    fc
+      .tuple(fc.nat({ max: text.length }), fc.constantFrom('"', ',', '}', '{', ':', '\\', '\t', '\u0001', 'x', '1'))
+      .map(([at, c]) => text.slice(0, at) + c + text.slice(at)),
+  ),
+  flatish.chain((text) =>
+    fc.nat({ max: Math.max(0, text.length - 1) }).map((at) => text.slice(0, at) + text.slice(at + 1)),
+  ),
 );
 
 describe('scanFlatRecord (the NDJSON fast path)', () => {
@@ -57,12 +94,19 @@ describe('scanFlatRecord (the NDJSON fast path)', () => {
   });
 
   it('gives up on escapes, nesting, and fields it cannot take as they are', () => {
-    for (const text of ['{"status":"RUN\\"NING"}', '{"status":"RUNNING","x":{"y":1}}', '{"status":"RUNNING","time":null}', '{"status":1}', '{}', '[1]']) {
+    for (const text of [
+      '{"status":"RUN\\"NING"}',
+      '{"status":"RUNNING","x":{"y":1}}',
+      '{"status":"RUNNING","time":null}',
+      '{"status":1}',
+      '{}',
+      '[1]',
+    ]) {
       expect(scanFlatRecord(text, 1)).toBeUndefined();
     }
   });
 
-  it('the NDJSON reader gives the slow path\'s observation or an InputError for every line (property)', () => {
+  it("the NDJSON reader gives the slow path's observation or an InputError for every line (property)", () => {
     const parser = createNdjsonParser('f');
     fc.assert(
       fc.property(lines, (text) => {
@@ -89,7 +133,10 @@ describe('timeValue', () => {
       fc.constantFrom('', '.', '.5', '.12', '.123', '.123456', '.1x'),
       fc.constantFrom('Z', 'z', '+01:00', ''),
     )
-    .map(([y, mo, d, h, mi, s, fraction, zone]) => `${two(y, 4)}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${fraction}${zone}`);
+    .map(
+      ([y, mo, d, h, mi, s, fraction, zone]) =>
+        `${two(y, 4)}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${fraction}${zone}`,
+    );
 
   it('gives what Date.parse gives for ISO 8601 text, in range or not (property)', () => {
     fc.assert(

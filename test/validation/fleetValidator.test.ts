@@ -1,31 +1,48 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { createFleetValidator, lifecycleModel, validateFleet, validateHistory, validateInput, type Observation, type ValidationMode } from '../../src/index.js';
+import {
+  createFleetValidator,
+  lifecycleModel,
+  type Observation,
+  type ValidationMode,
+  validateFleet,
+  validateHistory,
+  validateInput,
+} from '../../src/index.js';
 
 describe.each(services.map((s) => [s.id] as const))('validateFleet (%s)', (service) => {
   const statuses = lifecycleModel(service).states.map((s) => s.status);
 
   it('judges each instance of an interleaved log exactly as its own history alone (property)', async () => {
-    const record = fc.record({ instance: fc.constantFrom('a', 'b', 'c', undefined), status: fc.constantFrom(...statuses, 'junk') });
+    const record = fc.record({
+      instance: fc.constantFrom('a', 'b', 'c', undefined),
+      status: fc.constantFrom(...statuses, 'junk'),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { maxLength: 40 }), fc.constantFrom<ValidationMode>('strict', 'sampled'), async (records, mode) => {
-        const log: Observation[] = records.map(({ instance, status }, i) => (instance === undefined ? { status, line: i + 1 } : { status, instance, line: i + 1 }));
-        const report = await validateFleet(service, log, { mode });
-        const instances = [...new Set(log.map((o) => o.instance))];
-        expect(report.histories.map((h) => h.instance)).toEqual(instances.map((i) => i ?? null));
-        for (const history of report.histories) {
-          const own = log.filter((o) => (o.instance ?? null) === history.instance);
-          const alone = validateHistory(service, own, { mode });
-          expect(history.violations).toEqual(alone.violations);
-          expect(history.missed).toEqual(alone.missed);
-          expect(history.observations).toBe(own.length);
-        }
-        expect(report.summary.observations).toBe(log.length);
-        expect(report.summary.histories).toBe(instances.length);
-        expect(report.summary.violations).toBe(report.histories.reduce((n, h) => n + h.violations.length, 0));
-        expect(report.ok).toBe(report.histories.every((h) => h.ok));
-      }),
+      fc.asyncProperty(
+        fc.array(record, { maxLength: 40 }),
+        fc.constantFrom<ValidationMode>('strict', 'sampled'),
+        async (records, mode) => {
+          const log: Observation[] = records.map(({ instance, status }, i) =>
+            instance === undefined ? { status, line: i + 1 } : { status, instance, line: i + 1 },
+          );
+          const report = await validateFleet(service, log, { mode });
+          const instances = [...new Set(log.map((o) => o.instance))];
+          expect(report.histories.map((h) => h.instance)).toEqual(instances.map((i) => i ?? null));
+          for (const history of report.histories) {
+            const own = log.filter((o) => (o.instance ?? null) === history.instance);
+            const alone = validateHistory(service, own, { mode });
+            expect(history.violations).toEqual(alone.violations);
+            expect(history.missed).toEqual(alone.missed);
+            expect(history.observations).toBe(own.length);
+          }
+          expect(report.summary.observations).toBe(log.length);
+          expect(report.summary.histories).toBe(instances.length);
+          expect(report.summary.violations).toBe(report.histories.reduce((n, h) => n + h.violations.length, 0));
+          expect(report.ok).toBe(report.histories.every((h) => h.ok));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -47,7 +64,12 @@ describe('fleet memory bounds', () => {
     fleet.push({ instance: 'b', status: 'RUNNING' });
     const report = fleet.report();
     const [a, b] = report.histories;
-    expect(a).toMatchObject({ instance: 'a', ok: false, observations: 5, omitted: { violations: 3, missed: 0, notes: 0 } });
+    expect(a).toMatchObject({
+      instance: 'a',
+      ok: false,
+      observations: 5,
+      omitted: { violations: 3, missed: 0, notes: 0 },
+    });
     expect(a!.violations.map((v) => v.to)).toEqual(['bad0', 'bad1']);
     expect(b!.omitted).toBeUndefined();
     expect(report.summary).toMatchObject({ histories: 2, observations: 6, violations: 5, illegal: 1 });
@@ -83,22 +105,38 @@ describe('validateInput', () => {
       name: 'log.csv',
       onProgress: (p) => progress.push(p.observations),
     });
-    expect(report).toMatchObject({ ok: true, file: 'log.csv', format: 'csv', mode: 'sampled', summary: { observations: 2, missed: 1 } });
+    expect(report).toMatchObject({
+      ok: true,
+      file: 'log.csv',
+      format: 'csv',
+      mode: 'sampled',
+      summary: { observations: 2, missed: 1 },
+    });
     expect(progress.at(-1)).toBe(2);
   });
 });
 
 describe('validate --json output in pieces', () => {
-  it('is exactly JSON.stringify(report, null, 2) with the issue\'s fields first (property)', async () => {
+  it("is exactly JSON.stringify(report, null, 2) with the issue's fields first (property)", async () => {
     const { reportJsonChunks } = await import('../../src/cli/reportJson.js');
-    const record = fc.record({ instance: fc.option(fc.nat({ max: 3000 }).map((n) => `i"${n}`), { nil: undefined }), status: fc.constantFrom('RUNNING', 'DELETED', 'x"y', 'running') });
+    const record = fc.record({
+      instance: fc.option(
+        fc.nat({ max: 3000 }).map((n) => `i"${n}`),
+        { nil: undefined },
+      ),
+      status: fc.constantFrom('RUNNING', 'DELETED', 'x"y', 'running'),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(record, { maxLength: 1200 }), async (records) => {
-        const log: Observation[] = records.map(({ instance, status }, i) => (instance === undefined ? { status, line: i + 1 } : { status, instance, line: i + 1 }));
+        const log: Observation[] = records.map(({ instance, status }, i) =>
+          instance === undefined ? { status, line: i + 1 } : { status, instance, line: i + 1 },
+        );
         const fleet = await validateFleet('kafka', log, { mode: 'sampled' });
         const report = { ...fleet, file: 'f', format: 'ndjson' as const };
         const { ok, summary, histories, ...about } = report;
-        expect([...reportJsonChunks(report)].join('')).toBe(JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n');
+        expect([...reportJsonChunks(report)].join('')).toBe(
+          JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n',
+        );
       }),
       { numRuns: 30 },
     );

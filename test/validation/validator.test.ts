@@ -12,7 +12,12 @@ describe('validateHistory (examples)', () => {
     const verdict = validateHistory('kafka', ['RUNNING', 'DELETED'], { mode: 'strict' });
     expect(verdict.ok).toBe(false);
     expect(verdict.violations).toHaveLength(1);
-    expect(verdict.violations[0]).toMatchObject({ index: 1, from: 'RUNNING', to: 'DELETED', kind: 'illegal-transition' });
+    expect(verdict.violations[0]).toMatchObject({
+      index: 1,
+      from: 'RUNNING',
+      to: 'DELETED',
+      kind: 'illegal-transition',
+    });
     expect(verdict.violations[0]!.allowed).toContain('DELETING');
     expect(verdict.violations[0]!.allowed).not.toContain('DELETED');
   });

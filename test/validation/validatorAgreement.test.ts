@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { lifecycleModel, statusGraph, validateHistory, type ValidationMode } from '../../src/index.js';
+import { lifecycleModel, statusGraph, type ValidationMode, validateHistory } from '../../src/index.js';
 import { legalHistory, validateByReplay } from '../../src/testing/index.js';
 
 const MODES: ValidationMode[] = ['strict', 'sampled'];
@@ -20,9 +20,15 @@ describe.each(services.map((s) => [s.id, s] as const))('%s: compiled validator =
   const statuses = lifecycleModel(service).states.map((s) => s.status);
   const graph = statusGraph(service);
   const junk = JUNK.filter((j) => graph.idOf(j.trim().toUpperCase()) < 0);
-  const anyHistory = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...statuses) }, { weight: 1, arbitrary: fc.constantFrom(...junk) }), {
-    maxLength: 12,
-  });
+  const anyHistory = fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...statuses) },
+      { weight: 1, arbitrary: fc.constantFrom(...junk) },
+    ),
+    {
+      maxLength: 12,
+    },
+  );
 
   for (const mode of MODES) {
     for (const fromStart of [false, true]) {
@@ -53,13 +59,19 @@ describe.each(services.map((s) => [s.id, s] as const))('%s: compiled validator =
 
   it('a junk status planted in a legal history is the one violation, at the planted index, in both modes', () => {
     fc.assert(
-      fc.property(legalHistory(service, { minLength: 2, maxLength: 12 }), fc.nat(), fc.constantFrom(...junk), fc.constantFrom(...MODES), (history, at, bad, mode) => {
-        const index = at % (history.length + 1);
-        const planted = [...history.slice(0, index), bad, ...history.slice(index)];
-        const verdict = validateHistory(service, planted, { mode });
-        expect(kinds(verdict.violations)).toEqual([`${index}:unknown-status`]);
-        expect(verdict.violations[0]!.to).toBe(bad);
-      }),
+      fc.property(
+        legalHistory(service, { minLength: 2, maxLength: 12 }),
+        fc.nat(),
+        fc.constantFrom(...junk),
+        fc.constantFrom(...MODES),
+        (history, at, bad, mode) => {
+          const index = at % (history.length + 1);
+          const planted = [...history.slice(0, index), bad, ...history.slice(index)];
+          const verdict = validateHistory(service, planted, { mode });
+          expect(kinds(verdict.violations)).toEqual([`${index}:unknown-status`]);
+          expect(verdict.violations[0]!.to).toBe(bad);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -75,7 +87,12 @@ describe.each(services.map((s) => [s.id, s] as const))('%s: compiled validator =
         const bad = forbidden[pick % forbidden.length]!;
         const verdict = validateHistory(service, [...history, bad], { mode: 'strict' });
         expect(verdict.violations).toHaveLength(1);
-        expect(verdict.violations[0]).toMatchObject({ index: history.length, from: last, to: bad, kind: 'illegal-transition' });
+        expect(verdict.violations[0]).toMatchObject({
+          index: history.length,
+          from: last,
+          to: bad,
+          kind: 'illegal-transition',
+        });
         expect(new Set(verdict.violations[0]!.allowed)).toEqual(next(last));
       }),
       { numRuns: RUNS },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { lifecycleModel, statusGraph, validateHistory } from '../../src/index.js';
@@ -21,7 +21,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 if (!haveChromium && !inCi) {
-  console.warn(`viewer.browser.test: skipped, ${CHROMIUM} is missing (apt-get install -y chromium); with CI set this fails`);
+  console.warn(
+    `viewer.browser.test: skipped, ${CHROMIUM} is missing (apt-get install -y chromium); with CI set this fails`,
+  );
 }
 
 const root = repoRoot;
@@ -31,7 +33,10 @@ const outputDir = join(root, 'test-output');
 /** A legal life of the service from its initial status, then a status that may not follow, then one more status. */
 function historyWithIllegalStep(id: string): { statuses: string[]; illegalAt: number } {
   const graph = statusGraph(id);
-  const [legal] = fc.sample(legalHistory(id, { fromStart: true, minLength: 3, maxLength: 5 }), { seed: 11, numRuns: 1 });
+  const [legal] = fc.sample(legalHistory(id, { fromStart: true, minLength: 3, maxLength: 5 }), {
+    seed: 11,
+    numRuns: 1,
+  });
   const last = legal![legal!.length - 1]!;
   const allowed = new Set(graph.allowedStrict[graph.idOf(last)]);
   const illegal = graph.statuses.find((s) => s !== last && !allowed.has(s))!;
@@ -40,12 +45,14 @@ function historyWithIllegalStep(id: string): { statuses: string[]; illegalAt: nu
 
 /** NDJSON lines with a time a minute apart and, when given, an instance id. */
 function ndjson(statuses: readonly string[], instance?: string, startMinute = 0): string {
-  return statuses
-    .map((status, i) => {
-      const time = new Date(Date.UTC(2026, 0, 1, 0, startMinute + i)).toISOString();
-      return JSON.stringify(instance === undefined ? { time, status } : { time, instance_id: instance, status });
-    })
-    .join('\n') + '\n';
+  return (
+    statuses
+      .map((status, i) => {
+        const time = new Date(Date.UTC(2026, 0, 1, 0, startMinute + i)).toISOString();
+        return JSON.stringify(instance === undefined ? { time, status } : { time, instance_id: instance, status });
+      })
+      .join('\n') + '\n'
+  );
 }
 
 /** A page to generate: a history file, and the arguments of `view` after the service. */
@@ -77,13 +84,23 @@ function fleetLog(): string {
 }
 
 const pageSpecs = new Map<string, PageSpec>([
-  ...services.map((s): [string, PageSpec] => [`illegal-${s.id}`, { service: s.id, history: ndjson(historyWithIllegalStep(s.id).statuses), args: [] }]),
+  ...services.map((s): [string, PageSpec] => [
+    `illegal-${s.id}`,
+    { service: s.id, history: ndjson(historyWithIllegalStep(s.id).statuses), args: [] },
+  ]),
   ['fleet', { service: 'kafka', history: fleetLog(), args: ['--mode', 'sampled'] }],
-  ['sampled', { service: 'kafka', history: ndjson([sampledChange().from, sampledChange().to]), args: ['--mode', 'sampled'] }],
+  [
+    'sampled',
+    { service: 'kafka', history: ndjson([sampledChange().from, sampledChange().to]), args: ['--mode', 'sampled'] },
+  ],
 ]);
 
 /** Write the history and run the built CLI's `view` on it (in a child process, as users do). */
-function generate(work: string, name: string, spec: PageSpec): Promise<{ out: string; status: number | null; stderr: string }> {
+function generate(
+  work: string,
+  name: string,
+  spec: PageSpec,
+): Promise<{ out: string; status: number | null; stderr: string }> {
   const history = join(work, `${name}.ndjson`);
   const out = join(work, `${name}.html`);
   writeFileSync(history, spec.history);
@@ -108,9 +125,19 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
     const launched = chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    const generated = await Promise.all([...pageSpecs].map(async ([name, spec]) => [name, await generate(work, name, spec)] as const));
+    const generated = await Promise.all(
+      [...pageSpecs].map(async ([name, spec]) => [name, await generate(work, name, spec)] as const),
+    );
     for (const [name, page] of generated) pages.set(name, page);
     browser = await launched;
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -138,64 +165,73 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
   async function selected(page: Page): Promise<{ index: number; illegal: boolean }> {
     const item = page.locator('#steps li.selected');
     await expect.poll(() => item.count()).toBe(1);
-    return { index: Number(await item.getAttribute('data-index')), illegal: (await item.getAttribute('class'))!.includes('illegal') };
+    return {
+      index: Number(await item.getAttribute('data-index')),
+      illegal: (await item.getAttribute('class'))!.includes('illegal'),
+    };
   }
 
-  it.each(services.map((s) => s.id))('%s: draws every status, steps to the illegal step by keyboard and buttons, and marks it', async (id) => {
-    const { statuses, illegalAt } = historyWithIllegalStep(id);
-    const generated = pages.get(`illegal-${id}`)!;
-    expect(generated).toMatchObject({ status: 1 });
-    const { page, errors } = await open(generated.out);
+  it.each(services.map((s) => s.id))(
+    '%s: draws every status, steps to the illegal step by keyboard and buttons, and marks it',
+    async (id) => {
+      const { statuses, illegalAt } = historyWithIllegalStep(id);
+      const generated = pages.get(`illegal-${id}`)!;
+      expect(generated).toMatchObject({ status: 1 });
+      const { page, errors } = await open(generated.out);
 
-    // every status of the model is drawn, with its name, at a visible size
-    const model = lifecycleModel(id);
-    const drawn = await page.locator('#diagram svg g.node.state text').allTextContents();
-    expect(drawn.sort()).toEqual(model.states.map((s) => s.status).sort());
-    for (const [index] of model.states.entries()) {
-      const box = await page.locator(`#diagram [id="state-${index}"]`).boundingBox();
-      expect(box!.width).toBeGreaterThan(10);
-      expect(box!.height).toBeGreaterThan(10);
-    }
+      // every status of the model is drawn, with its name, at a visible size
+      const model = lifecycleModel(id);
+      const drawn = await page.locator('#diagram svg g.node.state text').allTextContents();
+      expect(drawn.sort()).toEqual(model.states.map((s) => s.status).sort());
+      for (const [index] of model.states.entries()) {
+        const box = await page.locator(`#diagram [id="state-${index}"]`).boundingBox();
+        expect(box!.width).toBeGreaterThan(10);
+        expect(box!.height).toBeGreaterThan(10);
+      }
 
-    // the step list: one item per observation, with its time, the illegal one in red with the validator's message
-    const message = validateHistory(id, statuses).violations[0]!.message;
-    await expect.poll(() => page.locator('#steps li').count()).toBe(statuses.length);
-    expect(await page.locator('#steps li').nth(1).locator('.time').textContent()).toBe('2026-01-01T00:01:00.000Z');
-    expect(await page.locator('#steps li.illegal').first().getAttribute('data-index')).toBe(String(illegalAt));
+      // the step list: one item per observation, with its time, the illegal one in red with the validator's message
+      const message = validateHistory(id, statuses).violations[0]!.message;
+      await expect.poll(() => page.locator('#steps li').count()).toBe(statuses.length);
+      expect(await page.locator('#steps li').nth(1).locator('.time').textContent()).toBe('2026-01-01T00:01:00.000Z');
+      expect(await page.locator('#steps li.illegal').first().getAttribute('data-index')).toBe(String(illegalAt));
 
-    // keyboard: the first step is selected; → moves to the illegal step
-    expect(await selected(page)).toEqual({ index: 0, illegal: false });
-    for (let i = 0; i < illegalAt; i++) await page.keyboard.press('ArrowRight');
-    expect(await selected(page)).toEqual({ index: illegalAt, illegal: true });
-    expect(await page.locator('#current').textContent()).toContain(message);
-    const bad = statusGraph(id).idOf(statuses[illegalAt]!);
-    const node = page.locator(`#diagram [id="state-${bad}"]`);
-    expect(await node.getAttribute('class')).toMatch(/\bcurrent\b.*\billegal\b/);
-    const stroke = await node.locator('path').first().evaluate((el) => getComputedStyle(el).stroke);
-    expect(stroke).toBe('rgb(208, 0, 0)');
-    await page.screenshot({ path: join(outputDir, `viewer-${id}-illegal.png`) });
+      // keyboard: the first step is selected; → moves to the illegal step
+      expect(await selected(page)).toEqual({ index: 0, illegal: false });
+      for (let i = 0; i < illegalAt; i++) await page.keyboard.press('ArrowRight');
+      expect(await selected(page)).toEqual({ index: illegalAt, illegal: true });
+      expect(await page.locator('#current').textContent()).toContain(message);
+      const bad = statusGraph(id).idOf(statuses[illegalAt]!);
+      const node = page.locator(`#diagram [id="state-${bad}"]`);
+      expect(await node.getAttribute('class')).toMatch(/\bcurrent\b.*\billegal\b/);
+      const stroke = await node
+        .locator('path')
+        .first()
+        .evaluate((el) => getComputedStyle(el).stroke);
+      expect(stroke).toBe('rgb(208, 0, 0)');
+      await page.screenshot({ path: join(outputDir, `viewer-${id}-illegal.png`) });
 
-    // Home, End, ← and the buttons
-    await page.keyboard.press('End');
-    expect((await selected(page)).index).toBe(statuses.length - 1);
-    await page.keyboard.press('ArrowLeft');
-    expect((await selected(page)).index).toBe(statuses.length - 2);
-    await page.keyboard.press('Home');
-    expect((await selected(page)).index).toBe(0);
-    for (let i = 0; i < illegalAt; i++) await page.getByRole('button', { name: /Next ›/ }).click();
-    expect(await selected(page)).toEqual({ index: illegalAt, illegal: true });
-    await page.getByRole('button', { name: /First/ }).click();
-    await page.getByRole('button', { name: 'Next problem' }).click();
-    expect(await selected(page)).toEqual({ index: illegalAt, illegal: true });
-    // the status before the illegal step is highlighted as current, not as illegal
-    await page.getByRole('button', { name: /Prev/ }).click();
-    const before = page.locator(`#diagram [id="state-${statusGraph(id).idOf(statuses[illegalAt - 1]!)}"]`);
-    expect(await before.getAttribute('class')).toMatch(/\bcurrent\b/);
-    expect(await before.getAttribute('class')).not.toMatch(/\billegal\b/);
+      // Home, End, ← and the buttons
+      await page.keyboard.press('End');
+      expect((await selected(page)).index).toBe(statuses.length - 1);
+      await page.keyboard.press('ArrowLeft');
+      expect((await selected(page)).index).toBe(statuses.length - 2);
+      await page.keyboard.press('Home');
+      expect((await selected(page)).index).toBe(0);
+      for (let i = 0; i < illegalAt; i++) await page.getByRole('button', { name: /Next ›/ }).click();
+      expect(await selected(page)).toEqual({ index: illegalAt, illegal: true });
+      await page.getByRole('button', { name: /First/ }).click();
+      await page.getByRole('button', { name: 'Next problem' }).click();
+      expect(await selected(page)).toEqual({ index: illegalAt, illegal: true });
+      // the status before the illegal step is highlighted as current, not as illegal
+      await page.getByRole('button', { name: /Prev/ }).click();
+      const before = page.locator(`#diagram [id="state-${statusGraph(id).idOf(statuses[illegalAt - 1]!)}"]`);
+      expect(await before.getAttribute('class')).toMatch(/\bcurrent\b/);
+      expect(await before.getAttribute('class')).not.toMatch(/\billegal\b/);
 
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('a fleet log gets an instance picker with the illegal instances first, and missed states in sampled mode', async () => {
     const generated = pages.get('fleet')!;
@@ -221,7 +257,9 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
     await page.keyboard.press('End');
     expect(await page.locator('#steps li.selected .missed').textContent()).toBe(`missed: ${missed.join(', ')}`);
     for (const status of missed) {
-      expect(await page.locator(`#diagram [id="state-${graph.idOf(status)}"]`).getAttribute('class')).toMatch(/\bmissed\b/);
+      expect(await page.locator(`#diagram [id="state-${graph.idOf(status)}"]`).getAttribute('class')).toMatch(
+        /\bmissed\b/,
+      );
     }
     expect(await page.locator('#diagram g.transition.taken').count()).toBe(missed.length + 1);
     await page.screenshot({ path: join(outputDir, 'viewer-sampled.png') });

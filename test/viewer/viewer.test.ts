@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { lifecycleModel } from '../../src/index.js';
-import { viewerData, viewerHtml, type ViewerData } from '../../src/viewer/index.js';
+import { type ViewerData, viewerData, viewerHtml } from '../../src/viewer/index.js';
 import { jsonForScript } from '../../src/viewer/viewerHtml.js';
 
 /** The JSON the page embeds, read back the way the page's script reads it. */
@@ -14,7 +14,17 @@ function embeddedData(html: string): ViewerData {
 
 describe('jsonForScript', () => {
   it('never lets a value close the script element or open a comment, and parses back to the value', () => {
-    const nasty = fc.constantFrom('</script>', '</SCRIPT >', '<!--', '-->', '<script>', '\u2028', '\u2029', '&amp;', '>');
+    const nasty = fc.constantFrom(
+      '</script>',
+      '</SCRIPT >',
+      '<!--',
+      '-->',
+      '<script>',
+      '\u2028',
+      '\u2029',
+      '&amp;',
+      '>',
+    );
     const text = fc.array(fc.oneof(fc.string(), nasty), { maxLength: 6 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(text, fc.jsonValue(), fc.dictionary(text, text)), (value) => {
@@ -35,22 +45,34 @@ describe('viewerData', () => {
           observations: (ok ? ['RUNNING', 'RESTARTING'] : ['RUNNING', 'DELETED']).map((status) => ({ status })),
         }));
         const order = viewerData('kafka', histories).instances.map((item) => item.instance);
-        const expected = [...histories.filter((_, i) => !legal[i]), ...histories.filter((_, i) => legal[i])].map((h) => h.instance);
+        const expected = [...histories.filter((_, i) => !legal[i]), ...histories.filter((_, i) => legal[i])].map(
+          (h) => h.instance,
+        );
         expect(order).toEqual(expected);
       }),
     );
   });
 
   it('carries the verdict with explanations, in the mode asked for', () => {
-    const [item] = viewerData('kafka', [{ observations: [{ status: 'RUNNING' }, { status: 'DELETED' }] }], { mode: 'sampled' }).instances;
+    const [item] = viewerData('kafka', [{ observations: [{ status: 'RUNNING' }, { status: 'DELETED' }] }], {
+      mode: 'sampled',
+    }).instances;
     expect(item!.label).toBe('history 1');
     expect(item!.verdict.ok).toBe(true);
-    expect(item!.verdict.steps).toEqual([{ index: 1, from: 'RUNNING', to: 'DELETED', events: ['DELETE', 'DELETE_SUCCEEDED'], missed: ['DELETING'] }]);
+    expect(item!.verdict.steps).toEqual([
+      { index: 1, from: 'RUNNING', to: 'DELETED', events: ['DELETE', 'DELETE_SUCCEEDED'], missed: ['DELETING'] },
+    ]);
   });
 
   it('writes times as text or numbers (Dates as ISO text)', () => {
     const [item] = viewerData('dcs', [
-      { observations: [{ status: 'RUNNING', time: new Date(Date.UTC(2026, 0, 1)) }, { status: 'RUNNING', time: 5 }, { status: 'RUNNING', time: new Date(NaN) }] },
+      {
+        observations: [
+          { status: 'RUNNING', time: new Date(Date.UTC(2026, 0, 1)) },
+          { status: 'RUNNING', time: 5 },
+          { status: 'RUNNING', time: new Date(NaN) },
+        ],
+      },
     ]).instances;
     expect(item!.observations.map((o) => o.time)).toEqual(['2026-01-01T00:00:00.000Z', 5, 'Invalid Date']);
   });

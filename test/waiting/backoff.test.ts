@@ -8,13 +8,16 @@ const bounds = fc
 const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 describe('backoffDelay (Smithy waiter retries: exponential backoff with jitter)', () => {
-  fcTest.prop([fc.integer({ min: 1, max: 200 }), bounds, unit])('stays within [min, max] and under the exponential ceiling', (attempt, b, r) => {
-    const delay = backoffDelay(attempt, b, () => r);
-    expect(delay).toBeGreaterThanOrEqual(b.min);
-    expect(delay).toBeLessThanOrEqual(b.max);
-    // jitter is drawn below min * 2^(attempt-1), except once that ceiling has passed max, where max is used
-    if (b.min * 2 ** (attempt - 1) <= b.max) expect(delay).toBeLessThanOrEqual(b.min * 2 ** (attempt - 1));
-  });
+  fcTest.prop([fc.integer({ min: 1, max: 200 }), bounds, unit])(
+    'stays within [min, max] and under the exponential ceiling',
+    (attempt, b, r) => {
+      const delay = backoffDelay(attempt, b, () => r);
+      expect(delay).toBeGreaterThanOrEqual(b.min);
+      expect(delay).toBeLessThanOrEqual(b.max);
+      // jitter is drawn below min * 2^(attempt-1), except once that ceiling has passed max, where max is used
+      if (b.min * 2 ** (attempt - 1) <= b.max) expect(delay).toBeLessThanOrEqual(b.min * 2 ** (attempt - 1));
+    },
+  );
 
   fcTest.prop([bounds, unit])('grows with the attempt for the same draw, and reaches max', (b, r) => {
     const delays = Array.from({ length: 40 }, (_, i) => backoffDelay(i + 1, b, () => r));

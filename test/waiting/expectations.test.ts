@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { services, type Service } from '../../machines/index.js';
+import { type AnyMachineSnapshot, transition } from 'xstate';
+import { type Service, services } from '../../machines/index.js';
 import { expectations, lifecycleModel, UnknownOperationError, UnknownStatusError } from '../../src/index.js';
 
 /**
@@ -44,13 +44,16 @@ function reachableFrom(service: Service, starts: readonly string[], after: strin
   const model = lifecycleModel(service);
   const taken = model.transitions.filter((t) => t.kind === 'outcome' || t.event === after);
   const reached = new Set<string>();
-  const queue: AnyMachineSnapshot[] = starts.map((status) => service.machine.resolveState({ value: status, context: undefined }));
+  const queue: AnyMachineSnapshot[] = starts.map((status) =>
+    service.machine.resolveState({ value: status, context: undefined }),
+  );
   while (queue.length > 0) {
     const snapshot = queue.shift()!;
     const status = String(snapshot.value);
     if (reached.has(status)) continue;
     reached.add(status);
-    for (const t of taken.filter((t) => t.from === status)) queue.push(transition(service.machine, snapshot, { type: t.event })[0]);
+    for (const t of taken.filter((t) => t.from === status))
+      queue.push(transition(service.machine, snapshot, { type: t.event })[0]);
   }
   return reached;
 }
@@ -61,42 +64,69 @@ describe('expectations: laws over every service and target', () => {
   for (const service of services) {
     const statuses = statusesOf(service);
 
-    fcTest.prop([fc.subarray(statuses, { minLength: 1 })])(`${service.id}: target, pending and failure partition the statuses`, (targets) => {
-      const e = expectations(service, targets);
-      const groups = [...e.target, ...e.pending.map((p) => p.status), ...e.failure.map((f) => f.status)];
-      expect(groups.sort()).toEqual([...statuses].sort()); // each status exactly once
-      expect(new Set(e.target)).toEqual(new Set(targets));
-    });
+    fcTest.prop([fc.subarray(statuses, { minLength: 1 })])(
+      `${service.id}: target, pending and failure partition the statuses`,
+      (targets) => {
+        const e = expectations(service, targets);
+        const groups = [...e.target, ...e.pending.map((p) => p.status), ...e.failure.map((f) => f.status)];
+        expect(groups.sort()).toEqual([...statuses].sort()); // each status exactly once
+        expect(new Set(e.target)).toEqual(new Set(targets));
+      },
+    );
 
-    fcTest.prop([fc.subarray(statuses, { minLength: 1 })])(`${service.id}: pending statuses reach a target by outcomes alone, failures do not`, (targets) => {
-      const e = expectations(service, targets);
-      for (const p of e.pending) {
-        const reached = reachableByOutcomes(service, p.status);
-        expect(targets.some((t) => reached.has(t)), `${p.status} should reach ${targets.join('|')}`).toBe(true);
-      }
-      for (const f of e.failure) {
-        const reached = reachableByOutcomes(service, f.status);
-        expect(targets.some((t) => reached.has(t)), `${f.status} should not reach ${targets.join('|')}`).toBe(false);
-      }
-    });
+    fcTest.prop([fc.subarray(statuses, { minLength: 1 })])(
+      `${service.id}: pending statuses reach a target by outcomes alone, failures do not`,
+      (targets) => {
+        const e = expectations(service, targets);
+        for (const p of e.pending) {
+          const reached = reachableByOutcomes(service, p.status);
+          expect(
+            targets.some((t) => reached.has(t)),
+            `${p.status} should reach ${targets.join('|')}`,
+          ).toBe(true);
+        }
+        for (const f of e.failure) {
+          const reached = reachableByOutcomes(service, f.status);
+          expect(
+            targets.some((t) => reached.has(t)),
+            `${f.status} should not reach ${targets.join('|')}`,
+          ).toBe(false);
+        }
+      },
+    );
 
-    fcTest.prop([fc.constantFrom(...statuses)])(`${service.id}: each pending witness replays with xstate to its target, by outcomes, through transitional statuses`, (target) => {
-      const model = lifecycleModel(service);
-      for (const p of expectations(service, target).pending) {
-        let snapshot: AnyMachineSnapshot = service.machine.resolveState({ value: p.status, context: undefined });
-        p.events.forEach((event, i) => {
-          if (i > 0) expect(snapshot.hasTag('transitional')).toBe(true);
-          const from = String(snapshot.value);
-          expect(model.transitions.some((t) => t.from === from && t.event === event && t.kind === 'outcome')).toBe(true);
-          [snapshot] = transition(service.machine, snapshot, { type: event });
-        });
-        expect(String(snapshot.value)).toBe(target);
-        expect(p.reaches).toBe(target);
-      }
-    });
+    fcTest.prop([fc.constantFrom(...statuses)])(
+      `${service.id}: each pending witness replays with xstate to its target, by outcomes, through transitional statuses`,
+      (target) => {
+        const model = lifecycleModel(service);
+        for (const p of expectations(service, target).pending) {
+          let snapshot: AnyMachineSnapshot = service.machine.resolveState({ value: p.status, context: undefined });
+          p.events.forEach((event, i) => {
+            if (i > 0) expect(snapshot.hasTag('transitional')).toBe(true);
+            const from = String(snapshot.value);
+            expect(model.transitions.some((t) => t.from === from && t.event === event && t.kind === 'outcome')).toBe(
+              true,
+            );
+            [snapshot] = transition(service.machine, snapshot, { type: event });
+          });
+          expect(String(snapshot.value)).toBe(target);
+          expect(p.reaches).toBe(target);
+        }
+      },
+    );
 
-    const operations = [...new Set(lifecycleModel(service).transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
-    fcTest.prop([fc.subarray(statuses, { minLength: 1 }), fc.subarray(statuses, { minLength: 1 }), fc.option(fc.constantFrom(...operations), { nil: undefined })])(
+    const operations = [
+      ...new Set(
+        lifecycleModel(service)
+          .transitions.filter((t) => t.kind === 'operation')
+          .map((t) => t.event),
+      ),
+    ];
+    fcTest.prop([
+      fc.subarray(statuses, { minLength: 1 }),
+      fc.subarray(statuses, { minLength: 1 }),
+      fc.option(fc.constantFrom(...operations), { nil: undefined }),
+    ])(
       `${service.id}: "from" cuts the lists to statuses the wait can reach, keeping the start statuses`,
       (targets, from, after) => {
         const full = expectations(service, targets, after === undefined ? {} : { after });
@@ -106,8 +136,13 @@ describe('expectations: laws over every service and target', () => {
         for (const f of cut.failure) expect(full.failure).toContainEqual(f);
         for (const b of cut.before?.from ?? []) expect(full.before?.from).toContain(b);
         const reachable = reachableFrom(service, from, after);
-        const listed = [...cut.pending.map((p) => p.status), ...cut.failure.map((f) => f.status), ...(cut.before?.from ?? [])];
-        for (const status of listed) expect(reachable.has(status), `${status} is not reachable from ${from.join('|')}`).toBe(true);
+        const listed = [
+          ...cut.pending.map((p) => p.status),
+          ...cut.failure.map((f) => f.status),
+          ...(cut.before?.from ?? []),
+        ];
+        for (const status of listed)
+          expect(reachable.has(status), `${status} is not reachable from ${from.join('|')}`).toBe(true);
         for (const start of from) expect([...cut.target, ...listed]).toContain(start);
         expect(new Set(cut.from)).toEqual(new Set(from));
       },
@@ -125,7 +160,9 @@ describe('expectations: laws over every service and target', () => {
       const model = lifecycleModel(service);
       for (const target of statuses) {
         for (const f of expectations(service, target).failure) {
-          const ops = model.transitions.filter((t) => t.from === f.status && t.kind === 'operation').map((t) => t.event);
+          const ops = model.transitions
+            .filter((t) => t.from === f.status && t.kind === 'operation')
+            .map((t) => t.event);
           expect(new Set(f.operations)).toEqual(new Set(ops));
           const final = model.states.find((s) => s.status === f.status)!.tags.includes('final');
           if (final) expect(f.reason).toBe('final: nothing follows');
@@ -165,7 +202,10 @@ describe('expectations: the cases waiting code meets', () => {
     const e = expectations('kafka', 'RUNNING');
     expect(e.pending.find((p) => p.status === 'EXTENDEDFAILED')).toMatchObject({ failed: true, events: ['RECOVERED'] });
     expect(e.pending.find((p) => p.status === 'EXTENDING')).toMatchObject({ failed: false });
-    expect(e.failure.find((f) => f.status === 'FROZEN')).toMatchObject({ operations: ['TOP_UP'], reason: 'needs a user operation: TOP_UP' });
+    expect(e.failure.find((f) => f.status === 'FROZEN')).toMatchObject({
+      operations: ['TOP_UP'],
+      reason: 'needs a user operation: TOP_UP',
+    });
     expect(e.failure.find((f) => f.status === 'DELETED')?.reason).toBe('final: nothing follows');
     expect(e.failure.find((f) => f.status === 'DELETING')?.outcomesLeadTo.sort()).toEqual(['DELETED', 'ERROR']);
   });

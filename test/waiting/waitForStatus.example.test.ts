@@ -30,11 +30,18 @@ describe('README examples', () => {
   it('gives up on a DCS creation at the poll that sees CREATEFAILED', async () => {
     const clock = createVirtualClock(0);
     const doomed = createSimulatedInstance('dcs', { clock, seed: 1, failureWeight: 1000 });
-    const error = await waitForStatus({ service: 'dcs', target: 'RUNNING', timeout: 60 * 60_000, clock, poll: () => doomed.status() }).catch(
-      (e: unknown) => e,
-    );
+    const error = await waitForStatus({
+      service: 'dcs',
+      target: 'RUNNING',
+      timeout: 60 * 60_000,
+      clock,
+      poll: () => doomed.status(),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaitError);
-    expect(error).toMatchObject({ reason: 'unreachable', message: 'dcs: waiting for RUNNING: observed CREATEFAILED: needs a user operation: DELETE' });
+    expect(error).toMatchObject({
+      reason: 'unreachable',
+      message: 'dcs: waiting for RUNNING: observed CREATEFAILED: needs a user operation: DELETE',
+    });
     expect((error as WaitError).elapsed).toBeLessThan(60 * 60_000);
   });
 });

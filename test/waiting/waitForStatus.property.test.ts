@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { services } from '../../machines/index.js';
-import { expectations, lifecycleModel, WaitError, waitForStatus, type WaitResult } from '../../src/index.js';
+import { expectations, lifecycleModel, WaitError, type WaitResult, waitForStatus } from '../../src/index.js';
 import { legalHistory } from '../../src/testing/index.js';
 import { scriptedPoll, seededRandom } from '../support/scriptedPoll.js';
 
@@ -46,9 +46,11 @@ describe('waitForStatus over legal histories (scripted polls)', () => {
 
     // A legal history, with some transitional statuses dropped as a poller may miss them (still legal when sampled).
     const sampledHistory = legalHistory(service, { maxLength: 15 }).chain((full) =>
-      fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }).map((drop) =>
-        full.filter((status, i) => i === 0 || i === full.length - 1 || !(drop[i] && transitional.has(status))),
-      ),
+      fc
+        .array(fc.boolean(), { minLength: full.length, maxLength: full.length })
+        .map((drop) =>
+          full.filter((status, i) => i === 0 || i === full.length - 1 || !(drop[i] && transitional.has(status))),
+        ),
     );
 
     fcTest.prop([fc.constantFrom(...statuses), sampledHistory, fc.nat()], { numRuns: 150 })(

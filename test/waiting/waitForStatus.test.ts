@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_FOUND, UnknownOperationError, UnknownStatusError, WaitError, waitForStatus, type WaitForStatusOptions } from '../../src/index.js';
-import { scriptedPoll, seededRandom, type ScriptedAnswer } from '../support/scriptedPoll.js';
+import {
+  NOT_FOUND,
+  UnknownOperationError,
+  UnknownStatusError,
+  WaitError,
+  type WaitForStatusOptions,
+  waitForStatus,
+} from '../../src/index.js';
+import { type ScriptedAnswer, scriptedPoll, seededRandom } from '../support/scriptedPoll.js';
 
 const MINUTE = 60_000;
 
 /** Run a wait over scripted answers on a virtual clock; `interval` 1 s, `maxInterval` 10 s, seeded jitter. */
-async function wait(answers: readonly ScriptedAnswer[], options: Partial<WaitForStatusOptions> & Pick<WaitForStatusOptions, 'service' | 'target'>) {
+async function wait(
+  answers: readonly ScriptedAnswer[],
+  options: Partial<WaitForStatusOptions> & Pick<WaitForStatusOptions, 'service' | 'target'>,
+) {
   const script = scriptedPoll(answers);
   const run = waitForStatus({
     poll: script.poll,
@@ -47,7 +57,10 @@ describe('waitForStatus: resolves and rejects', () => {
   });
 
   it('rejects as unreachable at the observation of a failure status, not at the timeout', async () => {
-    const { error, calls, clock } = await wait(['CREATING', 'CREATING', 'CREATEFAILED', 'CREATEFAILED'], { service: 'kafka', target: 'RUNNING' });
+    const { error, calls, clock } = await wait(['CREATING', 'CREATING', 'CREATEFAILED', 'CREATEFAILED'], {
+      service: 'kafka',
+      target: 'RUNNING',
+    });
     const e = waitError(error);
     expect(e.reason).toBe('unreachable');
     expect(calls).toHaveLength(3); // the third answer decided it
@@ -90,7 +103,11 @@ describe('waitForStatus: resolves and rejects', () => {
   });
 
   it('times out with the history so far, after a last poll at the deadline', async () => {
-    const { error, calls, clock } = await wait(['CREATING'], { service: 'kafka', target: 'RUNNING', timeout: 5 * MINUTE });
+    const { error, calls, clock } = await wait(['CREATING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      timeout: 5 * MINUTE,
+    });
     const e = waitError(error);
     expect(e.reason).toBe('timeout');
     expect(e.history.length).toBe(calls.length);
@@ -115,7 +132,11 @@ describe('waitForStatus: abort', () => {
   it('rejects as aborted without polling when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('user gave up'));
-    const { error, calls } = await wait(['CREATING'], { service: 'kafka', target: 'RUNNING', signal: controller.signal });
+    const { error, calls } = await wait(['CREATING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      signal: controller.signal,
+    });
     const e = waitError(error);
     expect(e.reason).toBe('aborted');
     expect(e.cause).toMatchObject({ message: 'user gave up' });
@@ -167,14 +188,22 @@ describe('waitForStatus: poll errors', () => {
   const boom = new Error('503 Service Unavailable');
 
   it('recovers from transient errors up to `retries` in a row, which leave no observation', async () => {
-    const { result, calls } = await wait(['CREATING', boom, boom, boom, 'RUNNING'], { service: 'kafka', target: 'RUNNING', retries: 3 });
+    const { result, calls } = await wait(['CREATING', boom, boom, boom, 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      retries: 3,
+    });
     expect(result?.history.map((o) => o.status)).toEqual(['CREATING', 'RUNNING']);
     expect(result?.polls).toBe(5);
     expect(calls).toHaveLength(5);
   });
 
   it('gives up after `retries` + 1 failures in a row, with the last error as cause', async () => {
-    const { error, calls } = await wait(['CREATING', boom, boom, boom, boom, 'RUNNING'], { service: 'kafka', target: 'RUNNING', retries: 3 });
+    const { error, calls } = await wait(['CREATING', boom, boom, boom, boom, 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      retries: 3,
+    });
     const e = waitError(error);
     expect(e.reason).toBe('poll-failed');
     expect(e.cause).toBe(boom);
@@ -183,7 +212,11 @@ describe('waitForStatus: poll errors', () => {
   });
 
   it('counts failures in a row only: a success resets the count', async () => {
-    const { result } = await wait(['CREATING', boom, boom, 'CREATING', boom, boom, 'RUNNING'], { service: 'kafka', target: 'RUNNING', retries: 2 });
+    const { result } = await wait(['CREATING', boom, boom, 'CREATING', boom, boom, 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      retries: 2,
+    });
     expect(result?.status).toBe('RUNNING');
   });
 
@@ -214,7 +247,11 @@ describe('waitForStatus: not found is the final status', () => {
   });
 
   it('takes an explicit notFoundStatus, and rejects an unknown one', async () => {
-    const { result } = await wait(['DELETING', NOT_FOUND], { service: 'kafka', target: 'DELETED', notFoundStatus: 'DELETED' });
+    const { result } = await wait(['DELETING', NOT_FOUND], {
+      service: 'kafka',
+      target: 'DELETED',
+      notFoundStatus: 'DELETED',
+    });
     expect(result?.status).toBe('DELETED');
     const { error } = await wait([NOT_FOUND], { service: 'kafka', target: 'DELETED', notFoundStatus: 'GONE' });
     expect(error).toBeInstanceOf(UnknownStatusError);
@@ -223,7 +260,11 @@ describe('waitForStatus: not found is the final status', () => {
 
 describe('waitForStatus: right after an operation (after)', () => {
   it('deletion: accepts the status DELETE leaves from while the request has not shown', async () => {
-    const { result } = await wait(['RUNNING', 'RUNNING', 'DELETING', NOT_FOUND], { service: 'kafka', target: 'DELETED', after: 'DELETE' });
+    const { result } = await wait(['RUNNING', 'RUNNING', 'DELETING', NOT_FOUND], {
+      service: 'kafka',
+      target: 'DELETED',
+      after: 'DELETE',
+    });
     expect(result).toMatchObject({ status: 'DELETED', operationObserved: true });
   });
 
@@ -234,7 +275,12 @@ describe('waitForStatus: right after an operation (after)', () => {
   });
 
   it('deletion: rejects once the grace is used up and the request never showed', async () => {
-    const { error, calls } = await wait(['RUNNING'], { service: 'dcs', target: 'DELETED', after: 'DELETE', operationGrace: 4 });
+    const { error, calls } = await wait(['RUNNING'], {
+      service: 'dcs',
+      target: 'DELETED',
+      after: 'DELETE',
+      operationGrace: 4,
+    });
     const e = waitError(error);
     expect(e.reason).toBe('unreachable');
     expect(calls).toHaveLength(5); // 4 accepted, the 5th decides
@@ -242,36 +288,68 @@ describe('waitForStatus: right after an operation (after)', () => {
   });
 
   it('restart: the RUNNING seen before the restart shows does not end the wait', async () => {
-    const { result } = await wait(['RUNNING', 'RUNNING', 'RESTARTING', 'RUNNING'], { service: 'kafka', target: 'RUNNING', after: 'RESTART' });
+    const { result } = await wait(['RUNNING', 'RUNNING', 'RESTARTING', 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      after: 'RESTART',
+    });
     expect(result).toMatchObject({ polls: 4, operationObserved: true });
-    const without = await wait(['RUNNING', 'RUNNING', 'RESTARTING', 'RUNNING'], { service: 'kafka', target: 'RUNNING' });
+    const without = await wait(['RUNNING', 'RUNNING', 'RESTARTING', 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+    });
     expect(without.result?.polls).toBe(1); // the naive wait ends before the restart even began
   });
 
   it('restart: when only RUNNING is ever seen, resolves after the grace and says the restart was not observed', async () => {
-    const { result } = await wait(['RUNNING'], { service: 'dcs', target: 'RUNNING', after: 'RESTART', operationGrace: 3 });
+    const { result } = await wait(['RUNNING'], {
+      service: 'dcs',
+      target: 'RUNNING',
+      after: 'RESTART',
+      operationGrace: 3,
+    });
     expect(result).toMatchObject({ status: 'RUNNING', polls: 4, operationObserved: false });
   });
 
   it('restart from ERROR that stays ERROR is rejected after the grace', async () => {
-    const { error, calls } = await wait(['ERROR'], { service: 'kafka', target: 'RUNNING', after: 'RESTART', operationGrace: 2 });
+    const { error, calls } = await wait(['ERROR'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      after: 'RESTART',
+      operationGrace: 2,
+    });
     expect(waitError(error).reason).toBe('unreachable');
     expect(calls).toHaveLength(3);
   });
 
   it('resize: a failed Kafka resize returns to RUNNING; the wait resolves and the history shows the failure', async () => {
-    const { result } = await wait(['RUNNING', 'EXTENDING', 'EXTENDEDFAILED', 'RUNNING'], { service: 'kafka', target: 'RUNNING', after: 'RESIZE' });
+    const { result } = await wait(['RUNNING', 'EXTENDING', 'EXTENDEDFAILED', 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      after: 'RESIZE',
+    });
     expect(result?.history.map((o) => o.status)).toContain('EXTENDEDFAILED');
     expect(result?.failedSeen).toEqual(['EXTENDEDFAILED']);
     expect(result?.operationObserved).toBe(true);
-    const success = await wait(['RUNNING', 'EXTENDING', 'RUNNING'], { service: 'kafka', target: 'RUNNING', after: 'RESIZE' });
+    const success = await wait(['RUNNING', 'EXTENDING', 'RUNNING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      after: 'RESIZE',
+    });
     expect(success.result?.failedSeen).toEqual([]);
   });
 });
 
 describe('waitForStatus: backoff between polls', () => {
   it('waits between min and max, growing, with the last wait cut at the deadline', async () => {
-    const { calls } = await wait(['CREATING'], { service: 'kafka', target: 'RUNNING', interval: 1000, maxInterval: 10_000, timeout: 2 * MINUTE, random: seededRandom(42) });
+    const { calls } = await wait(['CREATING'], {
+      service: 'kafka',
+      target: 'RUNNING',
+      interval: 1000,
+      maxInterval: 10_000,
+      timeout: 2 * MINUTE,
+      random: seededRandom(42),
+    });
     const gaps = calls.slice(1).map((t, i) => t - calls[i]!);
     const last = gaps.pop()!;
     for (const gap of gaps) {
@@ -285,7 +363,8 @@ describe('waitForStatus: backoff between polls', () => {
   });
 
   it('is repeatable with the same seed and differs with another', async () => {
-    const run = (seed: number) => wait(['CREATING'], { service: 'kafka', target: 'RUNNING', timeout: MINUTE, random: seededRandom(seed) });
+    const run = (seed: number) =>
+      wait(['CREATING'], { service: 'kafka', target: 'RUNNING', timeout: MINUTE, random: seededRandom(seed) });
     const [a, b, c] = await Promise.all([run(1), run(1), run(2)]);
     expect(a.calls).toEqual(b.calls);
     expect(a.calls).not.toEqual(c.calls);

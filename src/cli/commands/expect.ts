@@ -1,6 +1,6 @@
 /** `instance-lifecycle expect <service> <target>...`: the derived target, pending and failure statuses of a wait. */
-import { expectations, type Expectations } from '../../waiting/expectations.js';
-import { EXIT_OK, painter, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
+import { type Expectations, expectations } from '../../waiting/expectations.js';
+import { type Command, EXIT_OK, painter, parseCommandArgs, UsageError, useColor, write } from '../command.js';
 
 /** The `expect` command: {@link expectations} as text or JSON. */
 export const expectCommand: Command = {
@@ -39,7 +39,9 @@ Examples:
       ...(values.after === undefined ? {} : { after: values.after }),
       ...(values.from === undefined ? {} : { from: values.from }),
     });
-    const text = values.json ? JSON.stringify(result, null, 2) + '\n' : formatExpectations(result, useColor(io.stdout, io.env));
+    const text = values.json
+      ? JSON.stringify(result, null, 2) + '\n'
+      : formatExpectations(result, useColor(io.stdout, io.env));
     await write(io.stdout, text);
     return EXIT_OK;
   },

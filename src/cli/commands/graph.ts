@@ -2,7 +2,7 @@
 import { toDot } from '../../diagram/dot.js';
 import { toMermaid } from '../../diagram/mermaid.js';
 import { lifecycleModel } from '../../model/index.js';
-import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
 
 const FORMATS = ['json', 'mermaid', 'dot', 'svg'] as const;
 
@@ -38,9 +38,21 @@ Examples:
       const data = {
         service: id,
         initial,
-        states: states.map(({ status, tags, description, evidence }) => ({ status, tags, description, ...(evidence ? { evidence } : {}) })),
+        states: states.map(({ status, tags, description, evidence }) => ({
+          status,
+          tags,
+          description,
+          ...(evidence ? { evidence } : {}),
+        })),
         transitions: transitions.map(({ from, to, event, kind, basis, source, note, description, failure }) => ({
-          from, to, event, kind, basis, ...(source ? { source } : {}), ...(note ? { note } : {}), description,
+          from,
+          to,
+          event,
+          kind,
+          basis,
+          ...(source ? { source } : {}),
+          ...(note ? { note } : {}),
+          description,
           ...(failure ? { failure } : {}),
         })),
       };

@@ -9,4 +9,13 @@ import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 
-export const commands: readonly Command[] = [servicesCommand, graphCommand, validateCommand, simulateCommand, pathsCommand, viewCommand, inspectCommand, expectCommand];
+export const commands: readonly Command[] = [
+  servicesCommand,
+  graphCommand,
+  validateCommand,
+  simulateCommand,
+  pathsCommand,
+  viewCommand,
+  inspectCommand,
+  expectCommand,
+];

@@ -2,11 +2,21 @@
  * `instance-lifecycle inspect <service> [history | --simulate --seed N]`: replay a history through an actor of the
  * service's machine, watched by the Stately inspector on localhost.
  */
-import { INPUT_FORMATS, readHistories, type InputFormat } from '../../input/index.js';
-import { resolveService, type Observation } from '../../model/index.js';
+import { INPUT_FORMATS, type InputFormat, readHistories } from '../../input/index.js';
+import { type Observation, resolveService } from '../../model/index.js';
 import { simulate } from '../../simulation/index.js';
-import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type CliIO, type Command } from '../command.js';
+import {
+  type CliIO,
+  type Command,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  InputError,
+  parseCommandArgs,
+  UsageError,
+  write,
+} from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+
 const DEFAULT_PACE_MS = 500;
 /** Exit code after Ctrl-C (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
@@ -95,14 +105,19 @@ Examples:
         },
       });
       if (result.stoppedBy) {
-        const where = result.stoppedBy.line === undefined ? `observation ${result.stoppedBy.index + 1}` : `line ${result.stoppedBy.line}`;
+        const where =
+          result.stoppedBy.line === undefined
+            ? `observation ${result.stoppedBy.index + 1}`
+            : `line ${result.stoppedBy.line}`;
         await write(io.stderr, `instance-lifecycle inspect: replay stopped at ${where}: ${result.stoppedBy.message}\n`);
       } else {
         await write(io.stdout, `replay done: ${label} is ${result.status ?? 'nowhere'}\n`);
       }
       if (!values['no-wait']) {
         await write(io.stdout, 'serving the inspector until Ctrl-C\n');
-        await new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
+        await new Promise<void>((resolve) =>
+          interrupt.signal.addEventListener('abort', () => resolve(), { once: true }),
+        );
       }
       return result.ok ? EXIT_OK : EXIT_FINDINGS;
     } catch (error) {
@@ -119,7 +134,10 @@ Examples:
 /** A simulated life of the service, as observations. */
 function simulated(service: string, seed: number): { label: string; observations: Observation[] } {
   const simulation = simulate(service, { seed });
-  return { label: `simulated-${seed}`, observations: simulation.observations.map(({ status, time }) => ({ status, time })) };
+  return {
+    label: `simulated-${seed}`,
+    observations: simulation.observations.map(({ status, time }) => ({ status, time })),
+  };
 }
 
 /** The one history of a file to replay: the only one, or the one `--instance` names. */
@@ -133,11 +151,16 @@ async function historyToReplay(
   const ids = histories.map((h) => h.instance ?? '(no instance id)');
   if (instance !== undefined) {
     const found = histories.find((h) => h.instance === instance);
-    if (!found) throw new InputError(`${file}: no instance "${instance}"; instances: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`);
+    if (!found)
+      throw new InputError(
+        `${file}: no instance "${instance}"; instances: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
+      );
     return { label: instance, observations: found.observations };
   }
   if (histories.length > 1) {
-    throw new UsageError(`${file} holds ${histories.length} instances; choose one with --instance (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''})`);
+    throw new UsageError(
+      `${file} holds ${histories.length} instances; choose one with --instance (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''})`,
+    );
   }
   const [only] = histories;
   return { label: only?.instance ?? 'instance', observations: only?.observations ?? [] };

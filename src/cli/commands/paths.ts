@@ -1,8 +1,9 @@
 /** `instance-lifecycle paths <service>`: print test plans: shortest paths, or paths covering every transition. */
-import { knownStatus, lifecycleModel } from '../../model/index.js';
+
 import { coveringPaths, type UncoveredTransition } from '../../graph/coveringPaths.js';
-import { shortestPaths, type LifecyclePath } from '../../graph/shortestPaths.js';
-import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+import { type LifecyclePath, shortestPaths } from '../../graph/shortestPaths.js';
+import { knownStatus, lifecycleModel } from '../../model/index.js';
+import { type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
 
 const COVERS = ['states', 'transitions'] as const;
 
@@ -56,18 +57,29 @@ Examples:
       paths = shortestPaths(model.service, ends);
     }
     if (values.json) {
-      const data = { service: model.service, from, ...(values.to === undefined ? {} : { to: values.to }), cover, paths, uncovered };
+      const data = {
+        service: model.service,
+        from,
+        ...(values.to === undefined ? {} : { to: values.to }),
+        cover,
+        paths,
+        uncovered,
+      };
       await write(io.stdout, JSON.stringify(data, null, 2) + '\n');
     } else {
       await write(io.stdout, paths.map((path) => formatPath(path) + '\n').join(''));
       if (uncovered.length > 0) {
         const where = `from ${from}` + (values.to === undefined ? '' : ` ending at ${values.to}`);
         const list = uncovered.map((t) => `${t.from} --${t.event}--> ${t.to}`).join(', ');
-        await write(io.stderr, `instance-lifecycle paths: ${uncovered.length} transitions cannot be taken ${where}: ${list}\n`);
+        await write(
+          io.stderr,
+          `instance-lifecycle paths: ${uncovered.length} transitions cannot be taken ${where}: ${list}\n`,
+        );
       }
     }
     if (values.to !== undefined && paths.length === 0) {
-      if (!values.json) await write(io.stderr, `instance-lifecycle paths: no path leads from ${from} to ${values.to}\n`);
+      if (!values.json)
+        await write(io.stderr, `instance-lifecycle paths: no path leads from ${from} to ${values.to}\n`);
       return EXIT_FINDINGS;
     }
     return EXIT_OK;

@@ -1,7 +1,7 @@
 /** `instance-lifecycle services`: list the registered services. */
 import { services } from '../../../machines/index.js';
 import { lifecycleModel } from '../../model/index.js';
-import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
 
 export const servicesCommand: Command = {
   name: 'services',

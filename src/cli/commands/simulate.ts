@@ -1,9 +1,16 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
-import { parseDuration } from '../duration.js';
+
 import { knownStatus, lifecycleModel } from '../../model/index.js';
-import { DEFAULT_START, DEFAULT_STEPS, simulate, type SimulatedObservation, type SimulationOptions } from '../../simulation/simulate.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
-import { EXIT_OK, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+import {
+  DEFAULT_START,
+  DEFAULT_STEPS,
+  type SimulatedObservation,
+  type SimulationOptions,
+  simulate,
+} from '../../simulation/simulate.js';
+import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
+import { parseDuration } from '../duration.js';
 
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
 /** The most transitions the command simulates (the library takes any number). */
@@ -73,7 +80,9 @@ Examples:
 
 function formatHistory(history: readonly SimulatedObservation[], format: Format, instance: string | undefined): string {
   if (format === 'lines') return history.map((o) => o.status + '\n').join('');
-  const rows = history.map(({ status, time }) => JSON.stringify(instance === undefined ? { status, time } : { status, time, instance_id: instance }));
+  const rows = history.map(({ status, time }) =>
+    JSON.stringify(instance === undefined ? { status, time } : { status, time, instance_id: instance }),
+  );
   if (format === 'ndjson') return rows.map((row) => row + '\n').join('');
   return rows.length === 0 ? '[]\n' : `[\n${rows.map((row) => '  ' + row).join(',\n')}\n]\n`;
 }
@@ -94,7 +103,8 @@ function readSeed(text: string): number {
 
 function readSteps(text: string): number {
   const steps = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(steps <= MAX_STEPS)) throw new UsageError(`--steps must be a whole number from 0 to ${MAX_STEPS}, got "${text}"`);
+  if (!(steps <= MAX_STEPS))
+    throw new UsageError(`--steps must be a whole number from 0 to ${MAX_STEPS}, got "${text}"`);
   return steps;
 }
 

@@ -1,10 +1,11 @@
 /** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
-import { systemClock } from '../../time/clock.js';
+
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
-import { validateInput, type InputProgress } from '../../validation/validateInput.js';
-import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write, type Command } from '../command.js';
+import { systemClock } from '../../time/clock.js';
+import { type InputProgress, validateInput } from '../../validation/validateInput.js';
+import { type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write } from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
-import { historyOptions, HISTORY_OPTIONS } from '../historyOptions.js';
+import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
 import { reportJsonChunks } from '../reportJson.js';
 
@@ -35,16 +36,23 @@ Examples:
   instance-lifecycle validate kafka examples/kafka-polled.json --mode sampled --explain
   instance-lifecycle validate dcs - --json < fleet.ndjson`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { ...HISTORY_OPTIONS, explain: { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...HISTORY_OPTIONS,
+      explain: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
     const [service, file, extra] = positionals;
     if (service === undefined) throw new UsageError('missing <service>');
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const { mode, fromStart, format } = historyOptions(values);
     const source = file ?? '-';
-    if (source === '-' && (io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('missing [file] (give a file, or pipe the history into standard input)');
+    if (source === '-' && (io.stdin as { isTTY?: boolean }).isTTY)
+      throw new UsageError('missing [file] (give a file, or pipe the history into standard input)');
 
     let progress: InputProgress = { observations: 0, histories: 0, bytesRead: 0, totalBytes: undefined };
-    const line = createProgressLine(io.stderr, systemClock, () => progressText(source === '-' ? STDIN_NAME : source, progress));
+    const line = createProgressLine(io.stderr, systemClock, () =>
+      progressText(source === '-' ? STDIN_NAME : source, progress),
+    );
     const report = await validateInput(service, source, {
       mode,
       fromStart,

@@ -1,9 +1,9 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
-import { INPUT_FORMATS, readHistories, type History } from '../../input/index.js';
+import { type History, INPUT_FORMATS, readHistories } from '../../input/index.js';
 import { resolveService } from '../../model/index.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
-import { EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write, type Command } from '../command.js';
+import { type Command, EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { writeFileAtomic } from '../writeFileAtomic.js';
 
 export const viewCommand: Command = {
   name: 'view',
@@ -41,9 +41,11 @@ Examples:
     if (out === undefined || out === '') throw new UsageError('missing --out FILE.html');
     const { mode, fromStart, format } = historyOptions(values);
     resolveService(service);
-    if (file === '-' && out === '-') throw new UsageError('standard input and standard output cannot both be used: give --out a file');
+    if (file === '-' && out === '-')
+      throw new UsageError('standard input and standard output cannot both be used: give --out a file');
 
-    const histories: History[] = file === undefined ? [] : await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
+    const histories: History[] =
+      file === undefined ? [] : await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
     const options = { mode, fromStart };
     // Loaded here, not at start-up: the page and the layout engine are only needed by this command.
     const { viewerData } = await import('../../viewer/viewerData.js');
@@ -58,9 +60,14 @@ Examples:
       try {
         await writeFileAtomic(out, html);
       } catch (error) {
-        throw new InputError(`${out}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new InputError(
+          `${out}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
-      const what = instances.length === 0 ? 'the diagram' : `${instances.length} ${instances.length === 1 ? 'history' : 'histories'}, ${illegal} with problems`;
+      const what =
+        instances.length === 0
+          ? 'the diagram'
+          : `${instances.length} ${instances.length === 1 ? 'history' : 'histories'}, ${illegal} with problems`;
       await write(io.stderr, `wrote ${out} (${what})\n`);
     }
     return illegal > 0 ? EXIT_FINDINGS : EXIT_OK;
