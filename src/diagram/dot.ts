@@ -42,10 +42,12 @@ export function toDot(model: LifecycleModel): string {
     '  start [shape=point, width=0.16, label="", id="initial", tooltip="initial status"];',
     `  start -> ${node(model.initial)} [id="initial-transition", tooltip="start"];`,
   ];
-  model.states.forEach((state, index) => lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`));
-  model.transitions.forEach((t, index) =>
-    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`),
-  );
+  for (const [index, state] of model.states.entries()) {
+    lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
+  }
+  for (const [index, t] of model.transitions.entries()) {
+    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`);
+  }
   lines.push(...legend(model), '}');
   return lines.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@
  */
 import type { Observation } from '../model/index.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const UNUSUAL = /[\u0000-\u001f\\]/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 

@@ -47,7 +47,7 @@ export function historyWithIllegalStep(
   const n = graph.statuses.length;
   const table = options.mode === 'sampled' ? graph.sampled : graph.strict;
   const illegalAfter = new Map(
-    graph.statuses.map((from, f) => [from, graph.statuses.filter((to, t) => t !== f && table[f * n + t]! < 0)]),
+    graph.statuses.map((from, f) => [from, graph.statuses.filter((_, t) => t !== f && table[f * n + t]! < 0)]),
   );
   const starts = options.fromStart ? [model.initial] : graph.statuses.filter((s) => illegalAfter.get(s)!.length > 0);
   if (starts.length === 0 || illegalAfter.get(starts[0]!)!.length === 0) {

@@ -131,7 +131,7 @@ export function viewerClient(): void {
     for (const missed of step.missed) element(`state-${statusIndex.get(missed)}`)?.classList.add('missed');
     if (step.from !== undefined && step.known !== undefined && step.events.length > 0) {
       const path = [step.from, ...step.missed, step.known];
-      step.events.forEach((event, hop) => markTransition(path[hop]!, path[hop + 1]!, event));
+      for (const [hop, event] of step.events.entries()) markTransition(path[hop]!, path[hop + 1]!, event);
     }
     for (const item of Array.from(stepList.children)) {
       const selected = (item as HTMLElement).dataset.index === String(position);

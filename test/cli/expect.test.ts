@@ -3,6 +3,7 @@ import { services } from '../../machines/index.js';
 import { expectations, lifecycleModel } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape starts with ESC
 const ANSI = /\u001b\[/;
 
 describe('instance-lifecycle expect', () => {

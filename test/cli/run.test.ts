@@ -55,7 +55,11 @@ describe('instance-lifecycle (a bug in a command)', () => {
   async function runBroken(env: NodeJS.ProcessEnv) {
     let stderr = '';
     const sink = {
-      write: (chunk: string, done: (error?: Error | null) => void) => ((stderr += chunk), done(null), true),
+      write: (chunk: string, done: (error?: Error | null) => void) => {
+        stderr += chunk;
+        done(null);
+        return true;
+      },
     };
     const io = { stdout: sink, stderr: sink, stdin: process.stdin, env } as unknown as Parameters<typeof runCli>[1];
     const code = await runCli(['broken'], io, [broken]);

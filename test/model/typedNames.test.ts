@@ -29,10 +29,9 @@ describe('typed status and event names', () => {
     expect(() => simulate('dcs', { from: 'RUNING' })).toThrow(/unknown status/);
     // @ts-expect-error
     expect(() => createSimulatedInstance('kafka', { from: 'RESTORING' })).toThrow(/unknown status/);
-    // @ts-expect-error
-    await expect(
-      waitForStatus({ service: 'kafka', target: 'DELTED', poll: () => 'RUNNING', timeout: 0 }),
-    ).rejects.toThrow(/unknown status/);
+    // @ts-expect-error DELTED is no status of kafka
+    const misspelled = waitForStatus({ service: 'kafka', target: 'DELTED', poll: () => 'RUNNING', timeout: 0 });
+    await expect(misspelled).rejects.toThrow(/unknown status/);
   });
 
   it('built-in services: the status type is exactly the machine’s statuses', () => {

@@ -83,7 +83,7 @@ describe.each(services.map((s) => s.id))('viewerHtml (%s)', (id) => {
     const histories = [{ instance: 'x</script><!--', observations: [{ status: 'RUNNING' }, { status: '__proto__' }] }];
     const html = await viewerHtml(id, histories, { mode: 'sampled' });
     expect(embeddedData(html)).toEqual(JSON.parse(JSON.stringify(viewerData(id, histories, { mode: 'sampled' }))));
-    lifecycleModel(id).states.forEach((state, index) => expect(html).toContain(`id="state&#45;${index}"`));
+    for (const index of lifecycleModel(id).states.keys()) expect(html).toContain(`id="state&#45;${index}"`);
     // No resource from outside the page: every src/href is a data: URL or a fragment; only SVG namespaces name http.
     for (const [, url] of html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*)["']/gi)) expect(url).toMatch(/^(data:|#)/);
     const httpMentions = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]);

@@ -12,7 +12,6 @@ import {
   NOT_FOUND,
   type StatusTag,
   WaitError,
-  type WaitObservation,
   type WaitResult,
   waitForStatus,
 } from '../../src/index.js';
@@ -100,7 +99,7 @@ for (const service of services) {
         // Each answer is the instance's true status at that moment (the lagging ones the status before the request).
         const life = instance.history().map((o) => ({ status: o.status, time: Date.parse(o.time) }));
         const trueStatusAt = (time: number) => life.filter((o) => o.time <= time).at(-1)!.status;
-        history.forEach((o: WaitObservation, i) => expect(o.status).toBe(i < sc.lag ? sc.start : trueStatusAt(o.time)));
+        for (const [i, o] of history.entries()) expect(o.status).toBe(i < sc.lag ? sc.start : trueStatusAt(o.time));
 
         // It ended at the first decisive observation: a target, or a failure status (pre-operation statuses count
         // only once the grace is used up or the operation has shown), and at that poll, not later.

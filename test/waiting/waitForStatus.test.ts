@@ -358,7 +358,7 @@ describe('waitForStatus: backoff between polls', () => {
     }
     expect(last).toBeLessThanOrEqual(10_000);
     // ceilings double: gap k is at most 1000 * 2^(k-1); after the ceiling passes max, every gap is max
-    gaps.forEach((gap, k) => expect(gap).toBeLessThanOrEqual(Math.min(10_000, 1000 * 2 ** k)));
+    for (const [k, gap] of gaps.entries()) expect(gap).toBeLessThanOrEqual(Math.min(10_000, 1000 * 2 ** k));
     expect(gaps.slice(-3)).toEqual([10_000, 10_000, 10_000]);
   });
 
