@@ -37,10 +37,23 @@ export type TransitionMeta =
   | { kind: EventKind; basis: 'documented'; source: string; note?: string; failure?: true }
   | { kind: EventKind; basis: 'inferred'; note: string; source?: string; failure?: true };
 
-/** The metadata on a state: where its status comes from. */
+/**
+ * The metadata on a status (a top-level state): where it comes from, and how else it is spelled.
+ *
+ * A status may hide sub-states the API does not show: child states of the status's state (xstate's own nesting,
+ * e.g. `ERROR: { initial: 'faulted', states: { faulted: {...}, whileDeleting: {...} } }`). The observable status is
+ * always the top-level state's key; tags are set on the status, not on its sub-states.
+ */
 export interface StatusMeta {
   /** For an `undocumented` status: why it is modelled anyway, with the sources that show it. */
   evidence?: string;
+  /**
+   * Other spellings of this status in other versions of the documentation or on other clouds (Kafka's ROLLBACK is
+   * ROLLINGBACK elsewhere): a history that shows an alias is read as this status, with a note.
+   */
+  aliases?: readonly string[];
+  /** Which version of the status page (or which page) documents this status, for statuses of the seed tables. */
+  documentedIn?: string;
 }
 
 /** Metadata of a transition the cited page documents. */
