@@ -42,7 +42,7 @@ describe('instance-lifecycle inspect', () => {
     const before = tcpHandles();
     const result = await runCliCapture(['inspect', 'kafka', file('legal.txt', statuses.join('\n') + '\n'), ...quick]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Stately inspector for kafka: http:\/\/localhost:\d+\n/);
+    expect(result.stdout).toMatch(/^Stately inspector for kafka: http:\/\/127\.0\.0\.1:\d+\n/);
     const steps = validateHistory('kafka', statuses, { explain: true }).steps!;
     for (const step of steps)
       expect(result.stdout).toMatch(new RegExp(`\\n\\s+${step.index + 1}  ${step.to}  ${step.events.join(', ')}\\n`));
@@ -142,7 +142,7 @@ describe('instance-lifecycle inspect', () => {
     await vi.waitFor(() => expect(printed).toContain('waiting for the inspector page to connect'));
     expect(printed).not.toContain('replaying');
 
-    // the page the package serves: it embeds the Stately inspector and listens to this port's relay
+    // the page: it embeds the Stately inspector and listens to the relay of the address it was loaded from
     const page = await new Promise<string>((resolve, reject) => {
       get({ host: '127.0.0.1', port, path: '/', agent: false }, (response) => {
         let body = '';
@@ -150,7 +150,8 @@ describe('instance-lifecycle inspect', () => {
         response.on('end', () => resolve(body));
       }).on('error', reject);
     });
-    expect(page).toContain(`ws://localhost:${port}`);
+    expect(page).toContain('<iframe id="inspector" src="https://stately.ai/inspect"');
+    expect(page).toContain("new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host)");
 
     const received: StatelyInspectionEvent[] = [];
     const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${port}` });

@@ -1,6 +1,6 @@
 /**
  * `instance-lifecycle inspect <service> [history | --simulate --seed N]`: replay a history through an actor of the
- * service's machine, watched by the Stately inspector on localhost.
+ * service's machine, watched by the Stately inspector, served from this machine (127.0.0.1 by default).
  */
 import { INPUT_FORMATS, type InputFormat, readHistories } from '../../input/index.js';
 import { type Observation, resolveService } from '../../model/index.js';
@@ -25,12 +25,13 @@ export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'replay a history through the machine, watched in the Stately inspector',
   help: `Usage: instance-lifecycle inspect <service> [history|-] [--simulate --seed N] [--instance ID] [--port N]
-                                  [--no-open] [--no-wait] [--pace MS] [--mode strict|sampled] [--from-start]
+                                  [--host ADDRESS] [--no-open] [--no-wait] [--pace MS] [--mode strict|sampled] [--from-start]
 
 Replay a history through a real xstate actor of the service's machine, one change of status at a time, sending
 the events that explain each change (several when statuses were missed, in sampled mode). The actor is watched
-by the Stately inspector (@statelyai/inspect): a local server at http://localhost:PORT shows the machine and the
-replay step by step (the page embeds the inspector UI from stately.ai). The replay starts when the page connects,
+by the Stately inspector (@statelyai/inspect): a local server at http://127.0.0.1:PORT shows the machine and the
+replay step by step (the page embeds the inspector UI from stately.ai). The server listens on 127.0.0.1 only
+unless --host says otherwise. The replay starts when the page connects,
 and the server keeps serving until Ctrl-C. An illegal step stops the replay with the validator's message.
 
 Options:
@@ -38,6 +39,7 @@ Options:
   --seed N       seed of the simulation (default 0)
   --instance ID  the instance to replay, when the history holds several
   --port N       port of the inspector server (default: a free port)
+  --host ADDR    address the server listens on (default 127.0.0.1; 0.0.0.0 exposes the replay to the network)
   --no-open      do not open the page in a browser
   --no-wait      replay at once, and exit when the replay ends (for scripts)
   --pace MS      milliseconds between changes of status (default ${DEFAULT_PACE_MS})
@@ -60,6 +62,7 @@ Examples:
       seed: { type: 'string' },
       instance: { type: 'string' },
       port: { type: 'string' },
+      host: { type: 'string' },
       'no-open': { type: 'boolean' },
       'no-wait': { type: 'boolean' },
       pace: { type: 'string' },
@@ -80,7 +83,12 @@ Examples:
       ? simulated(entry.id, values.seed === undefined ? 0 : wholeNumber('--seed', values.seed, 0, 0xffff_ffff))
       : await historyToReplay(file!, io, values.instance, format);
 
-    const session = await startInspectorSession({ ...(port === undefined ? {} : { port }), open: !values['no-open'] });
+    if (values.host !== undefined && values.host.trim() === '') throw new UsageError('--host must not be empty');
+    const session = await startInspectorSession({
+      ...(port === undefined ? {} : { port }),
+      ...(values.host === undefined ? {} : { host: values.host }),
+      open: !values['no-open'],
+    });
     const interrupt = new AbortController();
     const onSignal = () => interrupt.abort(new Error('interrupted'));
     process.once('SIGINT', onSignal);
