@@ -41,15 +41,18 @@ export {
 } from './input/index.js';
 export {
   BadArgumentError,
+  BadArgumentTypeError,
   type Basis,
   type EventKind,
   type EventOf,
+  escapeControls,
   eventsOfKind,
   knownEvent,
   knownStatus,
   type LifecycleModel,
   lifecycleModel,
   type Observation,
+  quoteInput,
   resolveService,
   type ServiceRef,
   type StatusInfo,

@@ -3,8 +3,17 @@
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { BadArgumentError } from '../model/index.js';
-import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, InputError, UsageError, write } from './command.js';
+import { BadArgumentError, BadArgumentTypeError, escapeControls } from '../model/index.js';
+import {
+  type CliIO,
+  type Command,
+  EXIT_OK,
+  EXIT_USAGE,
+  InputError,
+  OutputError,
+  UsageError,
+  write,
+} from './command.js';
 import { commands } from './commands/index.js';
 
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
@@ -44,6 +53,23 @@ Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input.
  * list of commands (every command by default; tests pass their own).
  */
 export async function runCli(argv: string[], io: CliIO, registry: readonly Command[] = commands): Promise<number> {
+  // A write error is also emitted as an 'error' event: `write` handles it, this keeps it from being uncaught.
+  const ignore = () => undefined;
+  io.stdout.on?.('error', ignore);
+  io.stderr.on?.('error', ignore);
+  try {
+    return await runCommand(argv, io, registry);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    await write(io.stderr, `instance-lifecycle: ${error.message}\n`).catch(ignore);
+    return EXIT_USAGE;
+  } finally {
+    io.stdout.off?.('error', ignore);
+    io.stderr.off?.('error', ignore);
+  }
+}
+
+async function runCommand(argv: string[], io: CliIO, registry: readonly Command[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     await write(name === undefined ? io.stderr : io.stdout, mainHelp(registry));
@@ -68,14 +94,20 @@ export async function runCli(argv: string[], io: CliIO, registry: readonly Comma
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof BadArgumentError || error instanceof InputError) {
+    if (error instanceof OutputError) throw error;
+    if (error instanceof BadArgumentError || error instanceof BadArgumentTypeError || error instanceof InputError) {
       const hint = error instanceof UsageError ? ` (see instance-lifecycle ${command.name} --help)` : '';
-      await write(io.stderr, `instance-lifecycle ${command.name}: ${error.message}${hint}\n`);
+      await write(io.stderr, `instance-lifecycle ${command.name}: ${oneLine(error.message)}${hint}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    await write(io.stderr, `instance-lifecycle ${command.name}: internal error: ${message}\n`);
+    await write(io.stderr, `instance-lifecycle ${command.name}: internal error: ${oneLine(message)}\n`);
     if (io.env.DEBUG && error instanceof Error && error.stack) await write(io.stderr, error.stack + '\n');
     return EXIT_INTERNAL;
   }
+}
+
+/** A message as one harmless line: control characters from input (newlines included) escaped. */
+function oneLine(message: string): string {
+  return escapeControls(message);
 }

@@ -3,7 +3,7 @@
  * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row. Fields may be
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
-import type { Observation } from '../model/index.js';
+import { type Observation, quoteInput } from '../model/index.js';
 import { INSTANCE_FIELDS, STATUS_FIELDS, TIME_FIELDS } from './fields.js';
 import { InputError } from './inputError.js';
 import { isBlankLine, type LineParser } from './lineParser.js';
@@ -94,7 +94,7 @@ export function createCsvParser(file: string): LineParser {
         };
         statusColumn = find(STATUS_FIELDS);
         if (statusColumn < 0) {
-          throw new InputError(`expected a CSV header row with a "status" column, found "${text}"`, {
+          throw new InputError(`expected a CSV header row with a "status" column, found ${quoteInput(text)}`, {
             file,
             line,
             column: 1,

@@ -2,11 +2,12 @@
  * The model: services from the registry, their machines as plain data, checked look-ups of the names users give,
  * and the plain-data types the rest of the library shares. Everything else derives from here.
  */
-export { BadArgumentError } from './badArgument.js';
+export { BadArgumentError, BadArgumentTypeError } from './badArgument.js';
 export { closestStatus } from './closestStatus.js';
 export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
 export { perService } from './perService.js';
+export { escapeControls, QUOTED_LENGTH, quoteInput } from './quoteInput.js';
 export { resolveService, UnknownServiceError } from './resolveService.js';
 export { statusesTagged } from './statusesTagged.js';
 export type {

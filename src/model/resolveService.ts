@@ -1,12 +1,13 @@
 /** `resolveService`: a service given by id or as an object, checked against the registry. */
 import { findService, type Service, services } from '../../machines/index.js';
 import { BadArgumentError } from './badArgument.js';
+import { quoteInput } from './quoteInput.js';
 
 /** Thrown by {@link resolveService} for an id that names no registered service. */
 export class UnknownServiceError extends BadArgumentError {
   override name = 'UnknownServiceError';
   constructor(readonly service: string) {
-    super(`unknown service "${service}"; known services: ${services.map((s) => s.id).join(', ')}`);
+    super(`unknown service ${quoteInput(service)}; known services: ${services.map((s) => s.id).join(', ')}`);
   }
 }
 

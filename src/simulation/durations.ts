@@ -4,7 +4,7 @@
  * uniformly from the range with a seeded {@link Random}.
  */
 import type { StatusTag } from '../../machines/vocabulary.js';
-import { BadArgumentError, type LifecycleModel } from '../model/index.js';
+import { BadArgumentError, type LifecycleModel, quoteInput } from '../model/index.js';
 import type { Random } from './random.js';
 
 /** A range of durations in milliseconds, both ends included (integers, 1 <= min <= max). */
@@ -48,7 +48,7 @@ export function durationTable(model: LifecycleModel, options: DurationOptions = 
   for (const [status, range] of byStatus) {
     if (!known.has(status)) {
       throw new BadArgumentError(
-        `durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`,
+        `durations: unknown status ${quoteInput(status)} for ${model.service}; known: ${[...known].join(', ')}`,
       );
     }
     checkRange(`durations of ${status}`, range);

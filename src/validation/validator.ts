@@ -15,7 +15,7 @@
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
-import { closestStatus, type Observation } from '../model/index.js';
+import { closestStatus, type Observation, quoteInput } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
 
@@ -276,7 +276,7 @@ class Validator implements HistoryValidator {
     const status = given.trim().toUpperCase();
     const id = this.graph.idOf(status);
     if (id >= 0) {
-      const message = `"${given}" read as ${status}`;
+      const message = `${quoteInput(given)} read as ${status}`;
       this.noteCount++;
       this.notes = kept(
         this.notes,
@@ -297,7 +297,7 @@ class Validator implements HistoryValidator {
       to: given,
       kind: 'unknown-status',
       allowed: this.allowedFrom(),
-      message: `unknown status "${given}" for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
+      message: `unknown status ${quoteInput(given)} for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
     };
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
@@ -331,7 +331,7 @@ class Validator implements HistoryValidator {
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = timeValue(time);
     if (Number.isNaN(ms)) {
-      const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
+      const message = `unreadable time ${quoteInput(String(time))}: expected ISO 8601 text or a number`;
       this.report({
         index,
         ...at(line),
@@ -345,7 +345,7 @@ class Validator implements HistoryValidator {
     }
     if (ms < this.lastTime) {
       const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
-      const message = `time goes backwards: ${String(time)} is earlier than the time of ${where}`;
+      const message = `time goes backwards: ${quoteInput(String(time))} is earlier than the time of ${where}`;
       this.report({
         index,
         ...at(line),
