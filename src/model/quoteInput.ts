@@ -9,8 +9,8 @@
 export const QUOTED_LENGTH = 60;
 
 // C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidirectional overrides and isolates
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
