@@ -3,6 +3,15 @@
  * and the plain-data types the rest of the library shares. Everything else derives from here.
  */
 export { BadArgumentError, BadArgumentTypeError } from './badArgument.js';
+export {
+  checkNumber,
+  checkObject,
+  checkOneOf,
+  checkString,
+  describeValue,
+  MAX_TIMER_MS,
+  type NumberBounds,
+} from './checkArgument.js';
 export { closestStatus } from './closestStatus.js';
 export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
