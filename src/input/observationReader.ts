@@ -5,9 +5,9 @@
  */
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Observation } from '../model/index.js';
+import { BadArgumentTypeError, checkOneOf, describeValue, type Observation } from '../model/index.js';
 import { createCsvParser } from './csv.js';
-import { detectFormat, type InputFormat } from './format.js';
+import { detectFormat, INPUT_FORMATS, type InputFormat } from './format.js';
 import { InputError } from './inputError.js';
 import { parseJsonArray } from './jsonArray.js';
 import { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
@@ -46,6 +46,18 @@ export class ObservationReader implements AsyncIterable<Observation> {
     private readonly source: string | Readable,
     private readonly options: ReadOptions = {},
   ) {
+    const isStream = typeof source === 'object' && source !== null && typeof (source as Readable).on === 'function';
+    if (typeof source !== 'string' && !isStream)
+      throw new BadArgumentTypeError(
+        `readObservations: source must be a file path, "-" (standard input) or a Readable, got ${describeValue(source)}`,
+      );
+    if (options.format !== undefined)
+      checkOneOf(
+        'readObservations',
+        'format',
+        options.format,
+        INPUT_FORMATS.map((f) => f.format),
+      );
     this.name = typeof source !== 'string' ? (options.name ?? '<stream>') : source === '-' ? STDIN_NAME : source;
     this.format = options.format;
   }

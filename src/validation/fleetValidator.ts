@@ -8,6 +8,7 @@ import { statusGraph } from '../graph/statusGraph.js';
 import type { Observation } from '../model/index.js';
 import { detachString } from './detachString.js';
 import {
+  checkValidationOptions,
   createValidator,
   type HistoryValidator,
   type HistoryVerdict,
@@ -80,6 +81,7 @@ export interface FleetValidator {
  * fleet.report().ok // true (DELETING was missed)
  */
 export function createFleetValidator(service: string | Service, options: FleetOptions = {}): FleetValidator {
+  checkValidationOptions('createFleetValidator', options);
   const graph = statusGraph(service); // resolves the service (and fails on an unknown one) before any input is read
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;

@@ -4,8 +4,9 @@
  */
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
-import type { InputFormat } from '../input/format.js';
+import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
+import { checkOneOf } from '../model/index.js';
 import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
 
 /** How far reading has got (for progress reports). */
@@ -46,6 +47,13 @@ export async function validateInput(
   options: ValidateInputOptions = {},
 ): Promise<InputReport> {
   const { onProgress, format, stdin, name, ...fleetOptions } = options;
+  if (format !== undefined)
+    checkOneOf(
+      'validateInput',
+      'format',
+      format,
+      INPUT_FORMATS.map((f) => f.format),
+    );
   const fleet = createFleetValidator(service, fleetOptions);
   const reader = readObservations(source, {
     ...(format ? { format } : {}),

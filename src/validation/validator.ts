@@ -15,7 +15,16 @@
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
-import { closestStatus, type Observation, quoteInput } from '../model/index.js';
+import {
+  BadArgumentTypeError,
+  checkNumber,
+  checkOneOf,
+  checkString,
+  closestStatus,
+  describeValue,
+  type Observation,
+  quoteInput,
+} from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
 
@@ -133,8 +142,25 @@ export interface HistoryValidator {
  * v.push({ status: 'RUNNING' }); v.push({ status: 'DELETED' }); // true: DELETING was missed
  */
 export function createValidator(service: string | Service, options: ValidationOptions = {}): HistoryValidator {
+  checkValidationOptions('createValidator', options);
   const graph = statusGraph(service);
   return new Validator(graph, options);
+}
+
+const MODES: readonly ValidationMode[] = ['strict', 'sampled'];
+
+/**
+ * Throws a `TypeError` or `RangeError` naming the option when `options` are not {@link ValidationOptions}.
+ *
+ * @example checkValidationOptions('validateFleet', { mode: 'bogus' }) // throws: validateFleet: mode must be one of strict, sampled, got "bogus"
+ */
+export function checkValidationOptions(where: string, options: ValidationOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new BadArgumentTypeError(`${where}: options must be an object, got ${describeValue(options)}`);
+  if (options.mode !== undefined) checkOneOf(where, 'mode', options.mode, MODES);
+  if (options.maxDetails !== undefined)
+    checkNumber(where, 'maxDetails', options.maxDetails, { min: 0, integer: true, infinite: true });
+  if (options.instance !== undefined) checkString(where, 'instance', options.instance);
 }
 
 /**
@@ -147,12 +173,31 @@ export function validateHistory(
   history: Iterable<string | Observation>,
   options: ValidationOptions = {},
 ): HistoryVerdict {
+  checkValidationOptions('validateHistory', options);
+  checkHistory('validateHistory', history);
   const validator = new Validator(statusGraph(service), options);
   for (const item of history) {
     if (typeof item === 'string') validator.pushStatus(item);
     else validator.push(item);
   }
   return validator.verdict();
+}
+
+/**
+ * Throws a `TypeError` naming `history` unless it is an iterable of statuses or observations other than a
+ * string (a string is iterable, by characters: surely a mistake).
+ *
+ * @example checkHistory('replayHistory', 'RUNNING') // throws: replayHistory: history must be a list of statuses or observations, got string "RUNNING"
+ */
+export function checkHistory(where: string, history: unknown): void {
+  const iterable =
+    typeof history === 'object' &&
+    history !== null &&
+    typeof (history as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  if (!iterable)
+    throw new BadArgumentTypeError(
+      `${where}: history must be a list of statuses or observations, got ${describeValue(history)}`,
+    );
 }
 
 class Validator implements HistoryValidator {
@@ -206,10 +251,20 @@ class Validator implements HistoryValidator {
   }
 
   push(observation: Observation): boolean {
+    if (typeof observation !== 'object' || observation === null)
+      throw new BadArgumentTypeError(
+        `validator: an observation must be a status string or an object with "status", got ${describeValue(observation)}`,
+      );
     return this.pushStatus(observation.status, observation.line, observation.time);
   }
 
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean {
+    if (typeof status !== 'string')
+      throw new BadArgumentTypeError(`validator: status must be a string, got ${describeValue(status)}`);
+    if (time !== undefined && typeof time !== 'string' && typeof time !== 'number' && !(time instanceof Date))
+      throw new BadArgumentTypeError(
+        `validator: time must be ISO 8601 text, a number of milliseconds or a Date (or left out), got ${describeValue(time)}`,
+      );
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
