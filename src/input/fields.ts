@@ -2,7 +2,8 @@
  * The field names a record may use, and turning a parsed JSON record into an observation. Shared by the JSON array,
  * NDJSON and CSV readers.
  */
-import type { Observation } from '../model/index.js';
+import { describeValue, type Observation } from '../model/index.js';
+import { numberMembers } from './jsonSyntax.js';
 
 /** Field names of the status. */
 export const STATUS_FIELDS: readonly string[] = ['status'];
@@ -16,11 +17,13 @@ export const RECORD_SHAPE = 'a status string, or an object with a "status" strin
 
 /**
  * The observation a parsed JSON value stands for, or a message saying what is wrong with it (returned, not thrown,
- * so the caller adds the place).
+ * so the caller adds the place). A numeric instance id is kept as written: give `source`, the JSON text the value
+ * was parsed from (from `from` on), so that an id above 2^53 keeps its digits (without it, the number's shortest
+ * spelling is used).
  *
  * @example observationFromJson({ status: 'RUNNING', id: 7 }, 3) // { status: 'RUNNING', line: 3, instance: '7' }
  */
-export function observationFromJson(value: unknown, line: number): Observation | string {
+export function observationFromJson(value: unknown, line: number, source?: string, from = 0): Observation | string {
   if (typeof value === 'string') return { status: value, line };
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return `expected ${RECORD_SHAPE}, found ${describe(value)}`;
@@ -38,18 +41,22 @@ export function observationFromJson(value: unknown, line: number): Observation |
       return `expected the time to be ISO 8601 text or a number, found ${describe(time)}`;
     observation.time = time;
   }
-  const instance = record.instance_id ?? record.instanceId ?? record.id;
-  if (instance !== undefined && instance !== null) {
+  const field = INSTANCE_FIELDS.find(
+    (name) => Object.hasOwn(record, name) && record[name] !== null && record[name] !== undefined,
+  );
+  const instance = field === undefined ? undefined : record[field];
+  if (instance !== undefined) {
     if (typeof instance !== 'string' && typeof instance !== 'number')
       return `expected the instance id to be a string or a number, found ${describe(instance)}`;
-    observation.instance = String(instance);
+    observation.instance =
+      typeof instance === 'number' && source !== undefined
+        ? (numberMembers(source, from).get(field!) ?? String(instance))
+        : String(instance);
   }
   return observation;
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large for a double';
+  return describeValue(value);
 }

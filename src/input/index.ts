@@ -2,7 +2,7 @@
 
 export { type CsvSyntaxError, createCsvParser, parseCsvFields } from './csv.js';
 export { detectFormat, INPUT_FORMATS, type InputFormat, isInputFormat } from './format.js';
-export { formatLocation, InputError, type InputLocation } from './inputError.js';
+export { formatLocation, InputError, type InputLocation, MAX_RECORD_LENGTH } from './inputError.js';
 export { parseJsonArray } from './jsonArray.js';
 export { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
 export { type JsonScan, lineColumn, scanJson } from './jsonSyntax.js';

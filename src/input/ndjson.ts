@@ -29,7 +29,7 @@ export function createNdjsonParser(file: string): LineParser {
         const expected = scan.ok ? 'one JSON value per line' : scan.expected;
         throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
       }
-      const observation = observationFromJson(value, line);
+      const observation = observationFromJson(value, line, text);
       if (typeof observation === 'string')
         throw new InputError(observation, { file, line, column: firstNonSpace(text) });
       return observation;
