@@ -9,11 +9,11 @@ import type { Observation } from '../model/index.js';
 import { detachString } from './detachString.js';
 import {
   checkValidationOptions,
-  createValidator,
   type HistoryValidator,
   type HistoryVerdict,
   type ValidationMode,
   type ValidationOptions,
+  validatorOf,
 } from './validator.js';
 
 /** Options of {@link validateFleet} and {@link createFleetValidator}. */
@@ -98,10 +98,7 @@ export function createFleetValidator(service: string | Service, options: FleetOp
     let validator = byInstance.get(instance);
     if (validator === undefined) {
       const key = instance === undefined ? undefined : detachString(instance); // kept for the whole run
-      validator = createValidator(
-        service,
-        key === undefined ? validatorOptions : { ...validatorOptions, instance: key },
-      );
+      validator = validatorOf(graph, validatorOptions, key);
       byInstance.set(key, validator);
     }
     return validator;

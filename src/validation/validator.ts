@@ -147,6 +147,14 @@ export function createValidator(service: string | Service, options: ValidationOp
   return new Validator(graph, options);
 }
 
+/**
+ * A validator over an already built graph with already checked options, for one instance (the fleet validator
+ * makes one per instance: no look-up or check is repeated for each).
+ */
+export function validatorOf(graph: StatusGraph, options: ValidationOptions, instance?: string): HistoryValidator {
+  return new Validator(graph, options, instance ?? options.instance);
+}
+
 const MODES: readonly ValidationMode[] = ['strict', 'sampled'];
 
 /**
@@ -230,6 +238,7 @@ class Validator implements HistoryValidator {
   constructor(
     private readonly graph: StatusGraph,
     options: ValidationOptions,
+    instance = options.instance,
   ) {
     this.n = graph.statuses.length;
     this.mode = options.mode ?? 'strict';
@@ -237,7 +246,7 @@ class Validator implements HistoryValidator {
     this.allowed = this.mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
     this.fromStart = options.fromStart ?? false;
     this.explain = options.explain ?? false;
-    this.instance = options.instance;
+    this.instance = instance;
     this.maxDetails = options.maxDetails ?? Infinity;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
@@ -349,10 +358,12 @@ class Validator implements HistoryValidator {
       index,
       ...at(line),
       ...this.fromField(),
-      to: given,
+      to: detachString(given),
       kind: 'unknown-status',
       allowed: this.allowedFrom(),
-      message: `unknown status ${quoteInput(given)} for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
+      message: detachString(
+        `unknown status ${quoteInput(given)} for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
+      ),
     };
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
@@ -373,14 +384,30 @@ class Validator implements HistoryValidator {
   }
 
   private illegal(index: number, line: number | undefined, from: number, to: number): void {
+    const shared = sharedTexts(this.graph, this.mode);
     const fromStatus = this.graph.statuses[from]!;
     const toStatus = this.graph.statuses[to]!;
-    const allowed = [...this.allowed[from]!];
-    const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
-    const message = this.graph.final[from]
-      ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
-      : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
-    this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+    const allowed = shared.allowed[from]!;
+    const key = from * this.n + to;
+    let message = shared.messages.get(key);
+    if (message === undefined) {
+      const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
+      message = this.graph.final[from]
+        ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
+        : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
+      shared.messages.set(key, message);
+    }
+    // the texts and the list of allowed statuses are shared by every such violation: a fleet of illegal
+    // histories holds each once
+    this.report({
+      index,
+      ...at(line),
+      from: fromStatus,
+      to: toStatus,
+      kind: 'illegal-transition',
+      allowed: allowed as string[],
+      message,
+    });
   }
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
@@ -391,10 +418,10 @@ class Validator implements HistoryValidator {
         index,
         ...at(line),
         ...this.fromField(),
-        to: status,
+        to: detachString(status),
         kind: 'invalid-time',
         allowed: this.allowedFrom(),
-        message,
+        message: detachString(message),
       });
       return;
     }
@@ -405,10 +432,10 @@ class Validator implements HistoryValidator {
         index,
         ...at(line),
         ...this.fromField(),
-        to: status,
+        to: detachString(status),
         kind: 'time-backwards',
         allowed: this.allowedFrom(),
-        message,
+        message: detachString(message),
       });
     }
     this.lastTime = ms;
@@ -416,10 +443,9 @@ class Validator implements HistoryValidator {
     this.lastTimeLine = line;
   }
 
+  /** Record a violation (its texts from the input already detached, see {@link detachString}). */
   private report(violation: Violation): void {
     this.violationCount++;
-    violation.to = detachString(violation.to);
-    violation.message = detachString(violation.message);
     this.last = violation;
     this.violations = kept(this.violations, violation, this.maxDetails);
   }
@@ -431,6 +457,31 @@ class Validator implements HistoryValidator {
   private allowedFrom(): string[] {
     return this.current < 0 ? [] : [...this.allowed[this.current]!];
   }
+}
+
+/** Texts every validator of a graph and mode shares: messages of illegal steps, and the allowed statuses. */
+interface SharedTexts {
+  /** By `from * n + to`. */
+  messages: Map<number, string>;
+  /** By status id: the statuses allowed after it, frozen (shared by every violation that lists them). */
+  allowed: readonly (readonly string[])[];
+}
+
+const sharedTextsCache = new WeakMap<StatusGraph, Map<ValidationMode, SharedTexts>>();
+
+function sharedTexts(graph: StatusGraph, mode: ValidationMode): SharedTexts {
+  let byMode = sharedTextsCache.get(graph);
+  if (byMode === undefined) {
+    byMode = new Map();
+    sharedTextsCache.set(graph, byMode);
+  }
+  let texts = byMode.get(mode);
+  if (texts === undefined) {
+    const allowed = mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
+    texts = { messages: new Map(), allowed: allowed.map((list) => Object.freeze([...list])) };
+    byMode.set(mode, texts);
+  }
+  return texts;
 }
 
 const missingStepsCache = new WeakMap<StatusGraph, Uint8Array>();

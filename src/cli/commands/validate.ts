@@ -3,7 +3,16 @@
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
 import { systemClock } from '../../time/clock.js';
 import { type InputProgress, validateInput } from '../../validation/validateInput.js';
-import { type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write } from '../command.js';
+import {
+  type Command,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  outputClosed,
+  parseCommandArgs,
+  UsageError,
+  useColor,
+  write,
+} from '../command.js';
 import { formatFleetReport } from '../formatFleetReport.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
@@ -64,8 +73,18 @@ Examples:
         line.tick();
       },
     }).finally(() => line.clear());
-    if (values.json) for (const chunk of reportJsonChunks(report)) await write(io.stdout, chunk);
-    else await write(io.stdout, formatFleetReport(report, { file: report.file, color: useColor(io.stdout, io.env) }));
+    if (values.json) {
+      for (const chunk of reportJsonChunks(report)) {
+        if (outputClosed(io.stdout)) break;
+        await write(io.stdout, chunk);
+      }
+    } else {
+      const color = useColor(io.stdout, io.env);
+      for (const chunk of formatFleetReport(report, { file: report.file, color })) {
+        if (outputClosed(io.stdout)) break;
+        await write(io.stdout, chunk);
+      }
+    }
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   },
 };
