@@ -77,13 +77,13 @@ describe('instance-lifecycle inspect', () => {
     );
     const unchosen = await runCliCapture(['inspect', 'kafka', fleet, ...quick]);
     expect(unchosen.code).toBe(2);
-    expect(unchosen.stderr).toContain('holds 2 instances; choose one with --instance (a, b)');
+    expect(unchosen.stderr).toContain('holds 2 instances; choose one with --instance ("a", "b")');
     const chosen = await runCliCapture(['inspect', 'kafka', fleet, '--instance', 'b', ...quick]);
     expect(chosen.code).toBe(0);
     expect(chosen.stdout).toContain('replay done: b is RESTARTING');
     const unknown = await runCliCapture(['inspect', 'kafka', fleet, '--instance', 'zz', ...quick]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no instance "zz"; instances: a, b');
+    expect(unknown.stderr).toContain('no instance "zz"; instances: "a", "b"');
   });
 
   it('refuses a port in use, exit 2 in one line', async () => {

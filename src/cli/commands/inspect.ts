@@ -3,7 +3,7 @@
  * service's machine, watched by the Stately inspector, served from this machine (127.0.0.1 by default).
  */
 import { INPUT_FORMATS, type InputFormat, readHistories } from '../../input/index.js';
-import { type Observation, resolveService } from '../../model/index.js';
+import { escapeControls, type Observation, quoteInput, resolveService } from '../../model/index.js';
 import { simulate } from '../../simulation/index.js';
 import {
   type CliIO,
@@ -94,12 +94,13 @@ Examples:
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
+      const shown = escapeControls(label);
       await write(io.stdout, `Stately inspector for ${entry.id}: ${session.url}\n`);
       if (!values['no-wait']) {
         await write(io.stdout, 'waiting for the inspector page to connect (open the address above; Ctrl-C to stop)\n');
         await session.viewerConnected(interrupt.signal);
       }
-      await write(io.stdout, `replaying ${label}: ${observations.length} observations, one change every ${pace} ms\n`);
+      await write(io.stdout, `replaying ${shown}: ${observations.length} observations, one change every ${pace} ms\n`);
       const result = await replayHistory(entry, observations, {
         mode,
         fromStart,
@@ -119,7 +120,7 @@ Examples:
             : `line ${result.stoppedBy.line}`;
         await write(io.stderr, `instance-lifecycle inspect: replay stopped at ${where}: ${result.stoppedBy.message}\n`);
       } else {
-        await write(io.stdout, `replay done: ${label} is ${result.status ?? 'nowhere'}\n`);
+        await write(io.stdout, `replay done: ${shown} is ${result.status ?? 'nowhere'}\n`);
       }
       if (!values['no-wait']) {
         await write(io.stdout, 'serving the inspector until Ctrl-C\n');
@@ -156,12 +157,12 @@ async function historyToReplay(
   format: InputFormat | undefined,
 ): Promise<{ label: string; observations: Observation[] }> {
   const histories = await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
-  const ids = histories.map((h) => h.instance ?? '(no instance id)');
+  const ids = histories.map((h) => (h.instance === undefined ? '(no instance id)' : quoteInput(h.instance, 40)));
   if (instance !== undefined) {
     const found = histories.find((h) => h.instance === instance);
     if (!found)
       throw new InputError(
-        `${file}: no instance "${instance}"; instances: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
+        `${file}: no instance ${quoteInput(instance)}; instances: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
       );
     return { label: instance, observations: found.observations };
   }

@@ -1,6 +1,6 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { type History, INPUT_FORMATS, readHistories } from '../../input/index.js';
-import { resolveService } from '../../model/index.js';
+import { escapeControls, resolveService } from '../../model/index.js';
 import {
   type Command,
   EXIT_FINDINGS,
@@ -80,7 +80,7 @@ Examples:
         instances.length === 0
           ? 'the diagram'
           : `${instances.length} ${instances.length === 1 ? 'history' : 'histories'}, ${illegal} with problems`;
-      await write(io.stderr, `wrote ${out} (${what})\n`);
+      await write(io.stderr, `wrote ${escapeControls(out)} (${what})\n`);
     }
     return illegal > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
