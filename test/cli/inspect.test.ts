@@ -166,4 +166,33 @@ describe('instance-lifecycle inspect', () => {
     expect(snapshots).toEqual(['RUNNING', 'RESTARTING', 'RUNNING']);
     await vi.waitFor(() => expect(tcpHandles()).toBe(before));
   });
+
+  it('refuses a port taken on the address asked with --host, and an empty --host, in one line, exit 2', async () => {
+    const taken = await new Promise<ReturnType<typeof createServer>>((resolve) => {
+      const other = createServer().listen(0, '::1', () => resolve(other));
+    });
+    const { port } = taken.address() as { port: number };
+    try {
+      const history = file('host.txt', 'RUNNING\n');
+      const result = await runCliCapture([
+        'inspect',
+        'kafka',
+        history,
+        ...quick,
+        '--host',
+        '::1',
+        '--port',
+        String(port),
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `instance-lifecycle inspect: port ${port} is already in use on ::1; choose another with --port, or leave it out for a free one\n`,
+      );
+      const empty = await runCliCapture(['inspect', 'kafka', history, ...quick, '--host', '']);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('--host must not be empty');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
 });
