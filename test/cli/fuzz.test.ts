@@ -14,8 +14,8 @@ import { type CliResult, runCliCapture } from '../support/cliHarness.js';
 import { FUZZ_SEED, formatOption, fuzzInput } from '../support/fuzzInputs.js';
 
 /** Inputs the validate property tries per run, and the view property (slower: it lays out a diagram). */
-export const VALIDATE_RUNS = 1000;
-export const VIEW_RUNS = 40;
+const VALIDATE_RUNS = 1000;
+const VIEW_RUNS = 40;
 
 const work = mkdtempSync(join(tmpdir(), 'cli-fuzz-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { scanFlatRecord } from '../../src/input/flatRecord.js';
 import { FUZZ_SEED, formatOption, fuzzInput } from '../support/fuzzInputs.js';
 
 /** Inputs each reader property tries per run. */
-export const READER_RUNS = 1500;
+const READER_RUNS = 1500;
 
 async function read(chunks: Buffer[], format: InputFormat | undefined) {
   const reader = readObservations(Readable.from(chunks), format ? { format } : {});

@@ -22,15 +22,20 @@ function validText(format: InputFormat): fc.Arbitrary<string> {
     .constantFrom(...ids)
     .chain((service) => fc.tuple(fc.constant(service), legalHistory(service, { maxLength: 8 }), fc.boolean()))
     .map(([_service, statuses, withIds]) => {
+      // ids: a string, or one of two numbers above 2^53 (written as JSON numbers: BIG stands in for them)
       const records = statuses.map((status, i) => ({
-        ...(withIds ? { instance_id: i % 3 === 0 ? 'i-1' : 9007199254740993 + (i % 2) } : {}),
+        ...(withIds ? { instance_id: i % 3 === 0 ? 'i-1' : `BIG${i % 2}` } : {}),
         status,
         time: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
       }));
+      const big = (json: string) =>
+        json.replace(/"BIG(\d)"/g, (_, digit: string) => `900719925474099${3 + Number(digit)}`);
       if (format === 'lines') return statuses.join('\n') + '\n';
-      if (format === 'ndjson') return records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+      if (format === 'ndjson') return big(records.map((r) => JSON.stringify(r)).join('\n')) + '\n';
       if (format === 'json')
-        return withIds ? JSON.stringify(records, null, 1) : `[${statuses.map((s) => JSON.stringify(s)).join(',\n ')}]`;
+        return withIds
+          ? big(JSON.stringify(records, null, 1))
+          : `[${statuses.map((s) => JSON.stringify(s)).join(',\n ')}]`;
       return `time,instance_id,status\n${records.map((r) => `${r.time},${r.instance_id ?? ''},${r.status}`).join('\n')}\n`;
     });
 }
