@@ -4,6 +4,7 @@ import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
+import { serveCommand } from './serve.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   viewCommand,
   inspectCommand,
   expectCommand,
+  serveCommand,
 ];
