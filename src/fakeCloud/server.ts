@@ -38,6 +38,8 @@ export interface FakeCloud {
   readonly port: number;
   /** The endpoint to give each service's client (`${url}/kafka`, `${url}/dcs`), by service id. */
   readonly endpoints: Readonly<Record<string, string>>;
+  /** The fake cloud's time now (epoch ms on its clock). */
+  now(): number;
   /** Move time forward (manual progression); throws a {@link BadArgumentError} otherwise. */
   advance(ms: number): void;
   /** Make an outcome happen now to an instance; returns its status then. */
@@ -201,6 +203,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     url: base,
     port: address.port,
     endpoints,
+    now: () => cloud.clock.clock.now(),
     advance: (ms) => void cloud.advance(ms),
     inject: (id, outcome) => cloud.inject(id, outcome),
     get chaos() {
