@@ -39,12 +39,12 @@ export interface ControlContext {
 export function handleControl(
   context: ControlContext,
   method: string,
-  segments: readonly string[],
+  segments: readonly (string | undefined)[],
   query: URLSearchParams,
   body: Body,
 ): ControlAnswer {
   const { cloud } = context;
-  const route = `${method} ${segments.join('/')}`;
+  const route = segments.includes(undefined) ? 'undecodable' : `${method} ${segments.join('/')}`;
   try {
     if (route === 'GET ') {
       return ok({
@@ -80,11 +80,7 @@ export function handleControl(
       const status = cloud.inject(segments[1]!, outcome);
       return ok({ instance_id: segments[1], status });
     }
-    throw new ApiError(
-      404,
-      FAKE_CLOUD_ERRORS.noService.code,
-      `No control request ${method} /_lifecycle/${segments.join('/')}.`,
-    );
+    throw new ApiError(404, FAKE_CLOUD_ERRORS.noService.code, 'No such control request.');
   } catch (error) {
     if (error instanceof ApiError) return { status: error.status, body: error.body() };
     if (isRejected(error)) return { status: 409, body: conflict(error.message).body() };

@@ -17,7 +17,7 @@ export type Match<R> = { route: R; params: Map<string, string> } | 'method-not-a
 export function matchRoute<R extends { method: string; path: string }>(
   routes: readonly R[],
   method: string,
-  segments: readonly string[],
+  segments: readonly (string | undefined)[],
 ): Match<R> {
   let pathExists = false;
   for (const route of routes) {
@@ -29,18 +29,21 @@ export function matchRoute<R extends { method: string; path: string }>(
   return pathExists ? 'method-not-allowed' : undefined;
 }
 
-/** The decoded segments of a path (`/a/b%20c/` → `['a', 'b c']`), or undefined when one cannot be decoded. */
-export function pathSegments(path: string): string[] | undefined {
-  const segments: string[] = [];
-  for (const raw of path.split('/')) {
-    if (raw === '') continue;
-    try {
-      segments.push(decodeURIComponent(raw));
-    } catch {
-      return undefined;
-    }
-  }
-  return segments;
+/**
+ * The decoded segments of a path (`/a/b%20c/` → `['a', 'b c']`); a segment that is not valid percent-encoding is
+ * undefined (it matches no pattern).
+ */
+export function pathSegments(path: string): (string | undefined)[] {
+  return path
+    .split('/')
+    .filter((raw) => raw !== '')
+    .map((raw) => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return undefined;
+      }
+    });
 }
 
 const patterns = new Map<string, Pattern>();
@@ -59,11 +62,15 @@ function pattern(path: string): Pattern {
   return compiled;
 }
 
-function matchPattern(compiled: Pattern, segments: readonly string[]): Map<string, string> | undefined {
+function matchPattern(
+  compiled: Pattern,
+  segments: readonly (string | undefined)[],
+): Map<string, string> | undefined {
   if (compiled.segments.length !== segments.length) return undefined;
   const params = new Map<string, string>();
   for (const [i, part] of compiled.segments.entries()) {
-    const segment = segments[i]!;
+    const segment = segments[i];
+    if (segment === undefined) return undefined;
     if ('literal' in part) {
       if (part.literal !== segment) return undefined;
     } else params.set(part.param, segment);

@@ -104,7 +104,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     } catch {
       url = new URL('http://fake.invalid/');
     }
-    const segments = pathSegments(url.pathname) ?? ['\u0000'];
+    const segments = pathSegments(url.pathname);
     const body = await readBody(request, maxBody);
     let answer: { status: number; body?: unknown };
     let chaos: RequestChaos | undefined;
@@ -151,7 +151,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   async function serviceRequest(
     api: ServiceApi,
     method: string,
-    segments: readonly string[],
+    segments: readonly (string | undefined)[],
     url: URL,
     body: Body,
     entry: Partial<RequestLogEntry>,

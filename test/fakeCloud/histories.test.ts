@@ -64,7 +64,8 @@ async function run(service: ServiceId, chaos: ChaosSettings, seed: number, steps
           string,
           (b: string, i: string, s: number) => ReturnType<typeof call>
         >;
-        const reply = await operations[step.operation]!(base, id, (size += 100));
+        size += 100;
+        const reply = await operations[step.operation]!(base, id, size);
         answers.push(reply.status);
       }
       await poller.poll();

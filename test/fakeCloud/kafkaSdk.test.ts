@@ -49,6 +49,14 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
+/**
+ * A field of an SDK response. The SDK returns the parsed JSON (snake_case keys) and types multi-word fields as
+ * private members with camelCase getters that do not exist at run time, so they are read by name.
+ */
+function raw(response: object, field: string): unknown {
+  return (response as Record<string, unknown>)[field];
+}
+
 /** The snake_case fields a model class knows: the keys its `withX` setters write. */
 function modelFields(Model: new () => object): Set<string> {
   const fields = new Set<string>();
@@ -122,7 +130,7 @@ describe('the Kafka SDK against the fake cloud', () => {
   it('drives a whole lifecycle, and every response reads into the SDK models', async () => {
     const created = await client.createInstanceByEngine(createRequest('sdk-life'));
     expectModel(created, CreateInstanceByEngineResponse);
-    const id = created['instance_id']!;
+    const id = raw(created, 'instance_id') as string;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // Refused while creating: the documented codes, as the SDK's exception.
@@ -147,7 +155,7 @@ describe('the Kafka SDK against the fake cloud', () => {
     const listed = await client.listInstances(new ListInstancesRequest().withEngine('kafka'));
     expectModel(listed, ListInstancesResponse);
     for (const instance of listed.instances ?? []) expectModel(instance, ShowInstanceResp);
-    expect(listed['instance_num']).toBe(1);
+    expect(raw(listed, 'instance_num')).toBe(1);
 
     const restarted = await client.batchRestartOrDeleteInstances(
       new BatchRestartOrDeleteInstancesRequest().withBody(
@@ -175,13 +183,15 @@ describe('the Kafka SDK against the fake cloud', () => {
     );
     expectModel(resized, ResizeEngineInstanceResponse);
     const task = () =>
-      client.showBackgroundTask(new ShowBackgroundTaskRequest().withInstanceId(id).withTaskId(resized['job_id']!));
+      client.showBackgroundTask(
+        new ShowBackgroundTaskRequest().withInstanceId(id).withTaskId(raw(resized, 'job_id') as string),
+      );
     expectModel(await task(), ShowBackgroundTaskResponse);
     expect((await task()).tasks?.[0]?.status).toBe('EXECUTING');
     await showUntil(id, (s) => s === 'RUNNING');
     expect((await task()).tasks?.[0]?.status).toBe('SUCCESS');
     const after = await client.showInstance(new ShowInstanceRequest().withInstanceId(id));
-    expect(after['storage_space']).toBe(600); // the new size shows once the resize succeeded
+    expect(raw(after, 'storage_space')).toBe(600); // the new size shows once the resize succeeded
 
     const deleted = await client.batchRestartOrDeleteInstances(
       new BatchRestartOrDeleteInstancesRequest().withBody(
@@ -216,6 +226,6 @@ describe('the Kafka SDK against the fake cloud', () => {
     const { CreatePostPaidKafkaInstanceRequest } = await import('@huaweicloud/huaweicloud-sdk-kafka');
     const body = createRequest('sdk-postpaid').body!;
     const created = await client.createPostPaidKafkaInstance(new CreatePostPaidKafkaInstanceRequest().withBody(body));
-    expect(cloud.instances().map((i) => i.instance_id)).toContain(created['instance_id']);
+    expect(cloud.instances().map((i) => i.instance_id)).toContain(raw(created, 'instance_id'));
   });
 });

@@ -8,6 +8,7 @@ import { NOT_FOUND, type NotFound } from '../../src/index.js';
 /** An answer: HTTP status and parsed JSON body (undefined when empty). */
 export interface Reply {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON answers field by field, as a client does
   body: any;
 }
 
