@@ -62,10 +62,7 @@ function pattern(path: string): Pattern {
   return compiled;
 }
 
-function matchPattern(
-  compiled: Pattern,
-  segments: readonly (string | undefined)[],
-): Map<string, string> | undefined {
+function matchPattern(compiled: Pattern, segments: readonly (string | undefined)[]): Map<string, string> | undefined {
   if (compiled.segments.length !== segments.length) return undefined;
   const params = new Map<string, string>();
   for (const [i, part] of compiled.segments.entries()) {

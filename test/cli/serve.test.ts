@@ -67,7 +67,18 @@ describe('serve as a process', () => {
   it('serves with chaos from a file, logs NDJSON, and stops on SIGTERM with exit 0', async () => {
     const chaos = file('chaos.json', JSON.stringify({ rules: [{ action: 'list', errors: { 503: 1 } }] }));
     const log = join(dir, 'requests.ndjson');
-    const { child, url, stdout } = await serve(['--port', '0', '--progression', 'manual', '--seed', '3', '--chaos', chaos, '--log', log]);
+    const { child, url, stdout } = await serve([
+      '--port',
+      '0',
+      '--progression',
+      'manual',
+      '--seed',
+      '3',
+      '--chaos',
+      chaos,
+      '--log',
+      log,
+    ]);
     try {
       expect(stdout()).toContain(`kafka   ${url}/kafka`);
       expect(stdout()).toContain(`dcs     ${url}/dcs`);

@@ -136,7 +136,8 @@ describe('the control API', () => {
     const fake = await start({ progression: 'immediate', seed: 9 });
     const base = `${fake.endpoints.kafka}/v2/p/instances`;
     const ids: string[] = [];
-    for (const name of ['kafka-one', 'kafka-two']) ids.push((await call(base, 'POST', kafkaCreateBody(name))).body.instance_id);
+    for (const name of ['kafka-one', 'kafka-two'])
+      ids.push((await call(base, 'POST', kafkaCreateBody(name))).body.instance_id);
     await call(`${base}/action`, 'POST', { action: 'restart', instances: ids });
     await call(`${base}/${ids[0]}`, 'DELETE');
     const response = await fetch(`${fake.url}/_lifecycle/history?service=kafka`);

@@ -2,7 +2,7 @@
  * Every `instance-lifecycle ...` command in the README (code blocks and inline code) runs as written (exit 0, or 1 for findings):
  * options and file names in the README cannot drift from the CLI. Skipped, and said so: placeholders (files that do
  * not exist, `[--json]`-style optional parts), pipes, and `inspect` and `serve` (they serve until stopped; their own tests
- * run it).
+ * run them).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
