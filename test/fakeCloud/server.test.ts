@@ -22,7 +22,7 @@ async function start(options: FakeCloudOptions = {}): Promise<FakeCloud> {
   return cloud;
 }
 
-async function raw(url: string, method: string, body: string | Buffer): Promise<{ status: number; body: unknown }> {
+async function raw(url: string, method: string, body: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { method, ...(method === 'GET' ? {} : { body }) });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
@@ -61,7 +61,7 @@ describe('the fake cloud server', () => {
 
   it('refuses a body over the cap with 413 and keeps serving', async () => {
     const fake = await start({ maxBodyBytes: 1000 });
-    const reply = await raw(`${fake.endpoints.dcs}/v2/p/instances`, 'POST', Buffer.alloc(100_000, 'x'));
+    const reply = await raw(`${fake.endpoints.dcs}/v2/p/instances`, 'POST', 'x'.repeat(100_000));
     expect(reply).toEqual({ status: 413, body: { error_code: 'LIFECYCLE.413', error_msg: expect.any(String) } });
     expect((await call(`${fake.endpoints.dcs}/v2/p/instances`)).status).toBe(200);
   });
