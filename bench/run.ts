@@ -38,6 +38,7 @@ let fleet: {
   plain: ChildRun;
   split: ChildRun;
   duckdb: ChildRun;
+  view: { run: ChildRun; pageBytes: number };
   big?: { records: number; cli: ChildRun };
 };
 let startup: Record<string, number>;
@@ -74,7 +75,13 @@ try {
     plain: best(runs.plain),
     split: best(runs.split),
     duckdb: best(runs.duckdb),
+    view: { run: runs.cli[0]!, pageBytes: 0 },
   };
+  log('writing the viewer page of the whole fleet...');
+  const page = join(dir, 'fleet.html');
+  const viewRun = await runMeasured(cli, ['view', 'kafka', file, '--out', page]);
+  if (viewRun.code !== 0) throw new Error(`view exited ${viewRun.code}: ${viewRun.stderr.trim()}`);
+  fleet.view = { run: viewRun, pageBytes: statSync(page).size };
   log('measuring start-up...');
   const tiny = join(dir, 'tiny.txt');
   writeFileSync(
@@ -122,6 +129,8 @@ const figures = {
     duckdbRecordsPerSecond: Math.round(fleet.records / fleet.duckdb.seconds),
     duckdbOverCli: fleet.duckdb.seconds / fleet.cli.seconds,
     duckdbPeakRssBytes: fleet.duckdb.peakRss,
+    viewPageBytes: fleet.view.pageBytes,
+    viewPeakRssBytes: fleet.view.run.peakRss,
     cliPeakRssBytes: fleet.cli.peakRss,
     plainPeakRssBytes: fleet.plain.peakRss,
     ...(fleet.big
@@ -188,6 +197,16 @@ if (values.json) {
   rows.push(['same check in DuckDB (validate --engine duckdb)', per(c.duckdbRecordsPerSecond), '']);
   rows.push(['  DuckDB time / CLI time', `${c.duckdbOverCli.toFixed(2)}x`, `> 1x ${check(c.duckdbOverCli > 1)}`]);
   rows.push(['  DuckDB peak RSS', `${(c.duckdbPeakRssBytes / MB).toFixed(0)} MB`, '']);
+  rows.push([
+    'view of the whole fleet: page size',
+    `${(c.viewPageBytes / MB).toFixed(1)} MB`,
+    `< 10 MB ${check(c.viewPageBytes < 10 * MB)}`,
+  ]);
+  rows.push([
+    '  view peak RSS',
+    `${(c.viewPeakRssBytes / MB).toFixed(0)} MB`,
+    `< 200 MB ${check(c.viewPeakRssBytes < 200 * MB)}`,
+  ]);
   const node0 = figures.startupMs['node -e 0']!;
   for (const [name, ms] of Object.entries(figures.startupMs)) {
     const ratio = name === 'node -e 0' ? '' : ` (${(ms / node0).toFixed(2)}x node -e 0)`;
