@@ -97,6 +97,11 @@ Examples:
     process.once('SIGTERM', onSignal);
     try {
       await write(io.stdout, banner(cloud.url, cloud.endpoints, progression, speed, seed));
+      if (!isLoopback(values.host ?? '127.0.0.1'))
+        await write(
+          io.stderr,
+          'instance-lifecycle serve: warning: not bound to a loopback address, and nothing is authenticated\n',
+        );
       await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
       return EXIT_OK;
     } finally {
@@ -135,6 +140,11 @@ function readChaosFile(file: string): { file: string; value: unknown } {
   const scan = scanJson(text);
   if (!scan.ok) throw new InputError(`expected ${scan.expected}`, { file, ...lineColumn(text, scan.offset) });
   return { file, value: JSON.parse(text) };
+}
+
+/** Whether an address is one only this machine reaches (127.0.0.0/8, ::1, localhost). */
+function isLoopback(host: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
 }
 
 function isListenError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
