@@ -25,7 +25,10 @@ export interface CloudOptions {
   chaos?: ChaosSettings;
   /** How long statuses last (the simulated instance's durations). */
   durations?: DurationOptions;
-  /** Let stable statuses change by themselves (faults, freezes), as the simulated instance's `spontaneous`. */
+  /**
+   * Let stable statuses change by themselves (faults, freezes), as the simulated instance's `spontaneous`. Then
+   * histories also grow with time, not only with requests.
+   */
   spontaneous?: boolean;
   /** Most instances kept, deleted ones included (default 1000). */
   maxInstances?: number;

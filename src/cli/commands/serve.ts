@@ -16,7 +16,7 @@ const MAX_CHAOS_BYTES = 1024 * 1024;
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'run a fake cloud: the services’ REST APIs on localhost, lifecycles from the machines, chaos',
+  summary: 'run a fake cloud: the REST APIs of the services on localhost, lifecycles from the machines, chaos',
   help: `Usage: instance-lifecycle serve [--port N] [--host ADDRESS] [--seed S]
                                   [--speed X | --progression manual|immediate] [--chaos FILE.json] [--log FILE]
 
