@@ -12,11 +12,19 @@ export {
   type PendingStatus,
 } from './expectations.js';
 export { observableStatuses, type WaitScopeOptions } from './observableStatuses.js';
-export { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';
+export {
+  type StatusCount,
+  WaitError,
+  type WaitErrorDetails,
+  type WaitFailureReason,
+  type WaitObservation,
+} from './waitError.js';
 export {
   NOT_FOUND,
   type NotFound,
   type PollContext,
+  type PollReport,
+  type StatusChange,
   type WaitForStatusOptions,
   type WaitResult,
   waitForStatus,
