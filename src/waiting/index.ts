@@ -11,6 +11,13 @@ export {
   type OperationStart,
   type PendingStatus,
 } from './expectations.js';
+export {
+  type LintFinding,
+  type LintFindingKind,
+  type LintReport,
+  lintWait,
+  type WaitLists,
+} from './lintWait.js';
 export { observableStatuses, type WaitScopeOptions } from './observableStatuses.js';
 export {
   type StatusCount,

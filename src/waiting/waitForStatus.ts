@@ -272,7 +272,13 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     const notFound = observation.notFound ? ({ notFound: true } as const) : {};
     options.onPoll?.({ attempt: polls, elapsed: now - started, status: observation.status, ...notFound });
     if (observation.status !== previous)
-      options.onChange?.({ from: previous, to: observation.status, elapsed: now - started, attempt: polls, ...notFound });
+      options.onChange?.({
+        from: previous,
+        to: observation.status,
+        elapsed: now - started,
+        attempt: polls,
+        ...notFound,
+      });
     if (!validator.pushStatus(observation.status, undefined, observation.time)) {
       const violation = validator.lastViolation!;
       return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, {

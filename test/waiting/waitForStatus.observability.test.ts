@@ -69,7 +69,11 @@ describe('waitForStatus: onPoll and onChange', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), async (a, b) => {
         const answers = [...Array(a + 1).fill('CREATING'), ...Array(b + 1).fill('RUNNING')];
-        const { result, polls, changes } = await wait(answers, { service: 'dcs', target: 'RUNNING', consecutive: b + 1 });
+        const { result, polls, changes } = await wait(answers, {
+          service: 'dcs',
+          target: 'RUNNING',
+          consecutive: b + 1,
+        });
         const statuses = result!.history.map((o) => o.status);
         const expected = statuses.filter((s, i) => s !== statuses[i - 1]);
         return changes.map((c) => c.to).join() === expected.join() && polls.length === result!.polls;
