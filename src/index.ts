@@ -103,6 +103,9 @@ export {
 } from './validation/index.js';
 // Waiting for a status.
 export {
+  type BotocoreAcceptor,
+  type BotocoreWaiters,
+  botocoreWaiter,
   type Expectations,
   type ExpectationsOptions,
   expectations,
@@ -118,15 +121,23 @@ export {
   type PendingStatus,
   type PollContext,
   type PollReport,
+  type SmithyAcceptor,
+  type SmithyWaitable,
   type StatusChange,
   type StatusCount,
+  smithyWaiter,
+  terraformWaiter,
   WaitError,
   type WaitErrorDetails,
+  type WaiterCodeOptions,
+  type WaiterFailure,
+  type WaiterLists,
   type WaitFailureReason,
   type WaitForStatusOptions,
   type WaitLists,
   type WaitObservation,
   type WaitResult,
   type WaitScopeOptions,
+  waiterLists,
   waitForStatus,
 } from './waiting/index.js';

@@ -27,6 +27,19 @@ export {
   type WaitObservation,
 } from './waitError.js';
 export {
+  type BotocoreAcceptor,
+  type BotocoreWaiters,
+  botocoreWaiter,
+  type SmithyAcceptor,
+  type SmithyWaitable,
+  smithyWaiter,
+  terraformWaiter,
+  type WaiterCodeOptions,
+  type WaiterFailure,
+  type WaiterLists,
+  waiterLists,
+} from './waiterCode/index.js';
+export {
   NOT_FOUND,
   type NotFound,
   type PollContext,
