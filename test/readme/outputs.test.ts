@@ -14,7 +14,10 @@ const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 /** Each `$ instance-lifecycle ...` line of a console block, with the lines after it up to the next `$` line. */
 function shownRuns(): { command: string; output: string }[] {
   const runs: { command: string; output: string }[] = [];
-  for (const block of readme.split('```console\n').slice(1).map((rest) => rest.split('```')[0]!)) {
+  for (const block of readme
+    .split('```console\n')
+    .slice(1)
+    .map((rest) => rest.split('```')[0]!)) {
     let current: { command: string; lines: string[] } | undefined;
     for (const line of block.split('\n')) {
       if (line.startsWith('$ ')) {
