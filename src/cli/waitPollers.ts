@@ -31,8 +31,8 @@ type Poll = (context: PollContext) => Promise<string | NotFound>;
 export interface CommandPollOptions {
   /** The exit code by which the command says the instance is gone (HTTP 404). */
   notFoundExitCode?: number;
-  /** The longest one run may take, in ms. */
-  limit: number;
+  /** The longest one run may take, in ms (asked before each run). */
+  limit: () => number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -40,14 +40,15 @@ export interface CommandPollOptions {
  * A poll that runs `command` with `sh -c` and takes its output's first line, trimmed, as the status. A non-zero
  * exit is a transient failure (retried), except `notFoundExitCode`, which means the instance is gone.
  *
- * @example const poll = commandPoll("aws dms describe ... --query 'status' --output text", { limit: 30_000 });
+ * @example const poll = commandPoll("aws dms describe ... --query 'status' --output text", { limit: () => 30_000 });
  */
 export function commandPoll(command: string, options: CommandPollOptions): Poll {
   return ({ signal }) =>
     new Promise((resolve, reject) => {
+      const limit = options.limit();
       const child = spawn('sh', ['-c', command], {
         stdio: ['ignore', 'pipe', 'pipe'],
-        signal: AbortSignal.any([signal, AbortSignal.timeout(options.limit)]),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(limit)]),
         env: options.env ?? process.env,
       });
       const out = collect(child.stdout);
@@ -55,7 +56,7 @@ export function commandPoll(command: string, options: CommandPollOptions): Poll 
       child.on('error', (error) => {
         if (signal.aborted) reject(error);
         else if (error.name === 'AbortError')
-          reject(new PollError(`the poll command took longer than ${options.limit} ms`, true));
+          reject(new PollError(`the poll command took longer than ${limit} ms`, true));
         else reject(new PollError(`cannot run the poll command: ${error.message}`, false));
       });
       child.on('close', (code) => {
@@ -78,27 +79,30 @@ export interface UrlPollOptions {
   headers: [string, string][];
   /** Where the status is in the JSON answer: names and indexes joined by dots (`instances.0.status`). */
   statusPath: string;
-  /** The longest one request may take, in ms. */
-  limit: number;
+  /** The longest one request may take, in ms (asked before each request). */
+  limit: () => number;
 }
 
 /**
  * A poll that GETs `url`: 404 means the instance is gone, 5xx and 429 are transient failures, other non-2xx
  * answers end the wait, and a 2xx answer's JSON holds the status at `statusPath`.
  *
- * @example const poll = urlPoll('http://127.0.0.1:8080/instances/i-1', { headers: [], statusPath: 'status', limit: 30_000 });
+ * @example const poll = urlPoll('http://127.0.0.1:8080/instances/i-1', { headers: [], statusPath: 'status', limit: () => 30_000 });
  */
 export function urlPoll(url: string, options: UrlPollOptions): Poll {
   return async ({ signal }) => {
     let response: Response;
+    const limit = options.limit();
     try {
       response = await fetch(url, {
         headers: options.headers,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(options.limit)]),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(limit)]),
         redirect: 'follow',
       });
     } catch (error) {
       if (signal.aborted) throw error;
+      if (error instanceof Error && error.name === 'TimeoutError')
+        throw new PollError(`GET took longer than ${limit} ms`, true);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       throw new PollError(`GET failed: ${cause}`, true);
     }

@@ -131,6 +131,14 @@ describe('instance-lifecycle wait --poll-command', () => {
   });
 });
 
+describe('instance-lifecycle wait: a poll that hangs', () => {
+  it('is stopped at the deadline (at least a second after it started), and the wait times out: exit 3', async () => {
+    const result = await wait(['dcs', 'RUNNING', '--timeout', '100ms', '--poll-command', 'sleep 20']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/poll failed: the poll command took longer than 1000 ms/);
+  });
+});
+
 describe('instance-lifecycle wait --url, against a simulated instance on 127.0.0.1', () => {
   it('follows a deletion to the 404, retrying 5xx answers on the way', async () => {
     const server = await startInstanceServer({

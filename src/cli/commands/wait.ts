@@ -24,6 +24,8 @@ import { commandPoll, isTransientPollError, urlPoll } from '../waitPollers.js';
 export const EXIT_TIMEOUT = 3;
 /** The longest a single poll (a command run, a request) may take. */
 const POLL_LIMIT = 30_000;
+/** The shortest limit of a poll, however close the deadline (a poll that just started is let finish). */
+const MIN_POLL_LIMIT = 1_000;
 const DEFAULT_TIMEOUT = 30 * 60_000;
 
 /** The `wait` command. */
@@ -93,7 +95,9 @@ Examples:
     const model = lifecycleModel(service);
     for (const target of targets) knownStatus(model, target);
     const timeout = readDuration('--timeout', values.timeout) ?? DEFAULT_TIMEOUT;
-    const limit = Math.max(1, Math.min(POLL_LIMIT, timeout));
+    // one poll may take up to POLL_LIMIT, and never much past the wait's deadline
+    const deadline = performance.now() + timeout;
+    const limit = () => Math.max(MIN_POLL_LIMIT, Math.min(POLL_LIMIT, deadline - performance.now()));
     const command = values['poll-command'];
     const url = values.url;
     if ((command === undefined) === (url === undefined)) throw new UsageError('give one of --poll-command or --url');
