@@ -7,6 +7,7 @@ import { lintCommand } from './lint.js';
 import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
+import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 import { waitCommand } from './wait.js';
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   expectCommand,
   lintCommand,
   waitCommand,
+  sqlCommand,
 ];
