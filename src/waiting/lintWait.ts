@@ -142,7 +142,9 @@ export function lintWait<S extends ServiceRef>(service: S, lists: WaitLists<S>):
         status,
         asPending
           ? `${stops} although ${wanted} can still come; make it pending (${asPending.reason})`
-          : `${stops} without saying why; make it a failure (${asFailure!.reason})`,
+          : before.has(status)
+            ? `${stops} without saying why; make it pending (${expected.before!.operation} leaves from it: the API may show it until the request takes effect) or a failure (${asFailure!.reason})`
+            : `${stops} without saying why; make it a failure (${asFailure!.reason})`,
       );
     } else if (inPending && asFailure && !before.has(status)) {
       add(

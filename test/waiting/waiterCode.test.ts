@@ -1,5 +1,5 @@
 /**
- * Waiter code: for every service, target, start and operation, the Terraform, Smithy and botocore waiters carry
+ * Waiter code: for every service, target, start and operation (from a status it leaves from), the Terraform, Smithy and botocore waiters carry
  * exactly the derived lists (and those lists lint clean); the JSON outputs parse; the Go text is what gofmt prints
  * when gofmt is on this machine, and has the right structure either way.
  */
@@ -36,6 +36,8 @@ function cases(): Case[] {
     for (const target of statuses)
       for (const from of statuses)
         for (const after of [undefined, ...eventsOfKind(model, 'operation')]) {
+          // after an operation, a wait starts where that operation leaves from
+          if (after !== undefined && !expectations(id, target, { after }).before!.from.includes(from)) continue;
           const e = expectations(id, target, after === undefined ? { from } : { from, after });
           all.push({ service: id, target, from, after, lists: waiterLists(e) });
         }
