@@ -46,21 +46,28 @@ export function commandPoll(command: string, options: CommandPollOptions): Poll 
   return ({ signal }) =>
     new Promise((resolve, reject) => {
       const limit = options.limit();
+      // its own process group, so that stopping it stops what it started too (a hung curl in a pipeline)
       const child = spawn('sh', ['-c', command], {
         stdio: ['ignore', 'pipe', 'pipe'],
-        signal: AbortSignal.any([signal, AbortSignal.timeout(limit)]),
+        detached: true,
         env: options.env ?? process.env,
       });
+      const stop = AbortSignal.any([signal, AbortSignal.timeout(limit)]);
+      const onStop = () => {
+        killGroup(child.pid);
+        if (signal.aborted) reject(signal.reason);
+        else reject(new PollError(`the poll command took longer than ${limit} ms`, true));
+      };
+      stop.addEventListener('abort', onStop, { once: true });
       const out = collect(child.stdout);
       const err = collect(child.stderr);
       child.on('error', (error) => {
-        if (signal.aborted) reject(error);
-        else if (error.name === 'AbortError')
-          reject(new PollError(`the poll command took longer than ${limit} ms`, true));
-        else reject(new PollError(`cannot run the poll command: ${error.message}`, false));
+        stop.removeEventListener('abort', onStop);
+        reject(new PollError(`cannot run the poll command: ${error.message}`, false));
       });
       child.on('close', (code) => {
-        if (child.killed) return; // reported by 'error'
+        stop.removeEventListener('abort', onStop);
+        if (stop.aborted) return; // already rejected
         if (code !== null && code === options.notFoundExitCode) return resolve(NOT_FOUND);
         if (code !== 0) {
           const last = err.text().trim().split('\n').at(-1) ?? '';
@@ -71,6 +78,16 @@ export function commandPoll(command: string, options: CommandPollOptions): Poll 
         resolve(status);
       });
     });
+}
+
+/** Kill a process group (the poll command and whatever it started); it may be gone already. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 /** Options of {@link urlPoll}. */

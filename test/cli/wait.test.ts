@@ -2,7 +2,7 @@
  * instance-lifecycle wait: against a scripted poll command and against a local HTTP server answering a simulated
  * instance's statuses (with 404s and 5xx); the timeline on stderr; every exit code.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,9 +133,20 @@ describe('instance-lifecycle wait --poll-command', () => {
 
 describe('instance-lifecycle wait: a poll that hangs', () => {
   it('is stopped at the deadline (at least a second after it started), and the wait times out: exit 3', async () => {
-    const result = await wait(['dcs', 'RUNNING', '--timeout', '100ms', '--poll-command', 'sleep 20']);
+    const marker = join(dir, 'still-running');
+    const result = await wait([
+      'dcs',
+      'RUNNING',
+      '--timeout',
+      '100ms',
+      '--poll-command',
+      `(sleep 2; touch ${marker}) & wait`,
+    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/poll failed: the poll command took longer than 1000 ms/);
+    // what the command started was stopped with it: nothing touches the marker after the sleep
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(existsSync(marker)).toBe(false);
   });
 });
 
