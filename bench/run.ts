@@ -7,14 +7,16 @@
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { services } from '../machines/index.js';
 import { type ChildRun, runMeasured } from './childRun.js';
+import { measureFakeCloud } from './fakeCloud.js';
 import { writeFleetLog } from './fleetLog.js';
+import { measureStartup } from './startup.js';
 import { measureStatusRates } from './statusRates.js';
 import { writeWideFleet } from './wideFleet.js';
 
@@ -30,6 +32,7 @@ const records = Number(values.records);
 const instances = 10_000;
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
+const split = fileURLToPath(new URL('./splitLines.js', import.meta.url));
 const MB = 1024 * 1024;
 const log = (text: string) => values.json || process.stderr.write(text + '\n');
 
@@ -37,7 +40,17 @@ log('measuring the validator on generated histories...');
 const rates = services.map((s) => measureStatusRates(s.id));
 
 const dir = mkdtempSync(join(tmpdir(), 'instance-lifecycle-bench-'));
-let fleet: { records: number; bytes: number; cli: ChildRun; plain: ChildRun; big?: { records: number; cli: ChildRun } };
+let fleet: {
+  records: number;
+  bytes: number;
+  cli: ChildRun;
+  plain: ChildRun;
+  split: ChildRun;
+  duckdb: ChildRun;
+  view: { run: ChildRun; pageBytes: number };
+  big?: { records: number; cli: ChildRun };
+};
+let startup: Record<string, number>;
 const wideInstances = Number(values['wide-instances']);
 const wideBase = 10_000;
 const perInstance: { kind: 'legal' | 'illegal'; small: ChildRun; big: ChildRun; bytesPerInstance: number }[] = [];
@@ -48,11 +61,14 @@ try {
   const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
   log('running the CLI and the plain JSON.parse script (best of 3 each, alternating)...');
   // best of three runs each, alternating the two so that changes in the machine's load hit both alike
-  const runs: { cli: ChildRun[]; plain: ChildRun[] } = { cli: [], plain: [] };
+  const runs: Record<'cli' | 'plain' | 'split' | 'duckdb', ChildRun[]> = { cli: [], plain: [], split: [], duckdb: [] };
   for (let i = 0; i < 3; i++) {
-    const pair: ['cli' | 'plain', string, string[]][] = [
+    const pair: ['cli' | 'plain' | 'split' | 'duckdb', string, string[]][] = [
       ['cli', ...cliArgs(file)],
       ['plain', plain, [file]],
+      ['split', split, [file]],
+      // the same check as one SQL query in embedded DuckDB, which uses both cores
+      ['duckdb', cli, ['validate', 'kafka', file, '--mode', 'strict', '--engine', 'duckdb']],
     ];
     for (const [name, script, args] of pair) {
       const run = await runMeasured(script, args);
@@ -64,7 +80,30 @@ try {
     ...list.reduce((a, b) => (b.seconds < a.seconds ? b : a)),
     peakRss: Math.max(...list.map((run) => run.peakRss)),
   });
-  fleet = { records, bytes: statSync(file).size, cli: best(runs.cli), plain: best(runs.plain) };
+  fleet = {
+    records,
+    bytes: statSync(file).size,
+    cli: best(runs.cli),
+    plain: best(runs.plain),
+    split: best(runs.split),
+    duckdb: best(runs.duckdb),
+    view: { run: runs.cli[0]!, pageBytes: 0 },
+  };
+  log('writing the viewer page of the whole fleet...');
+  const page = join(dir, 'fleet.html');
+  const viewRun = await runMeasured(cli, ['view', 'kafka', file, '--out', page]);
+  if (viewRun.code !== 0) throw new Error(`view exited ${viewRun.code}: ${viewRun.stderr.trim()}`);
+  fleet.view = { run: viewRun, pageBytes: statSync(page).size };
+  log('measuring start-up...');
+  const tiny = join(dir, 'tiny.txt');
+  writeFileSync(
+    tiny,
+    'CREATING\nRUNNING\nRESTARTING\nRUNNING\nEXTENDING\nRUNNING\nDELETING\nDELETED\nDELETED\nDELETED\n',
+  );
+  startup = measureStartup({
+    '--version': [cli, '--version'],
+    'validate (10 lines)': [cli, 'validate', 'kafka', tiny],
+  });
   if (!values.quick) {
     const bigFile = join(dir, 'fleet-big.ndjson');
     log(`generating ${(3 * records).toLocaleString('en')} records for the memory check...`);
@@ -99,6 +138,9 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+log('measuring the fake cloud and a bare HTTP server (alternating rounds)...');
+const fakeCloud = await measureFakeCloud();
+
 const figures = {
   validator: rates.map((r) => ({
     service: r.service,
@@ -118,6 +160,13 @@ const figures = {
     cliRecordsPerSecond: Math.round(fleet.records / fleet.cli.seconds),
     plainRecordsPerSecond: Math.round(fleet.records / fleet.plain.seconds),
     cliOverPlain: fleet.plain.seconds / fleet.cli.seconds,
+    splitRecordsPerSecond: Math.round(fleet.records / fleet.split.seconds),
+    cliOverSplit: fleet.cli.seconds / fleet.split.seconds,
+    duckdbRecordsPerSecond: Math.round(fleet.records / fleet.duckdb.seconds),
+    duckdbOverCli: fleet.duckdb.seconds / fleet.cli.seconds,
+    duckdbPeakRssBytes: fleet.duckdb.peakRss,
+    viewPageBytes: fleet.view.pageBytes,
+    viewPeakRssBytes: fleet.view.run.peakRss,
     cliPeakRssBytes: fleet.cli.peakRss,
     plainPeakRssBytes: fleet.plain.peakRss,
     ...(fleet.big
@@ -134,6 +183,8 @@ const figures = {
     peakRssBytes: [m.small.peakRss, m.big.peakRss],
     bytesPerInstance: Math.round(m.bytesPerInstance),
   })),
+  startupMs: startup,
+  fakeCloud: { ...fakeCloud, overBare: fakeCloud.fakeCloudPerSecond / fakeCloud.bareServerPerSecond },
   targets: {
     speedupOverReference: 1000,
     floorOverCompiledAtMost: 2,
@@ -180,6 +231,34 @@ if (values.json) {
     `< 200 MB ${check(c.cliPeakRssBytes < 200 * MB)}`,
   ]);
   rows.push(['  plain script peak RSS', `${(c.plainPeakRssBytes / MB).toFixed(0)} MB`, '']);
+  rows.push(['read-and-split-lines script', per(c.splitRecordsPerSecond), '']);
+  rows.push([
+    '  CLI time / split script time',
+    `${c.cliOverSplit.toFixed(2)}x`,
+    `<= 2.5x ${check(c.cliOverSplit <= 2.5)}`,
+  ]);
+  rows.push(['same check in DuckDB (validate --engine duckdb)', per(c.duckdbRecordsPerSecond), '']);
+  rows.push(['  DuckDB time / CLI time', `${c.duckdbOverCli.toFixed(2)}x`, `> 1x ${check(c.duckdbOverCli > 1)}`]);
+  rows.push(['  DuckDB peak RSS', `${(c.duckdbPeakRssBytes / MB).toFixed(0)} MB`, '']);
+  rows.push([
+    'view of the whole fleet: page size',
+    `${(c.viewPageBytes / MB).toFixed(1)} MB`,
+    `< 10 MB ${check(c.viewPageBytes < 10 * MB)}`,
+  ]);
+  rows.push([
+    '  view peak RSS',
+    `${(c.viewPeakRssBytes / MB).toFixed(0)} MB`,
+    `< 200 MB ${check(c.viewPeakRssBytes < 200 * MB)}`,
+  ]);
+  const node0 = figures.startupMs['node -e 0']!;
+  for (const [name, ms] of Object.entries(figures.startupMs)) {
+    const ratio = name === 'node -e 0' ? '' : ` (${(ms / node0).toFixed(2)}x node -e 0)`;
+    rows.push([
+      `start-up: ${name}`,
+      `${ms.toFixed(0)} ms${ratio}`,
+      name === 'node -e 0' ? '' : `<= 1.5x ${check(ms / node0 <= 1.5)}`,
+    ]);
+  }
   if (c.bigRecords !== undefined) {
     rows.push([`CLI validate, ${c.bigRecords.toLocaleString('en')} records`, per(c.bigCliRecordsPerSecond!), '']);
     rows.push([
@@ -195,6 +274,10 @@ if (values.json) {
       `(${(m.peakRssBytes[0]! / MB).toFixed(0)} MB at ${m.instances[0]!.toLocaleString('en')}, ${(m.peakRssBytes[1]! / MB).toFixed(0)} MB at ${m.instances[1]!.toLocaleString('en')})`,
     ]);
   }
+  const f = figures.fakeCloud;
+  rows.push(['fake cloud: GET one instance, 8 clients', per(Math.round(f.fakeCloudPerSecond)), '']);
+  rows.push(['bare node:http server, same answer', per(Math.round(f.bareServerPerSecond)), '']);
+  rows.push(['  fake cloud / bare server', `${f.overBare.toFixed(2)}x`, '']);
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   const valueWidth = Math.max(...rows.map((r) => r[1].length)) + 2;
   process.stdout.write(

@@ -2,7 +2,6 @@
  * `runCli`: the whole command line as a function (arguments and streams in, exit code out), so tests can run it
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { BadArgumentError, BadArgumentTypeError, escapeControls } from '../model/index.js';
 import {
   type CliIO,
@@ -15,20 +14,10 @@ import {
   write,
 } from './command.js';
 import { commands } from './commands/index.js';
+import { packageVersion } from './packageVersion.js';
 
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
 export const EXIT_INTERNAL = 70;
-
-/**
- * The package version, read from the nearest package.json above this module (it sits at `dist/src/cli/` when
- * built and at `src/cli/` when run from source, as the tests do).
- */
-export function packageVersion(): string {
-  for (let url = new URL('./package.json', import.meta.url); ; url = new URL('../package.json', url)) {
-    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-    if (url.pathname === '/package.json') throw new Error('package.json not found above ' + import.meta.url);
-  }
-}
 
 function mainHelp(registry: readonly Command[]): string {
   const width = Math.max(...registry.map((c) => c.name.length)) + 2;
@@ -44,7 +33,7 @@ Options:
   -h, --help     show this help (or a command's: instance-lifecycle <command> --help)
   -v, --version  show the version
 
-Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input.
+Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input (wait: 3 timeout).
 `;
 }
 

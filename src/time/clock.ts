@@ -6,12 +6,16 @@
  */
 import { checkNumber, MAX_TIMER_MS } from '../model/index.js';
 
-/** A source of time and of sleeping. */
+/**
+ * A source of time and of sleeping. `monotonic` and `deadline` are optional for clocks of one's own (the system,
+ * virtual and scaled clocks have them): without `monotonic`, `now` measures waits; without `deadline`, a wait
+ * cannot give up on a poll that never answers (only its abort signal ends it).
+ */
 export interface Clock {
   /** Milliseconds since the epoch (or since the virtual clock's start): the wall clock. */
   now(): number;
   /** Milliseconds from an arbitrary origin, never going backwards: for elapsed times and deadlines. */
-  monotonic(): number;
+  monotonic?(): number;
   /**
    * Resolve after `ms` milliseconds (any number >= 0; `Infinity` sleeps until the signal aborts); reject with the
    * signal's reason when it aborts first. A virtual clock makes that time pass.
@@ -22,6 +26,12 @@ export interface Clock {
    * its own (a request). On the system clock it is a timer, as `sleep`; a virtual clock resolves it when its time
    * is moved past that point (by `advance` or by someone's `sleep`).
    */
+  deadline?(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The system, virtual and scaled clocks: every reading and timer is there. */
+export interface FullClock extends Clock {
+  monotonic(): number;
   deadline(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
@@ -50,7 +60,7 @@ function realTimer(where: string, ms: number, signal: AbortSignal | undefined): 
 }
 
 /** The real clock: `Date.now()`, `performance.now()` and timers. */
-export const systemClock: Clock = {
+export const systemClock: FullClock = {
   now: () => Date.now(),
   monotonic: () => performance.now(),
   sleep: (ms, signal) => realTimer('clock.sleep', ms, signal),
@@ -58,7 +68,7 @@ export const systemClock: Clock = {
 };
 
 /** A clock whose time moves only when someone sleeps on it or calls `advance`. */
-export interface VirtualClock extends Clock {
+export interface VirtualClock extends FullClock {
   /** Move time forward by `ms` milliseconds. */
   advance(ms: number): void;
 }

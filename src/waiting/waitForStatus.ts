@@ -56,8 +56,8 @@ export interface WaitForStatusOptions<S extends ServiceRef = string> {
   poll: (context: PollContext) => Promise<string | NotFound> | string | NotFound;
   /**
    * Milliseconds from the start after which the wait gives up (a last poll happens at that moment). `Infinity`
-   * waits without a limit. A poll may take until then, or `interval` ms (at least 1) when it starts later; one
-   * still unanswered after that is given up on (its signal aborts) and the wait times out.
+   * waits without a limit. A poll may take until then and a second more (the last poll, made at that moment, gets
+   * that second); one still unanswered then is given up on (its signal aborts) and the wait times out.
    */
   timeout: number;
   /** Smallest delay between polls, in ms (Smithy's `minDelay`), at most about 24.8 days. Default 2000. */
@@ -87,6 +87,51 @@ export interface WaitForStatusOptions<S extends ServiceRef = string> {
    * a not-found answer rejects with reason `unknown-status`.
    */
   notFoundStatus?: StatusOf<S>;
+  /**
+   * How many polls in a row must show a target before the wait resolves (Terraform's `ContinuousTargetOccurence`).
+   * Failed polls neither count nor break the run. Default 1.
+   */
+  consecutive?: number;
+  /**
+   * How many {@link NOT_FOUND} answers in a row are retried while no status has been seen yet (Terraform's
+   * `NotFoundChecks`): right after a create, an eventually consistent API may not know the instance yet. The next
+   * one counts as the final status. Default 0: a first not-found answer is the final status at once.
+   */
+  notFoundChecks?: number;
+  /** Called after every poll, with what it answered (for progress output and metrics). */
+  onPoll?: (poll: PollReport) => void;
+  /** Called when the status observed differs from the one before (the first observation included). */
+  onChange?: (change: StatusChange) => void;
+}
+
+/** What {@link WaitForStatusOptions.onPoll} is given after each poll. */
+export interface PollReport {
+  /** The poll's number, from 1. */
+  attempt: number;
+  /** Milliseconds from the start of the wait, by its clock. */
+  elapsed: number;
+  /** The status answered (for a not-found answer: the status it stands for), unless the poll failed. */
+  status?: string;
+  /** Set when the poll answered {@link NOT_FOUND}. */
+  notFound?: true;
+  /** Set when a not-found answer was retried rather than counted (see `notFoundChecks`). */
+  notFoundRetried?: true;
+  /** The error the poll threw, if it failed. */
+  error?: unknown;
+}
+
+/** What {@link WaitForStatusOptions.onChange} is given when the status changes. */
+export interface StatusChange {
+  /** The status observed before, or undefined for the first observation. */
+  from: string | undefined;
+  /** The status observed now. */
+  to: string;
+  /** Milliseconds from the start of the wait, by its clock. */
+  elapsed: number;
+  /** The poll that saw it. */
+  attempt: number;
+  /** Set when the new status stands for a not-found answer. */
+  notFound?: true;
 }
 
 /** What {@link waitForStatus} resolves with. */
@@ -115,6 +160,8 @@ const DEFAULT_INTERVAL = 2_000;
 const DEFAULT_MAX_INTERVAL = 120_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_OPERATION_GRACE = 5;
+const DEFAULT_CONSECUTIVE = 1;
+const DEFAULT_NOT_FOUND_CHECKS = 0;
 
 /**
  * Poll until a target status is seen; reject with a {@link WaitError} as soon as it cannot come any more.
@@ -134,6 +181,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   const service = resolveService(options.service);
   const derived = expectations(service, options.target, options.after === undefined ? {} : { after: options.after });
   const clock = options.clock ?? systemClock;
+  const monotonic = clock.monotonic ? () => clock.monotonic!() : () => clock.now();
   const random = options.random ?? Math.random;
   const userSignal = options.signal ?? new AbortController().signal;
   if (typeof options.poll !== 'function')
@@ -153,6 +201,19 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   const pollController = new AbortController();
   const signal = AbortSignal.any([userSignal, pollController.signal]);
   const notFoundStatus = resolveNotFoundStatus(service, options.notFoundStatus);
+  const consecutive = checkNumber(WHERE, 'consecutive', options.consecutive ?? DEFAULT_CONSECUTIVE, {
+    min: 1,
+    integer: true,
+  });
+  const notFoundChecks = checkNumber(WHERE, 'notFoundChecks', options.notFoundChecks ?? DEFAULT_NOT_FOUND_CHECKS, {
+    min: 0,
+    integer: true,
+  });
+  const counts = new Map<string, number>();
+  let lastPollError: unknown;
+  let hasPollError = false;
+  let targetRun = 0;
+  let notFoundRetries = 0;
 
   const targets = new Set(derived.target);
   const pending = new Set(derived.pending.map((p) => p.status));
@@ -162,7 +223,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   const failedSeen: string[] = [];
   const validator = createValidator(service, { mode: 'sampled' });
   const history: WaitObservation[] = [];
-  const started = clock.monotonic();
+  const started = monotonic();
   const deadline = started + timeout;
   const waitingFor = `waiting for ${derived.target.join(' or ')}${options.after ? ` after ${options.after}` : ''}`;
   let polls = 0;
@@ -176,8 +237,10 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       service: service.id,
       history,
       polls,
-      elapsed: clock.monotonic() - started,
+      elapsed: monotonic() - started,
+      counts: [...counts].map(([seen, count]) => ({ status: seen, count })),
       ...(status === undefined ? {} : { status }),
+      ...(hasPollError ? { lastPollError } : {}),
       ...extra,
     });
   };
@@ -194,7 +257,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       const decided = judge(answer);
       if (decided) return decided;
     }
-    const remaining = deadline - clock.monotonic();
+    const remaining = deadline - monotonic();
     if (remaining <= 0) timedOut();
     try {
       await clock.sleep(Math.min(backoffDelay(polls, bounds, random), remaining), userSignal);
@@ -211,15 +274,17 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   async function pollOnce(attempt: number): Promise<unknown> {
     const settled = new AbortController(); // stops the deadline and abort watchers once the poll has answered
     const watchers = AbortSignal.any([userSignal, settled.signal]);
-    const now = clock.monotonic();
-    const answerBy = Math.max(deadline, now + Math.max(bounds.min, 1));
+    const now = monotonic();
+    const answerBy = Math.max(deadline, now) + POLL_GRACE_MS;
     try {
       const answer = await Promise.race([
         (async () => options.poll({ attempt, signal }))(),
-        clock.deadline(answerBy - now, watchers).then(
-          () => POLL_TIMED_OUT,
-          () => NEVER,
-        ),
+        clock.deadline
+          ? clock.deadline(answerBy - now, watchers).then(
+              () => POLL_TIMED_OUT,
+              () => NEVER,
+            )
+          : NEVER, // a clock without deadlines: only the abort signal ends a poll that does not answer
         new Promise<never>((_, reject) => {
           if (userSignal.aborted) reject(userSignal.reason);
           watchers.addEventListener('abort', () => userSignal.aborted && reject(userSignal.reason), { once: true });
@@ -231,6 +296,9 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     } catch (error) {
       if (userSignal.aborted) aborted();
       failedInARow++;
+      lastPollError = error;
+      hasPollError = true;
+      options.onPoll?.({ attempt, elapsed: monotonic() - started, error });
       const message = error instanceof Error ? error.message : String(error);
       if (!isTransient(error)) fail('poll-failed', `poll failed: ${message}`, { cause: error });
       if (failedInARow > retries)
@@ -243,9 +311,28 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
 
   /** Record one answer and judge it: the result when it is a target, undefined to wait on; throws to fail. */
   function judge(answer: unknown): WaitResult | undefined {
-    const observation = observe(answer, clock.now(), notFoundStatus);
+    const now = clock.now();
+    const elapsed = monotonic() - started;
+    if (answer === NOT_FOUND && history.length === 0 && notFoundRetries < notFoundChecks) {
+      notFoundRetries++; // eventual consistency: the instance may not be visible yet
+      options.onPoll?.({ attempt: polls, elapsed, notFound: true, notFoundRetried: true });
+      return undefined;
+    }
+    const observation = observe(answer, now, notFoundStatus);
     if (typeof observation === 'string') return fail('unknown-status', observation);
+    const previous = history.at(-1)?.status;
     history.push(observation);
+    counts.set(observation.status, (counts.get(observation.status) ?? 0) + 1);
+    const notFound = observation.notFound ? ({ notFound: true } as const) : {};
+    options.onPoll?.({ attempt: polls, elapsed, status: observation.status, ...notFound });
+    if (observation.status !== previous)
+      options.onChange?.({
+        from: previous,
+        to: observation.status,
+        elapsed,
+        attempt: polls,
+        ...notFound,
+      });
     if (!validator.pushStatus(observation.status)) {
       const violation = validator.lastViolation!;
       return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, {
@@ -258,8 +345,10 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       if (!before.has(status)) operationObserved = true;
       else if (++beforeCount <= grace) return undefined; // the request may not show yet
     }
+    targetRun = targets.has(status) ? targetRun + 1 : 0;
+    if (targets.has(status) && targetRun < consecutive) return undefined; // must show again
     if (targets.has(status)) {
-      const elapsed = clock.monotonic() - started;
+      const elapsed = monotonic() - started;
       const result: WaitResult = {
         service: service.id,
         status,
@@ -283,6 +372,8 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
 }
 
 const WHERE = 'waitForStatus';
+/** How long a poll may outlast the deadline (the last poll is made at the deadline). */
+const POLL_GRACE_MS = 1000;
 const POLL_FAILED = Symbol('poll failed');
 const POLL_TIMED_OUT = Symbol('poll timed out');
 const NEVER = new Promise<never>(() => undefined);
