@@ -38,6 +38,11 @@ export interface ValidationOptions {
    * Default: keep everything.
    */
   maxDetails?: number;
+  /**
+   * Called with every violation as it is found (kept or not), for callers that aggregate violations as they
+   * stream (the fleet report). Default: none.
+   */
+  onViolation?(violation: Violation): void;
 }
 
 /** What kind of problem a violation is. */
@@ -121,6 +126,8 @@ export interface HistoryValidator {
   readonly status: string | undefined;
   /** The most recent violation, if any. */
   readonly lastViolation: Violation | undefined;
+  /** The time of the last observation pushed, as milliseconds (see `timeValue`); NaN when it had none or it was unreadable. */
+  readonly time: number;
   /** The verdict so far (a snapshot: later pushes do not change it). */
   verdict(): HistoryVerdict;
 }
@@ -163,6 +170,7 @@ class Validator implements HistoryValidator {
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
+  private lastPushTime = NaN;
   private readonly n: number;
   private readonly table: Int32Array;
   /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
@@ -173,6 +181,7 @@ class Validator implements HistoryValidator {
   private readonly explain: boolean;
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
+  private readonly onViolation: ((violation: Violation) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
   private last: Violation | undefined;
@@ -194,6 +203,7 @@ class Validator implements HistoryValidator {
     this.explain = options.explain ?? false;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
+    this.onViolation = options.onViolation;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
 
@@ -205,6 +215,10 @@ class Validator implements HistoryValidator {
     return this.last;
   }
 
+  get time(): number {
+    return this.lastPushTime;
+  }
+
   push(observation: Observation): boolean {
     return this.pushStatus(observation.status, observation.line, observation.time);
   }
@@ -213,6 +227,7 @@ class Validator implements HistoryValidator {
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
+    else this.lastPushTime = NaN;
     let to = this.graph.idOf(status);
     if (to < 0) {
       to = this.normalise(index, line, status);
@@ -330,6 +345,7 @@ class Validator implements HistoryValidator {
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = timeValue(time);
+    this.lastPushTime = ms;
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
       this.report({
@@ -367,6 +383,7 @@ class Validator implements HistoryValidator {
     violation.message = detachString(violation.message);
     this.last = violation;
     this.violations = kept(this.violations, violation, this.maxDetails);
+    this.onViolation?.(violation);
   }
 
   private fromField(): { from?: string } {
