@@ -4,6 +4,7 @@ import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
+import { reportCommand } from './report.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   servicesCommand,
   graphCommand,
   validateCommand,
+  reportCommand,
   simulateCommand,
   pathsCommand,
   viewCommand,
