@@ -64,7 +64,7 @@ class Track {
   current = -1;
   /** Time of the first observation of the current status (NaN when unreadable). */
   since = NaN;
-  /** Whether the change into the current status was seen (false for a history's first status). */
+  /** Whether the change into the current status was seen (false for a history's first status, unless initial). */
   entered = false;
   /** Span of the operation in progress, or -1. */
   operation = -1;
@@ -230,7 +230,8 @@ class Reporter implements FleetReporter {
     }
     track.current = to;
     track.since = time;
-    track.entered = !first;
+    // a history's first status was entered before it was seen, unless it is the initial one: then the life starts
+    track.entered = !first || to === this.graph.initial;
   }
 
   private creationAt(status: number): number {

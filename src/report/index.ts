@@ -16,7 +16,7 @@ export {
 export { formatDuration } from './formatDuration.js';
 export { type JunitBy, type JunitOptions, reportJunit } from './junit.js';
 export { CREATION, type OperationSpan, type OperationTable, operationSpans } from './operations.js';
-export { DEFAULT_ALPHA, MAX_BUCKETS, QuantileSketch, type SketchData } from './quantileSketch.js';
+export { DEFAULT_ALPHA, MAX_BUCKETS, MIN_VALUE, QuantileSketch, type SketchData } from './quantileSketch.js';
 export { reportHtml } from './reportHtml.js';
 export type {
   ConformanceReport,

@@ -2,7 +2,8 @@
  * `QuantileSketch`: a small mergeable quantile sketch in the style of DDSketch (Masson, Rim and Lee, VLDB 2019).
  * Positive values go to logarithmic buckets: with `gamma = (1 + alpha) / (1 - alpha)`, bucket `i` holds the values
  * in `(gamma^(i-1), gamma^i]` and stands for `2 gamma^i / (gamma + 1)`, which is within a relative error `alpha` of
- * every value in the bucket. Zero goes to a bucket of its own (exact).
+ * every value in the bucket. Zero goes to a bucket of its own (exact), and so do positive values below
+ * {@link MIN_VALUE} (counted as zero: far below any duration).
  *
  * Error bound: for any q, `quantile(q)` is within a relative error `alpha` (default 1%) of the exact lower
  * quantile, the value of rank `floor(q * (count - 1))` (0-based) of the sorted values; count, min, max and sum are
@@ -15,6 +16,8 @@ import { BadArgumentError } from '../model/index.js';
 
 /** The relative accuracy used unless told otherwise. */
 export const DEFAULT_ALPHA = 0.01;
+/** Positive values below this are counted as zero. */
+export const MIN_VALUE = 1e-300;
 /** The most buckets a sketch keeps (the lowest are merged beyond). */
 export const MAX_BUCKETS = 4096;
 
@@ -24,7 +27,7 @@ export interface SketchData {
   alpha: number;
   /** Number of values. */
   count: number;
-  /** Values equal to zero. */
+  /** Values equal to zero (or below {@link MIN_VALUE}). */
   zeros: number;
   /** Smallest and largest value, and their sum (exact). */
   min: number;
@@ -86,7 +89,7 @@ export class QuantileSketch {
     this.sum += value * times;
     if (value < this.low) this.low = value;
     if (value > this.high) this.high = value;
-    if (value === 0) {
+    if (value < MIN_VALUE) {
       this.zeros += times;
       return;
     }
