@@ -4,7 +4,7 @@
  */
 import { BadArgumentError } from '../model/index.js';
 import type { DurationOptions, DurationSpec } from '../simulation/durations.js';
-import type { SketchData } from './quantileSketch.js';
+import { QuantileSketch, type SketchData } from './quantileSketch.js';
 
 /**
  * The duration options of a report's observed dwell times: `byStatus` with each status's observed distribution.
@@ -17,6 +17,10 @@ export function durationsFromReport(report: unknown, service?: string): Duration
   const fail = (detail: string): never => {
     throw new BadArgumentError(`durations from a report: ${detail}`);
   };
+  const prefix = (error: unknown): never => {
+    if (error instanceof BadArgumentError) fail(error.message);
+    throw error;
+  };
   if (typeof report !== 'object' || report === null || Array.isArray(report))
     fail('expected a report object (instance-lifecycle report --json)');
   const { service: about, dwell } = report as { service?: unknown; dwell?: unknown };
@@ -28,7 +32,14 @@ export function durationsFromReport(report: unknown, service?: string): Duration
     const { status, sketch } = (entry ?? {}) as { status?: unknown; sketch?: unknown };
     if (typeof status !== 'string' || typeof sketch !== 'object' || sketch === null)
       fail(`dwell[${index}]: expected { status, sketch }`);
-    if ((sketch as SketchData).count > 0) byStatus.set(status as string, { observed: sketch as SketchData });
+    let checked: QuantileSketch | undefined;
+    try {
+      checked = QuantileSketch.fromData(sketch as SketchData, `dwell[${index}].sketch`);
+    } catch (error) {
+      prefix(error);
+    }
+    if (checked === undefined) continue;
+    if (checked.count > 0) byStatus.set(status as string, { observed: sketch as SketchData });
   }
   return { byStatus };
 }

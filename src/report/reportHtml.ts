@@ -177,9 +177,9 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], em
   const shown = rows.slice(0, MAX_ROWS);
   const more =
     rows.length > shown.length ? `<p class="hint">… and ${rows.length - shown.length} more (see --json).</p>` : '';
-  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${shown
+  return `<div class="scroll"><table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${shown
     .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>${more}`;
+    .join('')}</tbody></table></div>${more}`;
 }
 
 function statsTable(what: string, rows: readonly (readonly [string, DurationStats])[]): string {
@@ -204,9 +204,10 @@ h2 { font-size: 1rem; margin: 0.6rem 0 0.3rem; }
 #summary.illegal { color: #b00020; font-weight: 600; }
 #summary.ok { color: #2e7d32; font-weight: 600; }
 .inputs, .hint, .empty { color: #555; font-size: 0.85rem; margin: 0.2rem 0; }
-main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(20rem, 2fr); gap: 1rem; padding: 1rem; align-items: start; }
+main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); gap: 1rem; padding: 1rem; align-items: start; }
 section { background: #fff; border: 1px solid #ddd; padding: 0.5rem 0.8rem; }
-#diagram svg { width: 100%; height: auto; max-height: 80vh; display: block; }
+#diagram svg { width: 100%; height: auto; max-height: 90vh; min-height: 32rem; display: block; }
+#lists .scroll { max-height: 24rem; overflow: auto; }
 #lists { display: flex; flex-direction: column; gap: 1rem; }
 #dwell, #operations, #coverage { grid-column: 1 / -1; }
 table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
