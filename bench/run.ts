@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: speed of the compiled validator against the xstate-replay reference and the status→id floor,
  * and of the CLI on a generated 1,000,000-record NDJSON fleet log (10,000 instances) against a plain
- * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded).
+ * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded);
+ * and the fleet report (`report`) on the same log against `validate`, run in alternation (paired: each round runs
+ * both, so the machine's changing load hits both alike), with its peak memory.
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
@@ -19,6 +21,8 @@ const { values } = parseArgs({
   options: { json: { type: 'boolean' }, records: { type: 'string', default: '1000000' }, quick: { type: 'boolean' } },
 });
 const records = Number(values.records);
+/** Rounds of the paired CLI runs. */
+const ROUNDS = 5;
 const instances = 10_000;
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
@@ -29,23 +33,38 @@ log('measuring the validator on generated histories...');
 const rates = services.map((s) => measureStatusRates(s.id));
 
 const dir = mkdtempSync(join(tmpdir(), 'instance-lifecycle-bench-'));
-let fleet: { records: number; bytes: number; cli: ChildRun; plain: ChildRun; big?: { records: number; cli: ChildRun } };
+let fleet: {
+  records: number;
+  bytes: number;
+  cli: ChildRun;
+  plain: ChildRun;
+  report: ChildRun;
+  /** Per round: validate's time over report's (the paired ratio), wall and CPU. */
+  reportRatios: number[];
+  reportCpuRatios: number[];
+  big?: { records: number; cli: ChildRun; report: ChildRun };
+};
 try {
   const file = join(dir, 'fleet.ndjson');
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
   await writeFleetLog(file, 'kafka', records, instances);
   const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
-  log('running the CLI and the plain JSON.parse script (best of 3 each, alternating)...');
-  // best of three runs each, alternating the two so that changes in the machine's load hit both alike
-  const runs: { cli: ChildRun[]; plain: ChildRun[] } = { cli: [], plain: [] };
-  for (let i = 0; i < 3; i++) {
-    const pair: ['cli' | 'plain', string, string[]][] = [
+  // exit 1 is a finding (instances left in a transitional status count as stuck), not a failure
+  const reportArgs = (path: string): [string, string[]] => [cli, ['report', 'kafka', path, '--mode', 'strict']];
+  log(`running validate, report and the plain JSON.parse script (best of ${ROUNDS} each, alternating)...`);
+  // best of several runs each, alternating so that changes in the machine's load hit all alike
+  const runs: { cli: ChildRun[]; plain: ChildRun[]; report: ChildRun[] } = { cli: [], plain: [], report: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const round: ['cli' | 'plain' | 'report', string, string[]][] = [
       ['cli', ...cliArgs(file)],
+      ['report', ...reportArgs(file)],
       ['plain', plain, [file]],
     ];
-    for (const [name, script, args] of pair) {
+    if (i % 2 === 1) [round[0], round[1]] = [round[1]!, round[0]!]; // report first every other round
+    for (const [name, script, args] of round) {
       const run = await runMeasured(script, args);
-      if (run.code !== 0) throw new Error(`${script} exited ${run.code}: ${run.stderr.trim()}`);
+      if (run.code !== 0 && !(name === 'report' && run.code === 1))
+        throw new Error(`${script} exited ${run.code}: ${run.stderr.trim()}`);
       runs[name].push(run);
     }
   }
@@ -53,7 +72,15 @@ try {
     ...list.reduce((a, b) => (b.seconds < a.seconds ? b : a)),
     peakRss: Math.max(...list.map((run) => run.peakRss)),
   });
-  fleet = { records, bytes: statSync(file).size, cli: best(runs.cli), plain: best(runs.plain) };
+  fleet = {
+    records,
+    bytes: statSync(file).size,
+    cli: best(runs.cli),
+    plain: best(runs.plain),
+    report: best(runs.report),
+    reportRatios: runs.cli.map((run, i) => run.seconds / runs.report[i]!.seconds),
+    reportCpuRatios: runs.cli.map((run, i) => run.cpuSeconds / runs.report[i]!.cpuSeconds),
+  };
   if (!values.quick) {
     const bigFile = join(dir, 'fleet-big.ndjson');
     log(`generating ${(3 * records).toLocaleString('en')} records for the memory check...`);
@@ -61,7 +88,10 @@ try {
     await writeFleetLog(bigFile, 'kafka', 3 * records, instances);
     const run = await runMeasured(...cliArgs(bigFile));
     if (run.code !== 0) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
-    fleet.big = { records: 3 * records, cli: run };
+    const reportRun = await runMeasured(...reportArgs(bigFile));
+    if (reportRun.code !== 0 && reportRun.code !== 1)
+      throw new Error(`report exited ${reportRun.code}: ${reportRun.stderr.trim()}`);
+    fleet.big = { records: 3 * records, cli: run, report: reportRun };
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -96,13 +126,39 @@ const figures = {
         }
       : {}),
   },
+  report: {
+    rounds: ROUNDS,
+    reportRecordsPerSecond: Math.round(fleet.records / fleet.report.seconds),
+    /** Best report run against best validate run. */
+    reportOverValidate: fleet.cli.seconds / fleet.report.seconds,
+    /** The median of the per-round ratios (each round ran both, back to back). */
+    reportOverValidatePairedMedian: median(fleet.reportRatios),
+    reportOverValidatePaired: fleet.reportRatios,
+    /** The same with CPU time instead of wall time (steadier when other processes share the cores). */
+    reportOverValidateCpuPairedMedian: median(fleet.reportCpuRatios),
+    reportOverValidateCpuPaired: fleet.reportCpuRatios,
+    reportPeakRssBytes: fleet.report.peakRss,
+    ...(fleet.big
+      ? {
+          bigReportRecordsPerSecond: Math.round(fleet.big.records / fleet.big.report.seconds),
+          bigReportPeakRssBytes: fleet.big.report.peakRss,
+        }
+      : {}),
+  },
   targets: {
     speedupOverReference: 1000,
     floorOverCompiledAtMost: 2,
     cliOverPlainAtLeast: 0.6,
     peakRssBelowBytes: 200 * MB,
+    reportOverValidateAtLeast: 0.8,
   },
 };
+
+function median(list: readonly number[]): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 if (values.json) {
   process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
@@ -148,6 +204,42 @@ if (values.json) {
       '  CLI peak RSS',
       `${(c.bigCliPeakRssBytes! / MB).toFixed(0)} MB`,
       `< 200 MB ${check(c.bigCliPeakRssBytes! < 200 * MB)}`,
+    ]);
+  }
+  const r = figures.report;
+  rows.push([`CLI report, ${c.records.toLocaleString('en')} records`, per(r.reportRecordsPerSecond), '']);
+  rows.push([
+    '  report / validate (paired median)',
+    `${(100 * r.reportOverValidatePairedMedian).toFixed(0)}%`,
+    `>= 80% ${check(r.reportOverValidatePairedMedian >= 0.8)}`,
+  ]);
+  rows.push([
+    '  report / validate (paired, each round)',
+    r.reportOverValidatePaired.map((x) => `${(100 * x).toFixed(0)}%`).join(' '),
+    '',
+  ]);
+  rows.push(['  report / validate (best runs)', `${(100 * r.reportOverValidate).toFixed(0)}%`, '']);
+  rows.push([
+    '  report / validate (CPU time, paired median)',
+    `${(100 * r.reportOverValidateCpuPairedMedian).toFixed(0)}%`,
+    `>= 80% ${check(r.reportOverValidateCpuPairedMedian >= 0.8)}`,
+  ]);
+  rows.push([
+    '  report / validate (CPU time, each round)',
+    r.reportOverValidateCpuPaired.map((x) => `${(100 * x).toFixed(0)}%`).join(' '),
+    '',
+  ]);
+  rows.push([
+    '  report peak RSS',
+    `${(r.reportPeakRssBytes / MB).toFixed(0)} MB`,
+    `< 200 MB ${check(r.reportPeakRssBytes < 200 * MB)}`,
+  ]);
+  if (r.bigReportRecordsPerSecond !== undefined) {
+    rows.push([`CLI report, ${c.bigRecords!.toLocaleString('en')} records`, per(r.bigReportRecordsPerSecond), '']);
+    rows.push([
+      '  report peak RSS',
+      `${(r.bigReportPeakRssBytes! / MB).toFixed(0)} MB`,
+      `< 200 MB ${check(r.bigReportPeakRssBytes! < 200 * MB)}`,
     ]);
   }
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;

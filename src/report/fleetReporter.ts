@@ -69,11 +69,9 @@ class Track {
   /** Span of the operation in progress, or -1. */
   operation = -1;
   operationStart = NaN;
-  /** Observations of the instance so far. */
-  observed = 0;
-  /** Newest readable time of the instance. */
-  newest = -Infinity;
-  /** Input (index) and line of the last observation. */
+  /** Whether the instance has shown any observation yet. */
+  seen = false;
+  /** Input (index) and line of the first observation of the current status. */
   file = 0;
   line: number | undefined = undefined;
   groups: InstanceGroups | undefined = undefined;
@@ -101,7 +99,13 @@ class Reporter implements FleetReporter {
   private readonly n: number;
   private readonly pairs: Float64Array;
   private readonly byStatus: Float64Array;
-  private readonly counts = { total: 0, starts: 0, repeats: 0, unknown: 0, illegalSteps: 0 };
+  private total = 0;
+  private starts = 0;
+  private repeats = 0;
+  private unknown = 0;
+  private illegalSteps = 0;
+  /** The newest readable time in the input. */
+  private newest = -Infinity;
   private readonly dwell: QuantileSketch[];
   private readonly spans: OperationTable;
   private readonly spanSketches: QuantileSketch[];
@@ -146,7 +150,7 @@ class Reporter implements FleetReporter {
   }
 
   get observations(): number {
-    return this.counts.total;
+    return this.total;
   }
 
   get histories(): number {
@@ -176,49 +180,53 @@ class Reporter implements FleetReporter {
   }
 
   private observe(o: Observation): void {
-    if (this.inputs.length === 0) this.startInput('<input>');
     const track = this.trackOf(o.instance);
     const validator = track.validator;
-    const count = this.counts;
-    const first = track.observed++ === 0;
-    count.total++;
-    track.file = this.inputs.length - 1;
-    track.line = o.line;
     this.active = track;
-    const before = validator.status;
+    this.total++;
+    const current = track.current;
     const ok = validator.pushStatus(o.status, o.line, o.time);
     const time = validator.time;
-    if (time > track.newest) track.newest = time;
-    const after = validator.status;
-    if (ok && after === before && after !== undefined) {
-      count.repeats++;
-      this.byStatus[track.current]!++;
+    if (time > this.newest) this.newest = time;
+    // the common case: a poll that saw no change, spelled as the machine spells it
+    if (ok && current >= 0 && o.status === this.graph.statuses[current]) {
+      this.repeats++;
+      this.byStatus[current]!++;
       return;
     }
-    this.change(track, after, time, ok, first);
+    const first = !track.seen;
+    track.seen = true;
+    this.change(track, validator.status, time, ok, first, o.line);
   }
 
-  private change(track: Track, after: string | undefined, time: number, ok: boolean, first: boolean): void {
-    const count = this.counts;
-    if (!ok && !first) count.illegalSteps++;
+  private change(
+    track: Track,
+    after: string | undefined,
+    time: number,
+    ok: boolean,
+    first: boolean,
+    line: number | undefined,
+  ): void {
+    if (!ok && !first) this.illegalSteps++;
     const from = track.current;
     const to = after === undefined ? -1 : this.graph.idOf(after);
     // the status shown until now ended: its dwell time, when its start was seen
     if (from !== to && from >= 0 && track.entered && time >= track.since) this.dwell[from]!.add(time - track.since);
     if (to < 0) {
-      count.unknown++;
+      this.unknown++;
       if (track.operation >= 0) this.endOperation(track, -1, time, false);
       track.current = -1;
       track.since = time;
       track.entered = true;
+      this.mark(track, line);
       return;
     }
     this.byStatus[to]!++;
     if (from === to) {
-      count.repeats++;
+      this.repeats++;
       return;
     }
-    if (from < 0) count.starts++;
+    if (from < 0) this.starts++;
     else this.pairs[from * this.n + to]!++;
     if (track.operation >= 0) this.endOperation(track, to, time, ok);
     if (track.operation < 0) {
@@ -232,6 +240,13 @@ class Reporter implements FleetReporter {
     track.since = time;
     // a history's first status was entered before it was seen, unless it is the initial one: then the life starts
     track.entered = !first || to === this.graph.initial;
+    this.mark(track, line);
+  }
+
+  /** Where the current status was first seen (for the stuck list). */
+  private mark(track: Track, line: number | undefined): void {
+    track.file = this.inputs.length - 1;
+    track.line = line;
   }
 
   private creationAt(status: number): number {
@@ -256,7 +271,7 @@ class Reporter implements FleetReporter {
     track.groups = this.groups.add(
       violation,
       track.key ?? null,
-      this.inputs[track.file]?.file ?? '<input>',
+      this.inputs[this.inputs.length - 1]?.file ?? '<input>', // the input being read now
       track.groups,
     );
   }
@@ -275,11 +290,11 @@ class Reporter implements FleetReporter {
     const summary = validation.summary;
     const steps = summary.observations - summary.histories;
     const observations: ObservationCounts = {
-      total: this.counts.total,
-      starts: this.counts.starts,
-      repeats: this.counts.repeats,
+      total: this.total,
+      starts: this.starts,
+      repeats: this.repeats,
       changes: this.pairs.reduce((a, b) => a + b, 0),
-      unknown: this.counts.unknown,
+      unknown: this.unknown,
       byStatus: statuses.map((status, id) => ({ status, count: this.byStatus[id]! })),
     };
     const dwell = statuses.flatMap((status, id) =>
@@ -295,8 +310,7 @@ class Reporter implements FleetReporter {
         open: outcomes[this.n]! + this.openOperations(index),
       };
     });
-    let newest = -Infinity;
-    for (const track of this.tracks.values()) if (track.newest > newest) newest = track.newest;
+    const newest = this.newest;
     const violations = this.groups.list();
     const driftMin = this.options.driftMin ?? DEFAULT_DRIFT_MIN;
     const report: ConformanceReport = {
@@ -311,8 +325,8 @@ class Reporter implements FleetReporter {
         legalHistories: summary.histories - summary.illegal,
         historyFitness: summary.histories === 0 ? 1 : (summary.histories - summary.illegal) / summary.histories,
         steps,
-        legalSteps: steps - this.counts.illegalSteps,
-        stepFitness: steps === 0 ? 1 : (steps - this.counts.illegalSteps) / steps,
+        legalSteps: steps - this.illegalSteps,
+        stepFitness: steps === 0 ? 1 : (steps - this.illegalSteps) / steps,
         violations,
         ungrouped: this.groups.ungrouped,
       },

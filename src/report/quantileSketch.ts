@@ -7,9 +7,11 @@
  *
  * Error bound: for any q, `quantile(q)` is within a relative error `alpha` (default 1%) of the exact lower
  * quantile, the value of rank `floor(q * (count - 1))` (0-based) of the sorted values; count, min, max and sum are
- * exact. Memory is one counter per bucket in use: about `ln(max / min) / (2 alpha)` buckets, e.g. under 1,200 for
- * durations from 1 ms to a year at 1%, whatever the number of values. Past {@link MAX_BUCKETS} buckets the lowest
- * ones are merged (then only the smallest values lose the bound). Two sketches with the same `alpha` merge exactly
+ * exact. Memory is one counter per bucket from the lowest to the highest in use: about `ln(max / min) / (2 alpha)`
+ * buckets, e.g. under 1,200 for durations from 1 ms to a year at 1%, whatever the number of values. The window
+ * spans at most {@link MAX_BUCKETS} buckets (512 KiB): the bound holds while the largest positive value is at most
+ * `gamma^MAX_BUCKETS` times the smallest (about 10^569 at 1%, 10^56 at 0.1%); beyond, the lowest buckets are merged
+ * and only the smallest values lose it. Two sketches with the same `alpha` merge exactly
  * (the merged sketch is the sketch of all the values).
  */
 import { BadArgumentError } from '../model/index.js';
@@ -19,7 +21,7 @@ export const DEFAULT_ALPHA = 0.01;
 /** Positive values below this are counted as zero. */
 export const MIN_VALUE = 1e-300;
 /** The most buckets a sketch keeps (the lowest are merged beyond). */
-export const MAX_BUCKETS = 4096;
+export const MAX_BUCKETS = 65_536;
 
 /** A sketch as plain data (JSON): what reports carry, and what {@link QuantileSketch.fromData} reads back. */
 export interface SketchData {
@@ -42,7 +44,9 @@ export class QuantileSketch {
   readonly alpha: number;
   private readonly gamma: number;
   private readonly logGamma: number;
-  private readonly bins = new Map<number, number>();
+  /** Bucket counts: `counts[i]` is bucket `offset + i` (a dense window, grown as needed). */
+  private counts = new Float64Array(0);
+  private offset = 0;
   private total = 0;
   private zeros = 0;
   private low = Infinity;
@@ -93,9 +97,9 @@ export class QuantileSketch {
       this.zeros += times;
       return;
     }
-    const index = Math.ceil(Math.log(value) / this.logGamma);
-    this.bins.set(index, (this.bins.get(index) ?? 0) + times);
-    if (this.bins.size > MAX_BUCKETS) this.collapseLowest();
+    let position = Math.ceil(Math.log(value) / this.logGamma) - this.offset;
+    if (position < 0 || position >= this.counts.length) position = this.cover(position + this.offset);
+    this.counts[position]! += times;
   }
 
   /** Add every value of another sketch with the same `alpha` (throws otherwise). */
@@ -108,8 +112,10 @@ export class QuantileSketch {
     this.zeros += other.zeros;
     this.low = Math.min(this.low, other.low);
     this.high = Math.max(this.high, other.high);
-    for (const [index, count] of other.bins) this.bins.set(index, (this.bins.get(index) ?? 0) + count);
-    while (this.bins.size > MAX_BUCKETS) this.collapseLowest();
+    for (const [index, count] of other.sortedBins()) {
+      const position = this.cover(index); // first: it may replace the array
+      this.counts[position]! += count;
+    }
   }
 
   /**
@@ -185,7 +191,8 @@ export class QuantileSketch {
     for (const bin of data.bins) {
       if (!Array.isArray(bin) || !Number.isSafeInteger(bin[0]) || !Number.isSafeInteger(bin[1]) || bin[1] < 1)
         fail('expected every bin to be [whole index, count >= 1]');
-      sketch.bins.set(bin[0], (sketch.bins.get(bin[0]) ?? 0) + bin[1]);
+      const position = sketch.cover(bin[0]); // first: it may replace the array
+      sketch.counts[position]! += bin[1];
       total += bin[1];
     }
     if (total !== data.count) fail(`the bins hold ${total} values, but "count" says ${data.count}`);
@@ -201,16 +208,41 @@ export class QuantileSketch {
   }
 
   private sortedBins(): [number, number][] {
-    return [...this.bins].sort((a, b) => a[0] - b[0]);
+    const bins: [number, number][] = [];
+    for (let i = 0; i < this.counts.length; i++) if (this.counts[i]! > 0) bins.push([this.offset + i, this.counts[i]!]);
+    return bins;
+  }
+
+  /**
+   * The position of bucket `index` in `counts`, growing the window to cover it. The window spans at most
+   * {@link MAX_BUCKETS} buckets: past that, the lowest buckets are merged into the lowest one kept.
+   */
+  private cover(index: number): number {
+    const length = this.counts.length;
+    if (length === 0) {
+      this.counts = new Float64Array(64);
+      this.offset = index - 32;
+      return 32;
+    }
+    if (index >= this.offset && index < this.offset + length) return index - this.offset;
+    const slack = Math.max(32, length); // grow geometrically
+    let low = Math.min(this.offset, index - (index < this.offset ? slack : 0));
+    let high = Math.max(this.offset + length - 1, index + (index >= this.offset + length ? slack : 0));
+    if (high - low + 1 > MAX_BUCKETS) {
+      high = Math.max(high - (index >= this.offset + length ? slack : 0), this.offset + length - 1, index);
+      low = Math.max(low, high - MAX_BUCKETS + 1);
+    }
+    const counts = new Float64Array(high - low + 1);
+    for (let i = 0; i < length; i++) {
+      const count = this.counts[i]!;
+      if (count > 0) counts[Math.max(this.offset + i, low) - low]! += count;
+    }
+    this.counts = counts;
+    this.offset = low;
+    return Math.max(index, low) - low;
   }
 
   private clamp(value: number): number {
     return Math.min(Math.max(value, this.low), this.high);
-  }
-
-  private collapseLowest(): void {
-    const [lowest, second] = [...this.bins.keys()].sort((a, b) => a - b);
-    this.bins.set(second!, this.bins.get(second!)! + this.bins.get(lowest!)!);
-    this.bins.delete(lowest!);
   }
 }

@@ -2,17 +2,20 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { BadArgumentError } from '../../src/model/index.js';
-import { DEFAULT_ALPHA, MIN_VALUE, QuantileSketch } from '../../src/report/quantileSketch.js';
+import { DEFAULT_ALPHA, MAX_BUCKETS, MIN_VALUE, QuantileSketch } from '../../src/report/quantileSketch.js';
 
 /** The exact lower q-quantile the sketch promises to approximate: rank floor(q * (n - 1)) of the sorted values. */
 function exactQuantile(sorted: readonly number[], q: number): number {
   return sorted[Math.floor(q * (sorted.length - 1))]!;
 }
 
-/** Values over many magnitudes (durations from sub-millisecond to years), with zeros and repeats. */
+/**
+ * Values over many magnitudes (durations from a microsecond to years), with zeros and repeats: within the range
+ * the bound is promised for at every alpha tested (largest / smallest below gamma^MAX_BUCKETS).
+ */
 const values = fc.array(
   fc.oneof(
-    fc.double({ min: MIN_VALUE, max: 1e12, noNaN: true, noDefaultInfinity: true }),
+    fc.double({ min: 1e-3, max: 1e12, noNaN: true, noDefaultInfinity: true }),
     fc.integer({ min: 0, max: 10_000_000 }),
     fc.constantFrom(0, 1, 60_000, 3_600_000),
   ),
@@ -72,6 +75,20 @@ describe('QuantileSketch', () => {
     const sketch = new QuantileSketch(0.01);
     for (let ms = 1; ms <= 365 * 86_400_000; ms = Math.ceil(ms * 1.001)) sketch.add(ms);
     expect(sketch.toData().bins.length).toBeLessThan(1200);
+  });
+
+  it('past MAX_BUCKETS merges the lowest buckets: counts stay exact, and the high quantiles keep the bound', () => {
+    const alpha = 0.001;
+    const list = Array.from({ length: 2000 }, (_, i) => 10 ** (-60 + (120 * i) / 1999)); // 10^120 > gamma^MAX_BUCKETS
+    const sketch = sketchOf(list, alpha);
+    const data = sketch.toData();
+    expect(data.count).toBe(list.length);
+    expect(data.bins.at(-1)![0] - data.bins[0]![0]).toBeLessThan(MAX_BUCKETS);
+    for (const q of [0.9, 0.99, 1]) {
+      const exact = exactQuantile(list, q);
+      expect(Math.abs(sketch.quantile(q) - exact)).toBeLessThanOrEqual(alpha * exact * (1 + 1e-9));
+    }
+    expect(sketch.min).toBe(list[0]);
   });
 
   it('counts positive values below MIN_VALUE as zero', () => {
