@@ -7,6 +7,7 @@ import { pathsCommand } from './paths.js';
 import { reportCommand } from './report.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
+import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   viewCommand,
   inspectCommand,
   expectCommand,
+  sqlCommand,
 ];
