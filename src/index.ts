@@ -67,7 +67,6 @@ export { durationsFromReport } from './report/durationsFromReport.js';
 export { fleetReport, type ReportInputsOptions, reportInputs } from './report/fleetReport.js';
 export { createFleetReporter, type FleetReporter, type FleetReportOptions } from './report/fleetReporter.js';
 export { type JunitBy, reportJunit } from './report/junit.js';
-export { QuantileSketch, type SketchData } from './report/quantileSketch.js';
 export type { ConformanceReport } from './report/types.js';
 // Simulated lifecycles (the simulated instance is in `instance-lifecycle/testing`).
 export {
@@ -85,6 +84,7 @@ export {
   simulate,
   type WeightOptions,
 } from './simulation/index.js';
+export { QuantileSketch, type SketchData } from './stats/quantileSketch.js';
 // Time: the real clock, and a virtual one for tests.
 export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.

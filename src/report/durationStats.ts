@@ -1,5 +1,5 @@
 /** `durationStats`: the summary figures of a sketch of durations (count, min, p50, p90, p99, max, mean). */
-import type { QuantileSketch } from './quantileSketch.js';
+import type { QuantileSketch } from '../stats/quantileSketch.js';
 import type { DurationStats } from './types.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { BadArgumentError } from '../model/index.js';
 import type { DurationOptions, DurationSpec } from '../simulation/durations.js';
-import { QuantileSketch, type SketchData } from './quantileSketch.js';
+import { QuantileSketch, type SketchData } from '../stats/quantileSketch.js';
 
 /**
  * The duration options of a report's observed dwell times: `byStatus` with each status's observed distribution.

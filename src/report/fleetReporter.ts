@@ -8,6 +8,7 @@ import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
 import type { InputFormat } from '../input/format.js';
 import type { Observation } from '../model/index.js';
+import { DEFAULT_ALPHA, QuantileSketch } from '../stats/quantileSketch.js';
 import { detachString } from '../validation/detachString.js';
 import { fleetReportOf } from '../validation/fleetValidator.js';
 import {
@@ -20,7 +21,6 @@ import {
 import { driftFindings } from './drift.js';
 import { durationStats } from './durationStats.js';
 import { type OperationTable, operationSpans } from './operations.js';
-import { DEFAULT_ALPHA, QuantileSketch } from './quantileSketch.js';
 import { stuckInstances } from './stuck.js';
 import { transitionReport } from './transitionCounts.js';
 import type { ConformanceReport, ObservationCounts } from './types.js';

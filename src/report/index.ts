@@ -4,6 +4,8 @@
  * HTML page; and the quantile sketch it uses. The root entry point has all of it except the HTML page (which loads
  * Graphviz).
  */
+
+export { DEFAULT_ALPHA, MAX_BUCKETS, MIN_VALUE, QuantileSketch, type SketchData } from '../stats/index.js';
 export { type ChartInput, durationCharts } from './durationChart.js';
 export { durationsFromReport } from './durationsFromReport.js';
 export { fleetReport, type ReportInputsOptions, reportInputs } from './fleetReport.js';
@@ -16,7 +18,6 @@ export {
 export { formatDuration } from './formatDuration.js';
 export { type JunitBy, type JunitOptions, reportJunit } from './junit.js';
 export { CREATION, type OperationSpan, type OperationTable, operationSpans } from './operations.js';
-export { DEFAULT_ALPHA, MAX_BUCKETS, MIN_VALUE, QuantileSketch, type SketchData } from './quantileSketch.js';
 export { reportHtml } from './reportHtml.js';
 export type {
   ConformanceReport,

@@ -4,7 +4,7 @@
  * default the status's own p99 dwell time in the same input.
  */
 import type { StatusGraph } from '../graph/statusGraph.js';
-import type { QuantileSketch } from './quantileSketch.js';
+import type { QuantileSketch } from '../stats/quantileSketch.js';
 import type { StuckInstance, StuckReport } from './types.js';
 
 /** Where an instance stands at the end of the input. */

@@ -1,7 +1,7 @@
 /** The fleet conformance report as plain data: what `report --json` prints and `fleetReport` returns. */
 import type { InputFormat } from '../input/format.js';
+import type { SketchData } from '../stats/quantileSketch.js';
 import type { FleetReport, HistoryReport, ValidationMode, ViolationKind } from '../validation/index.js';
-import type { SketchData } from './quantileSketch.js';
 
 /** Where a violation was seen: an instance, its input, and the first lines of it there. */
 export interface Evidence {

@@ -6,7 +6,7 @@
  */
 import type { StatusTag } from '../../machines/vocabulary.js';
 import { BadArgumentError, type LifecycleModel } from '../model/index.js';
-import { QuantileSketch, type SketchData } from '../report/quantileSketch.js';
+import { QuantileSketch, type SketchData } from '../stats/quantileSketch.js';
 import type { Random } from './random.js';
 
 /** A range of durations in milliseconds, both ends included (integers, 1 <= min <= max). */

@@ -2,7 +2,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { BadArgumentError } from '../../src/model/index.js';
-import { DEFAULT_ALPHA, MAX_BUCKETS, QuantileSketch } from '../../src/report/quantileSketch.js';
+import { DEFAULT_ALPHA, MAX_BUCKETS, QuantileSketch } from '../../src/stats/quantileSketch.js';
 
 /** The exact lower q-quantile the sketch promises to approximate: rank floor(q * (n - 1)) of the sorted values. */
 function exactQuantile(sorted: readonly number[], q: number): number {
