@@ -17,10 +17,7 @@ export function durationsFromReport(report: unknown, service?: string): Duration
   const fail = (detail: string): never => {
     throw new BadArgumentError(`durations from a report: ${detail}`);
   };
-  const prefix = (error: unknown): never => {
-    if (error instanceof BadArgumentError) fail(error.message);
-    throw error;
-  };
+
   if (typeof report !== 'object' || report === null || Array.isArray(report))
     fail('expected a report object (instance-lifecycle report --json)');
   const { service: about, dwell } = report as { service?: unknown; dwell?: unknown };
@@ -32,14 +29,18 @@ export function durationsFromReport(report: unknown, service?: string): Duration
     const { status, sketch } = (entry ?? {}) as { status?: unknown; sketch?: unknown };
     if (typeof status !== 'string' || typeof sketch !== 'object' || sketch === null)
       fail(`dwell[${index}]: expected { status, sketch }`);
-    let checked: QuantileSketch | undefined;
-    try {
-      checked = QuantileSketch.fromData(sketch as SketchData, `dwell[${index}].sketch`);
-    } catch (error) {
-      prefix(error);
-    }
-    if (checked === undefined) continue;
-    if (checked.count > 0) byStatus.set(status as string, { observed: sketch as SketchData });
+    if (sketchOf(sketch as SketchData, index, fail).count > 0)
+      byStatus.set(status as string, { observed: sketch as SketchData });
   }
   return { byStatus };
+}
+
+/** The sketch read from the data, or a failure naming where it is malformed. */
+function sketchOf(data: SketchData, index: number, fail: (detail: string) => never): QuantileSketch {
+  try {
+    return QuantileSketch.fromData(data, `dwell[${index}].sketch`);
+  } catch (error) {
+    if (error instanceof BadArgumentError) fail(error.message);
+    throw error;
+  }
 }

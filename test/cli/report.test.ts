@@ -123,6 +123,17 @@ describe('instance-lifecycle report', () => {
     expectOneLineError(await runCliCapture(['report', 'kafka', join(dir, 'missing.ndjson')]), /no such file/);
   });
 
+  it('writes input text to the terminal with its control characters escaped', async () => {
+    const model = lifecycleModel('kafka');
+    const statuses = model.states.map((s) => s.status);
+    const log = [model.initial, statuses.find((s) => s !== model.initial)!, model.initial]
+      .map((status, i) => JSON.stringify({ instance_id: 'evil\u001b[31m', status, time: i }))
+      .join('\n');
+    const result = await runCliCapture(['report', 'kafka', '--drift-min', '1'], { stdin: log });
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('evil\\u001b[31m');
+  });
+
   it('reads standard input', async () => {
     const result = await runCliCapture(['report', 'kafka', '--json'], { stdin: readFileSync(fleet, 'utf8') });
     expect(JSON.parse(result.stdout).inputs).toEqual([{ file: '<stdin>', format: 'ndjson' }]);
