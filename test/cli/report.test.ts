@@ -134,6 +134,31 @@ describe('instance-lifecycle report', () => {
     expect(result.stdout).toContain('evil\\u001b[31m');
   });
 
+  it("reads every input format of the examples, with validate's totals and verdict", async () => {
+    const examples = JSON.parse(readFileSync(join(repoRoot, 'examples/examples.json'), 'utf8')) as {
+      args: string[];
+    }[];
+    const cwd = process.cwd();
+    process.chdir(repoRoot);
+    try {
+      for (const { args } of examples) {
+        const [validation, report] = await Promise.all([
+          runCliCapture(['validate', ...args, '--json']),
+          runCliCapture(['report', ...args, '--json']),
+        ]);
+        const expected = JSON.parse(validation.stdout);
+        const got = JSON.parse(report.stdout) as ConformanceReport;
+        expect(got.summary, args.join(' ')).toEqual(expected.summary);
+        expect(got.ok).toBe(expected.ok);
+        expect(got.inputs).toEqual([{ file: expected.file, format: expected.format }]);
+        expect(got.observations.total).toBe(expected.summary.observations);
+      }
+      expect(new Set(examples.map((e) => e.args[1]!.split('.').pop())).size).toBeGreaterThanOrEqual(4);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('reads standard input', async () => {
     const result = await runCliCapture(['report', 'kafka', '--json'], { stdin: readFileSync(fleet, 'utf8') });
     expect(JSON.parse(result.stdout).inputs).toEqual([{ file: '<stdin>', format: 'ndjson' }]);
