@@ -5,6 +5,7 @@ import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
 import { reportCommand } from './report.js';
+import { serveCommand } from './serve.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
 import { sqlCommand } from './sql.js';
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   inspectCommand,
   expectCommand,
   sqlCommand,
+  serveCommand,
 ];
