@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
+import { lintCommand } from './lint.js';
 import { pathsCommand } from './paths.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
@@ -11,6 +12,7 @@ import { simulateCommand } from './simulate.js';
 import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
+import { waitCommand } from './wait.js';
 
 export const commands: readonly Command[] = [
   servicesCommand,
@@ -22,6 +24,8 @@ export const commands: readonly Command[] = [
   viewCommand,
   inspectCommand,
   expectCommand,
+  lintCommand,
+  waitCommand,
   sqlCommand,
   serveCommand,
 ];
