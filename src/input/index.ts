@@ -12,3 +12,4 @@ export { createNdjsonParser } from './ndjson.js';
 export { ObservationReader, type ReadOptions, readObservations, STDIN_NAME } from './observationReader.js';
 export { createLinesParser } from './plainLines.js';
 export { type History, readHistories } from './readHistories.js';
+export { loadService, readMachineConfig, serviceFromConfig } from './loadService.js';

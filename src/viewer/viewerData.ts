@@ -5,7 +5,7 @@
  * it). Histories with violations come first.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, type Observation, type StatusTag } from '../model/index.js';
+import { lifecycleModel, type Observation, resolveService, type StatusTag } from '../model/index.js';
 import { type HistoryVerdict, type ValidationMode, validateHistory } from '../validation/validator.js';
 
 /** One history to show: the observations of one instance. */
@@ -64,11 +64,12 @@ export function viewerData(
   histories: readonly ViewerHistory[] = [],
   options: ViewerOptions = {},
 ): ViewerData {
-  const model = lifecycleModel(service);
+  const entry = resolveService(service); // the service itself from here on: a custom one may share a built-in id
+  const model = lifecycleModel(entry);
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
   const instances = histories.map((history, index): ViewerInstance => {
-    const verdict = validateHistory(model.service, history.observations, {
+    const verdict = validateHistory(entry, history.observations, {
       mode,
       fromStart,
       explain: true,

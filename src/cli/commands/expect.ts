@@ -1,12 +1,13 @@
 /** `instance-lifecycle expect <service> <target>...`: the derived target, pending and failure statuses of a wait. */
 import { type Expectations, expectations } from '../../waiting/expectations.js';
 import { type Command, EXIT_OK, painter, parseCommandArgs, UsageError, useColor, write } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 /** The `expect` command: {@link expectations} as text or JSON. */
 export const expectCommand: Command = {
   name: 'expect',
   summary: 'list the pending, target and failure statuses of a wait, derived from the machine',
-  help: `Usage: instance-lifecycle expect <service> <target>... [--from <status>]... [--after <operation>] [--json]
+  help: `Usage: instance-lifecycle expect ${SERVICE_USAGE} <target>... [--from <status>]... [--after <operation>] [--json]
 
 Print what a client waiting for <target> should make of every status, derived from the service's machine:
   target   the statuses waited for
@@ -20,6 +21,7 @@ Options:
   --after OP  the operation just requested (e.g. DELETE): also list the statuses it leaves from, which an
               instance may still show until the request takes effect
   --json      print plain data { service, target, pending, failure, before?, from? }
+${MACHINE_HELP}
   -h, --help  show this help
 
 Examples:
@@ -28,12 +30,12 @@ Examples:
   instance-lifecycle expect dcs DELETED --from RUNNING --after DELETE --json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       after: { type: 'string' },
       from: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     });
-    const [service, ...targets] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const { service, rest: targets } = await serviceArgument(values, positionals);
     if (targets.length === 0) throw new UsageError('missing <target>');
     const result = expectations(service, targets, {
       ...(values.after === undefined ? {} : { after: values.after }),

@@ -4,6 +4,7 @@ import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
 import { systemClock } from '../../time/clock.js';
 import { type InputProgress, validateInput } from '../../validation/validateInput.js';
 import { type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { formatFleetReport } from '../formatFleetReport.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
@@ -37,12 +38,15 @@ Examples:
   instance-lifecycle validate dcs - --json < fleet.ndjson`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       ...HISTORY_OPTIONS,
       explain: { type: 'boolean' },
       json: { type: 'boolean' },
     });
-    const [service, file, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [file, extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const { mode, fromStart, format } = historyOptions(values);
     const source = file ?? '-';

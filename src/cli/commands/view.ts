@@ -1,14 +1,14 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { type History, INPUT_FORMATS, readHistories } from '../../input/index.js';
-import { resolveService } from '../../model/index.js';
 import { type Command, EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
 export const viewCommand: Command = {
   name: 'view',
   summary: 'write a self-contained HTML page: the diagram, and a step-through of a history',
-  help: `Usage: instance-lifecycle view <service> [history|-] --out FILE.html [--mode strict|sampled] [--from-start] [--format F]
+  help: `Usage: instance-lifecycle view ${SERVICE_USAGE} [history|-] --out FILE.html [--mode strict|sampled] [--from-start] [--format F]
 
 Write one HTML file that works offline (from file://, no network access at all): the service's diagram and, when
 a history is given, a step-through of it: the current status highlighted on the diagram, each step with its time
@@ -21,6 +21,7 @@ Options:
   --mode M      strict (default) or sampled, as in validate
   --from-start  the first observation must be the initial status
   --format F    force the history's format: ${INPUT_FORMATS.map((f) => f.format).join(', ')}
+${MACHINE_HELP}
   -h, --help    show this help
 
 Exit codes: 0 written (every history legal), 1 written (some history is not), 2 usage error or unreadable input
@@ -31,16 +32,18 @@ Examples:
   instance-lifecycle view kafka examples/kafka-fleet.ndjson --out fleet.html --mode sampled`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       out: { type: 'string' },
       ...HISTORY_OPTIONS,
     });
-    const [service, file, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [file, extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const out = values.out;
     if (out === undefined || out === '') throw new UsageError('missing --out FILE.html');
     const { mode, fromStart, format } = historyOptions(values);
-    resolveService(service);
     if (file === '-' && out === '-')
       throw new UsageError('standard input and standard output cannot both be used: give --out a file');
 
@@ -51,7 +54,7 @@ Examples:
     const { viewerData } = await import('../../viewer/viewerData.js');
     const { viewerPage } = await import('../../viewer/viewerHtml.js');
     const data = viewerData(service, histories, options);
-    const html = await viewerPage(data);
+    const html = await viewerPage(data, service);
     const instances = data.instances;
     const illegal = instances.filter((item) => !item.verdict.ok).length;
     if (out === '-') {
