@@ -8,8 +8,8 @@ export { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.j
 export { type JsonScan, lineColumn, scanJson } from './jsonSyntax.js';
 export type { LineParser } from './lineParser.js';
 export { LineSplitter } from './lineSplitter.js';
+export { loadService, readMachineConfig, serviceFromConfig } from './loadService.js';
 export { createNdjsonParser } from './ndjson.js';
 export { ObservationReader, type ReadOptions, readObservations, STDIN_NAME } from './observationReader.js';
 export { createLinesParser } from './plainLines.js';
 export { type History, readHistories } from './readHistories.js';
-export { loadService, readMachineConfig, serviceFromConfig } from './loadService.js';

@@ -37,7 +37,8 @@ export function parseJsonArray(
     for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
     counted = offset;
     const observation = observationFromJson(element, line, options.shape, options.timeUnit);
-    if (typeof observation === 'string') badRecord(options, new InputError(observation, { file, ...lineColumn(text, offset) }));
+    if (typeof observation === 'string')
+      badRecord(options, new InputError(observation, { file, ...lineColumn(text, offset) }));
     else observations.push(observation);
   });
   return observations;

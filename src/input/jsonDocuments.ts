@@ -38,8 +38,9 @@ export function createJsonDocumentStream(
     throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
   };
 
-  const finish = (text: string, line: number, end: number): void => {
-    const document = pieces.length === 0 ? text.slice(startColumn - 1, end) : [...pieces, text.slice(0, end)].join('\n');
+  const finish = (text: string, end: number): void => {
+    const document =
+      pieces.length === 0 ? text.slice(startColumn - 1, end) : [...pieces, text.slice(0, end)].join('\n');
     pieces = [];
     let value: unknown;
     try {
@@ -87,7 +88,7 @@ export function createJsonDocumentStream(
           depth++;
         } else if (c === 125 || c === 93) {
           depth--;
-          if (depth === 0) finish(text, line, i + 1);
+          if (depth === 0) finish(text, i + 1);
         }
       }
       if (depth > 0) pieces.push(startLine === line ? text.slice(from) : text);

@@ -27,7 +27,7 @@ export async function loadService(file: string): Promise<Service> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ERR_MODULE_NOT_FOUND' && !(error as Error).message.includes("imported from")
+      code === 'ERR_MODULE_NOT_FOUND' && !(error as Error).message.includes('imported from')
         ? 'no such file'
         : `cannot load the module: ${(error as Error).message}`;
     throw new InputError(reason, { file });
@@ -60,7 +60,8 @@ export async function readMachineConfig(file: string): Promise<unknown> {
     });
   }
   const scan = scanJson(text);
-  if (!scan.ok) throw new InputError(`invalid JSON: expected ${scan.expected}`, { file, ...lineColumn(text, scan.offset) });
+  if (!scan.ok)
+    throw new InputError(`invalid JSON: expected ${scan.expected}`, { file, ...lineColumn(text, scan.offset) });
   return JSON.parse(text) as unknown;
 }
 

@@ -131,7 +131,11 @@ export class ObservationReader implements AsyncIterable<Observation> {
           if (this.format === undefined) {
             const wrong = wrongFormat(text);
             if (wrong !== undefined)
-              throw new InputError(`unreadable format: found ${wrong}`, { file: this.name, line: lineNumber, column: 1 });
+              throw new InputError(`unreadable format: found ${wrong}`, {
+                file: this.name,
+                line: lineNumber,
+                column: 1,
+              });
             this.format = this.options.records === undefined ? detectFormat(text) : 'json';
             if (this.format === 'ndjson' && startsDocument(text)) this.format = 'json';
           }

@@ -255,7 +255,8 @@ function collectTransitions(
     }
   }
   const children = asRecord(node.states);
-  if (children) for (const child of Object.values(children)) collectTransitions(status, asRecord(child) ?? {}, true, out);
+  if (children)
+    for (const child of Object.values(children)) collectTransitions(status, asRecord(child) ?? {}, true, out);
 }
 
 /** The top-level status a target names, or undefined for a form that names a sub-state. */

@@ -2,8 +2,9 @@
  * `instance-lifecycle inspect <service> [history | --simulate --seed N]`: replay a history through an actor of the
  * service's machine, watched by the Stately inspector on localhost.
  */
-import { INPUT_FORMATS, type InputFormat, readHistories } from '../../input/index.js';
+
 import type { Service } from '../../../machines/index.js';
+import { INPUT_FORMATS, type ReadOptions, readHistories } from '../../input/index.js';
 import type { Observation } from '../../model/index.js';
 import { simulate } from '../../simulation/index.js';
 import {
@@ -16,8 +17,8 @@ import {
   UsageError,
   write,
 } from '../command.js';
+import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
-import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 
 const DEFAULT_PACE_MS = 500;
 /** Exit code after Ctrl-C (128 + SIGINT). */
@@ -46,6 +47,7 @@ Options:
   --mode M       strict (default) or sampled, as in validate
   --from-start   the first observation must be the initial status
   --format F     force the history's format: ${INPUT_FORMATS.map((f) => f.format).join(', ')}
+${DATA_HELP}
 ${MACHINE_HELP}
   -h, --help     show this help
 
@@ -68,6 +70,7 @@ Examples:
       'no-wait': { type: 'boolean' },
       pace: { type: 'string' },
       ...HISTORY_OPTIONS,
+      ...DATA_OPTIONS,
     });
     const {
       service: entry,
@@ -83,7 +86,10 @@ Examples:
 
     const { label, observations } = values.simulate
       ? simulated(entry, values.seed === undefined ? 0 : wholeNumber('--seed', values.seed, 0, 0xffff_ffff))
-      : await historyToReplay(file!, io, values.instance, format);
+      : await historyToReplay(file!, io, values.instance, {
+          ...(format ? { format } : {}),
+          ...readOptions(values, entry),
+        });
 
     const session = await startInspectorSession({ ...(port === undefined ? {} : { port }), open: !values['no-open'] });
     const interrupt = new AbortController();
@@ -150,9 +156,9 @@ async function historyToReplay(
   file: string,
   io: CliIO,
   instance: string | undefined,
-  format: InputFormat | undefined,
+  options: ReadOptions,
 ): Promise<{ label: string; observations: Observation[] }> {
-  const histories = await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
+  const histories = await readHistories(file, { stdin: io.stdin, ...options });
   const ids = histories.map((h) => h.instance ?? '(no instance id)');
   if (instance !== undefined) {
     const found = histories.find((h) => h.instance === instance);

@@ -11,8 +11,8 @@ import {
   simulate,
 } from '../../simulation/simulate.js';
 import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
-import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { parseDuration } from '../duration.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
 /** The most transitions the command simulates (the library takes any number). */

@@ -1,8 +1,8 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { type History, INPUT_FORMATS, readHistories } from '../../input/index.js';
 import { type Command, EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
+import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
-import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
 export const viewCommand: Command = {
@@ -21,6 +21,7 @@ Options:
   --mode M      strict (default) or sampled, as in validate
   --from-start  the first observation must be the initial status
   --format F    force the history's format: ${INPUT_FORMATS.map((f) => f.format).join(', ')}
+${DATA_HELP}
 ${MACHINE_HELP}
   -h, --help    show this help
 
@@ -35,6 +36,7 @@ Examples:
       ...SERVICE_OPTIONS,
       out: { type: 'string' },
       ...HISTORY_OPTIONS,
+      ...DATA_OPTIONS,
     });
     const {
       service,
@@ -48,7 +50,13 @@ Examples:
       throw new UsageError('standard input and standard output cannot both be used: give --out a file');
 
     const histories: History[] =
-      file === undefined ? [] : await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
+      file === undefined
+        ? []
+        : await readHistories(file, {
+            stdin: io.stdin,
+            ...(format ? { format } : {}),
+            ...readOptions(values, service),
+          });
     const options = { mode, fromStart };
     // Loaded here, not at start-up: the page and the layout engine are only needed by this command.
     const { viewerData } = await import('../../viewer/viewerData.js');
