@@ -3,7 +3,7 @@
  * `Service` or a machine (as its default export or as `service`), or a JSON file holding an xstate machine config
  * (the format the Stately editor exports: states, `on`, tags, `meta`, `description`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMachine } from 'xstate';
@@ -21,16 +21,18 @@ import { lineColumn, scanJson } from './jsonSyntax.js';
  */
 export async function loadService(file: string): Promise<Service> {
   if (extname(file).toLowerCase() === '.json') return serviceFromConfig(await readMachineConfig(file), file);
+  try {
+    if ((await stat(file)).isDirectory()) throw new InputError('cannot read: it is a directory', { file });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? (error as Error).message}`, { file });
+  }
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ERR_MODULE_NOT_FOUND' && !(error as Error).message.includes('imported from')
-        ? 'no such file'
-        : `cannot load the module: ${(error as Error).message}`;
-    throw new InputError(reason, { file });
+    throw new InputError(`cannot load the module: ${(error as Error).message}`, { file });
   }
   for (const name of ['service', 'default'] as const) {
     const value = module[name];

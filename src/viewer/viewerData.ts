@@ -100,7 +100,8 @@ function viewerObservation(observation: Observation): ViewerObservation {
   const shown: ViewerObservation = { status: observation.status };
   const time = observation.time;
   if (time instanceof Date) shown.time = Number.isNaN(time.getTime()) ? String(time) : time.toISOString();
-  else if (time !== undefined) shown.time = time;
+  else if (typeof time === 'number') shown.time = Number.isFinite(time) ? new Date(time).toISOString() : String(time);
+  else if (time !== undefined) shown.time = time; // text as given (the readers turn epoch times into ISO 8601)
   if (observation.line !== undefined) shown.line = observation.line;
   return shown;
 }
