@@ -26,7 +26,9 @@ export async function loadService(file: string): Promise<Service> {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? (error as Error).message}`, { file });
+    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? (error as Error).message}`, {
+      file,
+    });
   }
   let module: Record<string, unknown>;
   try {

@@ -213,7 +213,9 @@ describe('bad input: one InputError naming file:line:column and what was expecte
   });
 
   it('a JSON value that is not an array', async () => {
-    expect((await inputError(file('\n  3\n'), 'json')).message).toMatch(/:2:3: invalid JSON: expected a JSON object or array/);
+    expect((await inputError(file('\n  3\n'), 'json')).message).toMatch(
+      /:2:3: invalid JSON: expected a JSON object or array/,
+    );
   });
 
   it('empty input, blank input, a header without rows, an empty array', async () => {

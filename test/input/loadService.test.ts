@@ -19,14 +19,19 @@ describe('loadService', () => {
   });
 
   it('an ES module exporting a Service as "service" (a plain object is fine)', async () => {
-    const file = machineModule(queueConfig(), "export const service = { id: 'q2', name: 'Q two', page: 'p', machine };");
+    const file = machineModule(
+      queueConfig(),
+      "export const service = { id: 'q2', name: 'Q two', page: 'p', machine };",
+    );
     expect(await loadService(file)).toMatchObject({ id: 'q2', name: 'Q two', page: 'p' });
   });
 
   it('a JSON machine config (as the Stately editor exports it), with name and page from its meta', async () => {
     const service = await loadService(serviceFile(JSON.stringify(queueConfig('json-q')), 'json'));
     expect(service).toMatchObject({ id: 'json-q', name: 'A queue', page: 'queue-page' });
-    expect(validateHistory(service, ['ACTIVE', 'DELETED'], { mode: 'sampled' }).missed[0]?.missed).toEqual(['DELETING']);
+    expect(validateHistory(service, ['ACTIVE', 'DELETED'], { mode: 'sampled' }).missed[0]?.missed).toEqual([
+      'DELETING',
+    ]);
   });
 
   it('a machine without an id is named after its file', async () => {
@@ -40,11 +45,15 @@ describe('loadService', () => {
     expect((await loadError(invalid)).message).toMatch(/:3:14: invalid JSON: expected/);
     const config = queueConfig();
     (config.states as Record<string, { on?: unknown }>).ACTIVE!.on = { DELETE: { target: 'NOWHERE' } };
-    expect((await loadError(serviceFile(JSON.stringify(config), 'json'))).message).toMatch(/not a valid machine: .*NOWHERE/);
+    expect((await loadError(serviceFile(JSON.stringify(config), 'json'))).message).toMatch(
+      /not a valid machine: .*NOWHERE/,
+    );
     expect((await loadError(serviceFile('export const answer = 42;', 'mjs'))).message).toMatch(
       /expected a Service or an xstate machine as the default export or as "service"; the module exports answer/,
     );
-    expect((await loadError(serviceFile('[1]', 'json'))).message).toMatch(/expected a JSON object holding a machine config/);
+    expect((await loadError(serviceFile('[1]', 'json'))).message).toMatch(
+      /expected a JSON object holding a machine config/,
+    );
     expect((await loadError('/nonexistent/machine.json')).message).toBe('/nonexistent/machine.json: no such file');
     expect((await loadError('/nonexistent/machine.mjs')).message).toBe('/nonexistent/machine.mjs: no such file');
   });

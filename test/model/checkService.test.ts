@@ -30,19 +30,86 @@ describe('checkService', () => {
   });
 
   const cases: [string, (c: Config) => void, CheckRule, RegExp][] = [
-    ['no meta', (c) => ((c.states.ACTIVE!.on as { DELETE: { meta?: unknown } }).DELETE.meta = undefined), 'missing-meta', /^ACTIVE --DELETE-->: no meta/],
+    [
+      'no meta',
+      (c) => ((c.states.ACTIVE!.on as { DELETE: { meta?: unknown } }).DELETE.meta = undefined),
+      'missing-meta',
+      /^ACTIVE --DELETE-->: no meta/,
+    ],
     ['a bad kind', (c) => (meta(c, 'ACTIVE', 'DELETE').kind = 'request'), 'transition-kind', /meta\.kind is "request"/],
-    ['documented without a source', (c) => (meta(c, 'CREATING', 'CREATED').source = ''), 'transition-basis', /documented, but names no source/],
-    ['inferred without a reason', (c) => (meta(c, 'ACTIVE', 'DELETE').note = undefined), 'transition-basis', /inferred, but gives no reason/],
+    [
+      'documented without a source',
+      (c) => (meta(c, 'CREATING', 'CREATED').source = ''),
+      'transition-basis',
+      /documented, but names no source/,
+    ],
+    [
+      'inferred without a reason',
+      (c) => (meta(c, 'ACTIVE', 'DELETE').note = undefined),
+      'transition-basis',
+      /inferred, but gives no reason/,
+    ],
     ['no basis', (c) => (meta(c, 'ACTIVE', 'DELETE').basis = undefined), 'transition-basis', /meta\.basis is missing/],
-    ['a missing target', (c) => ((c.states.ACTIVE!.on as { DELETE: { target: string } }).DELETE.target = 'DELETNG'), 'unknown-target', /ACTIVE --DELETE--> DELETNG: the target is none of the statuses \(did you mean DELETING\?\)/],
-    ['an unreachable status', (c) => (c.states.LOST = { tags: ['stable'] }), 'unreachable', /^LOST: not reachable from CREATING/],
-    ['a transitional status without outcome', (c) => (c.states.CREATING!.on = { CREATED: { target: 'ACTIVE', meta: { kind: 'operation', basis: 'inferred', note: 'x' } } }), 'no-outcome', /^CREATING: transitional, but no outcome leads on/],
-    ['a way out of a final status', (c) => (c.states.DELETED!.on = { UNDELETE: { target: 'ACTIVE', meta: { kind: 'operation', basis: 'inferred', note: 'x' } } }), 'way-out-of-final', /^DELETED: final, but transitions lead out of it \(to ACTIVE\)/],
-    ['final tag without final type', (c) => (c.states.DELETED!.type = undefined), 'final-tag', /tagged final, but not a final state/],
-    ['two kinds of tag', (c) => (c.states.ACTIVE!.tags = ['stable', 'transitional']), 'status-kind', /needs exactly one of the tags stable, transitional, final; has stable, transitional/],
-    ['an event of two kinds', (c) => (meta(c, 'ACTIVE', 'DELETE').kind = 'outcome') && (c.states.DELETING!.on = { DELETED: { target: 'DELETED', meta: { kind: 'outcome', basis: 'inferred', note: 'x' } }, DELETE: { target: 'DELETING', meta: { kind: 'operation', basis: 'inferred', note: 'x' } } }), 'event-kinds', /^DELETE: one event must have one kind everywhere/],
-    ['an unknown initial status', (c) => (c.initial = 'NEW'), 'unknown-initial', /the initial status "NEW" is none of the statuses/],
+    [
+      'a missing target',
+      (c) => ((c.states.ACTIVE!.on as { DELETE: { target: string } }).DELETE.target = 'DELETNG'),
+      'unknown-target',
+      /ACTIVE --DELETE--> DELETNG: the target is none of the statuses \(did you mean DELETING\?\)/,
+    ],
+    [
+      'an unreachable status',
+      (c) => (c.states.LOST = { tags: ['stable'] }),
+      'unreachable',
+      /^LOST: not reachable from CREATING/,
+    ],
+    [
+      'a transitional status without outcome',
+      (c) =>
+        (c.states.CREATING!.on = {
+          CREATED: { target: 'ACTIVE', meta: { kind: 'operation', basis: 'inferred', note: 'x' } },
+        }),
+      'no-outcome',
+      /^CREATING: transitional, but no outcome leads on/,
+    ],
+    [
+      'a way out of a final status',
+      (c) =>
+        (c.states.DELETED!.on = {
+          UNDELETE: { target: 'ACTIVE', meta: { kind: 'operation', basis: 'inferred', note: 'x' } },
+        }),
+      'way-out-of-final',
+      /^DELETED: final, but transitions lead out of it \(to ACTIVE\)/,
+    ],
+    [
+      'final tag without final type',
+      (c) => (c.states.DELETED!.type = undefined),
+      'final-tag',
+      /tagged final, but not a final state/,
+    ],
+    [
+      'two kinds of tag',
+      (c) => (c.states.ACTIVE!.tags = ['stable', 'transitional']),
+      'status-kind',
+      /needs exactly one of the tags stable, transitional, final; has stable, transitional/,
+    ],
+    [
+      'an event of two kinds',
+      (c) => {
+        meta(c, 'ACTIVE', 'DELETE').kind = 'outcome';
+        c.states.DELETING!.on = {
+          DELETED: { target: 'DELETED', meta: { kind: 'outcome', basis: 'inferred', note: 'x' } },
+          DELETE: { target: 'DELETING', meta: { kind: 'operation', basis: 'inferred', note: 'x' } },
+        };
+      },
+      'event-kinds',
+      /^DELETE: one event must have one kind everywhere/,
+    ],
+    [
+      'an unknown initial status',
+      (c) => (c.initial = 'NEW'),
+      'unknown-initial',
+      /the initial status "NEW" is none of the statuses/,
+    ],
   ];
   it.each(cases)('reports %s, one line naming the status and event', (_, breakIt, rule, message) => {
     const config = base();
@@ -61,7 +128,9 @@ describe('checkService', () => {
 
   it('finds any tag outside the vocabulary on any status (property)', () => {
     const statuses = Object.keys(base().states);
-    const notATag = fc.string({ minLength: 1, maxLength: 12 }).filter((t) => !(STATUS_TAGS as readonly string[]).includes(t));
+    const notATag = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((t) => !(STATUS_TAGS as readonly string[]).includes(t));
     fc.assert(
       fc.property(fc.constantFrom(...statuses), notATag, (status, tag) => {
         const config = base();
@@ -74,5 +143,5 @@ describe('checkService', () => {
 });
 
 function meta(config: Config, status: string, event: string): Record<string, unknown> {
-  return ((config.states[status]!.on as Record<string, { meta: Record<string, unknown> }>)[event]!).meta;
+  return (config.states[status]!.on as Record<string, { meta: Record<string, unknown> }>)[event]!.meta;
 }

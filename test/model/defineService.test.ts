@@ -33,7 +33,9 @@ describe('defineService', () => {
     const service = defineService({ id: 'queue', machine: queueMachine });
     expect(lifecycleModel(service).initial).toBe('CREATING');
     expect(validateHistory(service, ['CREATING', 'ACTIVE', 'DELETED'], { mode: 'sampled' }).ok).toBe(true);
-    expect(expectations(service, ['DELETED'], { from: ['ACTIVE'], after: 'DELETE' }).pending.map((p) => p.status)).toEqual(['DELETING']);
+    expect(
+      expectations(service, ['DELETED'], { from: ['ACTIVE'], after: 'DELETE' }).pending.map((p) => p.status),
+    ).toEqual(['DELETING']);
     expect(simulate(service, { seed: 1 }).observations.at(-1)?.status).toBe('DELETED');
     expect(coveringPaths(service).uncovered).toEqual([]);
   });
