@@ -106,16 +106,17 @@ export class ObservationReader implements AsyncIterable<Observation> {
       this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
     let array: JsonArrayStream | undefined; // a JSON array, streamed
     let documents: JsonDocumentStream | undefined; // JSON documents: an object, several, or polls of a list
-    let batch: Observation[] = [];
+    let current: Observation[] = []; // the batch being filled (where documents push their records)
     let count = 0;
     const startDocuments = () => {
       documents = createJsonDocumentStream(this.name, (value, line, column) =>
-        this.document(value, line, column, batch),
+        this.document(value, line, column, current),
       );
     };
 
     const parse = (lines: string[]): Observation[] => {
-      batch = [];
+      const batch: Observation[] = [];
+      current = batch;
       for (const text of lines) {
         lineNumber++;
         if (array) {
