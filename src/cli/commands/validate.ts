@@ -2,6 +2,7 @@
 import { fstatSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
+import { type DuckDbReport, validateWithDuckDb } from '../../sql/duckdbEngine.js';
 import { systemClock } from '../../time/clock.js';
 import { type InputProgress, type InputReport, validateInput } from '../../validation/validateInput.js';
 import {
@@ -49,6 +50,10 @@ ${DATA_HELP}
                 badRecords: { count, records } } (several files: { ok, reports: [...] })
   --json-lines  print each finding as an NDJSON event as soon as it is found ({"event":"violation"|"missed"|"note"|
                 "bad-record", "file", "instance", ...}), then one {"event":"summary", ...} per file
+  --engine E    validator: this program, streaming (default)
+                duckdb: the same check as one SQL query in embedded DuckDB (see the sql command), for NDJSON,
+                CSV or Parquet files larger than memory; it reports violations only (no missed statuses or
+                spelling notes); --json gives { ok, summary, violations: [{ instance, index, from, to, kind, allowed }] }
 ${MACHINE_HELP}
   -h, --help    show this help
 
@@ -71,10 +76,29 @@ Examples:
       explain: { type: 'boolean' },
       json: { type: 'boolean' },
       'json-lines': { type: 'boolean' },
+      engine: { type: 'string', default: 'validator' },
     });
     const { service, rest: files } = await serviceArgument(values, positionals);
     const { mode, fromStart, format } = historyOptions(values);
     const data = dataOptions(values);
+    if (values.engine === 'duckdb') {
+      const [file, extra] = files;
+      if (file === undefined || file === '-')
+        throw new UsageError('--engine duckdb reads a file (NDJSON, CSV or Parquet), not standard input');
+      if (extra !== undefined) throw new UsageError('--engine duckdb reads one file');
+      if (values.explain || format || values['json-lines'] || Object.keys(data).length > 0)
+        throw new UsageError(
+          '--engine duckdb takes neither --explain, --format, --json-lines nor the options of your own data (the format comes from the extension)',
+        );
+      const report = await validateWithDuckDb(service, file, { mode, fromStart });
+      await write(
+        io.stdout,
+        values.json ? `${JSON.stringify({ ...report, engine: 'duckdb', file })}\n` : formatSqlReport(report, file),
+      );
+      return report.ok ? EXIT_OK : EXIT_FINDINGS;
+    }
+    if (values.engine !== 'validator')
+      throw new UsageError(`unknown --engine "${values.engine}"; expected validator or duckdb`);
     if (values.json && values['json-lines']) throw new UsageError('give --json or --json-lines, not both');
     const sources = files.length === 0 ? ['-'] : files;
     if (sources.filter((s) => s === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
@@ -155,4 +179,23 @@ function isLive(source: string, stdin: Readable): boolean {
 function progressText(name: string, progress: InputProgress): string {
   const share = progress.totalBytes ? ` ${Math.floor((100 * progress.bytesRead) / progress.totalBytes)}%,` : '';
   return `${name}:${share} ${progress.observations.toLocaleString('en')} observations, ${progress.histories.toLocaleString('en')} instances`;
+}
+
+/** The text report of a DuckDB run: one line per violation, then the summary line. */
+function formatSqlReport(report: DuckDbReport, file: string): string {
+  const lines = [`${file}: ${report.service}, ${report.mode} mode, checked in DuckDB`];
+  for (const v of report.violations) {
+    // input text (an unknown status, an id) is quoted as JSON, so no control character reaches the terminal
+    const to = v.kind === 'illegal-transition' || v.kind === 'not-initial' ? v.to : JSON.stringify(v.to);
+    const step = v.from === undefined ? to : `${v.from} → ${to}`;
+    const allowed = v.allowed.length > 0 ? `; allowed: ${v.allowed.join(', ')}` : '';
+    lines.push(
+      `  ✗ instance ${v.instance === null ? '(none)' : JSON.stringify(v.instance)} #${v.index}: ${step}: ${v.kind}${allowed}`,
+    );
+  }
+  const { histories, observations, violations, illegal } = report.summary;
+  lines.push(
+    `${report.ok ? 'OK' : 'ILLEGAL'}: ${histories} histories, ${observations} observations; ${illegal} illegal; ${violations} violations`,
+  );
+  return lines.join('\n') + '\n';
 }
