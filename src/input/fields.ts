@@ -109,8 +109,8 @@ export function observationFromJson(
 }
 
 /**
- * A time as read from input: an epoch number (or numeric text) becomes ISO 8601 text, in the unit given (see
- * {@link TimeUnit}); other text is kept as written. So every report shows times as ISO 8601.
+ * A time as read from input: an epoch number (or numeric text shorter than 20 characters) becomes ISO 8601 text, in
+ * the unit given (see {@link TimeUnit}); other text is kept as written. So every report shows times as ISO 8601.
  *
  * @example epochTime(1767225600, 'auto') // '2026-01-01T00:00:00.000Z'
  * @example epochTime('1767225600000', 'auto') // '2026-01-01T00:00:00.000Z'
@@ -118,6 +118,7 @@ export function observationFromJson(
 export function epochTime(time: string | number, unit: TimeUnit = 'auto'): string | number {
   let value = time;
   if (typeof value === 'string') {
+    if (value.length >= 20) return time; // ISO 8601 text is this long; epoch text is not
     const text = value.trim();
     if (text === '' || !/^-?\d+(\.\d+)?$/.test(text)) return time;
     value = Number(text);

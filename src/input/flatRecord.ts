@@ -13,8 +13,8 @@ const UNUSUAL = /[\u0000-\u001f\\]/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
- * The observation on a flat NDJSON line, or undefined when the line is outside the fast subset. A numeric time is
- * read in `timeUnit` and becomes ISO 8601 text, as `observationFromJson` does.
+ * The observation on a flat NDJSON line, or undefined when the line is outside the fast subset. An epoch time (a
+ * number, or numeric text) is read in `timeUnit` and becomes ISO 8601 text, as `observationFromJson` does.
  *
  * @example scanFlatRecord('{"status":"RUNNING","id":7}', 3) // { status: 'RUNNING', line: 3, instance: '7' }
  */
@@ -80,7 +80,8 @@ export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 
   }
   if (skipSpaces(text, pos + 1) !== end || status === undefined) return undefined;
   let when = time ?? timestamp;
-  if (typeof when === 'number') when = epochTime(when, timeUnit);
+  // epoch numbers, and epoch text (ISO 8601 text is longer), become ISO 8601 text
+  if (typeof when === 'number' || (when !== undefined && when.length < 20)) when = epochTime(when, timeUnit);
   const instanceValue = instanceId ?? instanceIdCamel ?? id;
   const instance = typeof instanceValue === 'number' ? String(instanceValue) : instanceValue;
   // built in one piece: no change of shape while it is filled

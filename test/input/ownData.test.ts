@@ -193,6 +193,8 @@ describe('times', () => {
     expect((await observations(`{"status":"RUNNING","time":${T0}}\n`))[0]!.time).toBe(iso); // the fast path
     expect((await observations(`{"status":"RUNNING","time":${T0 * 1000},"x":{}}\n`))[0]!.time).toBe(iso); // JSON.parse
     expect((await observations(`status,time\nRUNNING,${T0}\n`))[0]!.time).toBe(iso);
+    expect((await observations(`{"status":"RUNNING","time":"${T0}"}\n`))[0]!.time).toBe(iso); // epoch text
+    expect((await observations(`{"status":"RUNNING","time":"${T0}","x":{}}\n`))[0]!.time).toBe(iso);
     expect((await observations(`[{"status":"RUNNING","time":${T0}}]`))[0]!.time).toBe(iso);
     expect((await observations(`{"status":"RUNNING","time":${T0}}\n`, { timeUnit: 'ms' }))[0]!.time).toBe(
       new Date(T0).toISOString(),
