@@ -80,6 +80,40 @@ describe('--machine FILE', () => {
     expect(result.stdout).toContain('replay done: instance is DELETED');
   });
 
+  it('lint, wait and sql (commands added later, with the same helper)', async () => {
+    const lint = await runCliCapture([
+      'lint',
+      '--machine',
+      json,
+      '--target',
+      'DELETED',
+      '--pending',
+      'DELETING',
+      '--from',
+      'ACTIVE',
+      '--after',
+      'DELETE',
+      '--json',
+    ]);
+    expect((JSON.parse(lint.stdout) as { service: string }).service).toBe('queue');
+    const wait = await runCliCapture([
+      'wait',
+      '--machine',
+      json,
+      'ACTIVE',
+      '--poll-command',
+      'echo ACTIVE',
+      '--timeout',
+      '1m',
+    ]);
+    expect(wait.code).toBe(0);
+    expect(wait.stdout.trim()).toBe('ACTIVE');
+    const sql = await runCliCapture(['sql', '--machine', impostor, '--dialect', 'duckdb']);
+    expect(sql.code).toBe(0);
+    expect(sql.stdout).toContain('ACTIVE');
+    expect(sql.stdout).not.toContain('EXTENDEDFAILED');
+  });
+
   it('says what is missing or wrong, exit 2', async () => {
     expect((await runCliCapture(['graph'])).stderr).toMatch(/missing <service>\|--machine FILE/);
     expect((await runCliCapture(['graph', '--machine', 'nowhere.json'])).stderr).toBe(
