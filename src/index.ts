@@ -30,19 +30,27 @@ export {
 // Reading histories from files and streams.
 export {
   detectFormat,
+  type FieldNames,
   type History,
   INPUT_FORMATS,
   InputError,
   type InputFormat,
   type InputLocation,
+  loadService,
   ObservationReader,
   type ReadOptions,
   readHistories,
+  readMachineConfig,
   readObservations,
+  type TimeUnit,
 } from './input/index.js';
 export {
   BadArgumentError,
   type Basis,
+  type CheckRule,
+  checkMachineConfig,
+  checkService,
+  defineService,
   type EventKind,
   type EventOf,
   eventsOfKind,
@@ -52,6 +60,8 @@ export {
   lifecycleModel,
   type Observation,
   resolveService,
+  type ServiceDefinition,
+  type ServiceFinding,
   type ServiceRef,
   type StatusInfo,
   type StatusOf,
@@ -89,12 +99,15 @@ export { QuantileSketch, type SketchData } from './stats/quantileSketch.js';
 export { type Clock, createScaledClock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.
 export {
+  type BadRecord,
   createFleetValidator,
   createValidator,
   type ExplainedStep,
+  type Finding,
   type FleetOptions,
   type FleetReport,
   type FleetValidator,
+  goneStatus,
   type HistoryReport,
   type HistoryValidator,
   type HistoryVerdict,

@@ -31,7 +31,11 @@ export async function fleetReport(
   return reporter.report();
 }
 
-/** Options of {@link reportInputs}: the report's, how to read, and a progress callback. */
+/**
+ * Options of {@link reportInputs}: the report's, how to read (format, field names, time unit, list responses...),
+ * and a progress callback. A bad record stops the report with an `InputError` (unless `onBadRecord` is given: then
+ * it is passed there and skipped).
+ */
 export interface ReportInputsOptions extends FleetReportOptions, ReadOptions {
   /** Called after each batch of observations (about every 64 KiB of input). */
   onProgress?(progress: InputProgress & { file: string }): void;
@@ -49,15 +53,22 @@ export async function reportInputs(
   sources: string | Readable | readonly (string | Readable)[],
   options: ReportInputsOptions = {},
 ): Promise<ConformanceReport> {
-  const { onProgress, format, stdin, name, ...reportOptions } = options;
+  const { onProgress, format, stdin, name, fields, timeUnit, records, absentIsGone, onBadRecord, ...reportOptions } =
+    options;
+  const read: ReadOptions = {
+    ...(format ? { format } : {}),
+    ...(stdin ? { stdin } : {}),
+    ...(name ? { name } : {}),
+    ...(fields ? { fields } : {}),
+    ...(timeUnit ? { timeUnit } : {}),
+    ...(records === undefined ? {} : { records }),
+    ...(absentIsGone === undefined ? {} : { absentIsGone }),
+    ...(onBadRecord ? { onBadRecord } : {}),
+  };
   const reporter = createFleetReporter(service, reportOptions);
   const list = Array.isArray(sources) ? sources : [sources as string | Readable];
   for (const source of list) {
-    const reader = readObservations(source, {
-      ...(format ? { format } : {}),
-      ...(stdin ? { stdin } : {}),
-      ...(name ? { name } : {}),
-    });
+    const reader = readObservations(source, read);
     reporter.startInput(reader.name);
     for await (const batch of reader.batches()) {
       reporter.setFormat(reader.format);

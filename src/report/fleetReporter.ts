@@ -7,7 +7,7 @@
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
 import type { InputFormat } from '../input/format.js';
-import type { Observation } from '../model/index.js';
+import { lifecycleModel, type Observation } from '../model/index.js';
 import { DEFAULT_ALPHA, QuantileSketch } from '../stats/quantileSketch.js';
 import { detachString } from '../validation/detachString.js';
 import { fleetReportOf } from '../validation/fleetValidator.js';
@@ -331,7 +331,7 @@ class Reporter implements FleetReporter {
         ungrouped: this.groups.ungrouped,
       },
       observations,
-      transitions: transitionReport(graph, this.pairs, this.mode),
+      transitions: transitionReport(graph, lifecycleModel(this.service), this.pairs, this.mode),
       dwell,
       operations,
       stuck: stuckInstances(graph, this.tracksForStuck(), this.dwell, {

@@ -5,9 +5,11 @@
  * frequent, with their counts; changes the model does not allow as extra red edges), the drift and stuck lists, the
  * violation groups, and a chart of the dwell times of each status and of the durations of each operation.
  */
+
+import type { Service } from '../../machines/index.js';
 import { toDot } from '../diagram/dot.js';
 import { inlineSvg, renderSvg } from '../diagram/svg.js';
-import { lifecycleModel } from '../model/index.js';
+import { BadArgumentError, lifecycleModel } from '../model/index.js';
 import { escapeHtml } from '../viewer/viewerHtml.js';
 import { durationCharts } from './durationChart.js';
 import { formatDuration } from './formatDuration.js';
@@ -18,12 +20,18 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 export const MAX_ROWS = 200;
 
 /**
- * The page for a report.
+ * The page for a report. `service` is the report's service (default: the registered one named by
+ * `report.service`; pass the `Service` for one of your own).
  *
  * @example await writeFile('report.html', await reportHtml(await reportInputs('kafka', ['fleet.ndjson'])));
  */
-export async function reportHtml(report: ConformanceReport): Promise<string> {
-  const model = lifecycleModel(report.service);
+export async function reportHtml(
+  report: ConformanceReport,
+  service: string | Service = report.service,
+): Promise<string> {
+  const model = lifecycleModel(service);
+  if (model.service !== report.service)
+    throw new BadArgumentError(`reportHtml: the report is about ${report.service}, not ${model.service}`);
   const pairCount = new Map(report.transitions.modelled.map((t) => [`${t.from}\u0000${t.to}`, t.count + t.inferred]));
   const svg = inlineSvg(
     await renderSvg(

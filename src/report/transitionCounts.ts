@@ -4,21 +4,26 @@
  * statuses missed, and pairs the machine does not allow.
  */
 import type { StatusGraph } from '../graph/statusGraph.js';
-import { lifecycleModel } from '../model/index.js';
+import type { LifecycleModel } from '../model/index.js';
 import type { ValidationMode } from '../validation/index.js';
 import type { TransitionCount, TransitionReport } from './types.js';
 
 /**
  * The transition section of a report, from the count of observed changes per pair (`pairs[from * n + to]`, ids of
- * the graph).
+ * the graph; the model is the same service's).
  *
- * @example transitionReport(statusGraph('dcs'), pairs, 'strict').neverObserved
+ * @example transitionReport(statusGraph('dcs'), lifecycleModel('dcs'), pairs, 'strict').neverObserved
  */
-export function transitionReport(graph: StatusGraph, pairs: Float64Array, mode: ValidationMode): TransitionReport {
+export function transitionReport(
+  graph: StatusGraph,
+  model: LifecycleModel,
+  pairs: Float64Array,
+  mode: ValidationMode,
+): TransitionReport {
   const n = graph.statuses.length;
   const name = (id: number) => graph.statuses[id]!;
   const modelled = new Map<number, TransitionCount>();
-  for (const t of lifecycleModel(graph.service).transitions) {
+  for (const t of model.transitions) {
     const cell = graph.idOf(t.from) * n + graph.idOf(t.to);
     const known = modelled.get(cell);
     if (known) known.events.push(t.event);

@@ -7,6 +7,7 @@ import { lifecycleModel, simulate } from '../../src/index.js';
 import type { ConformanceReport } from '../../src/report/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 import { repoRoot } from '../support/paths.js';
+import { queueConfig, serviceFile } from '../support/serviceFiles.js';
 import { parseXml } from '../support/xml.js';
 
 const fleet = join(repoRoot, 'examples/kafka-fleet.ndjson');
@@ -157,6 +158,40 @@ describe('instance-lifecycle report', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('reports on a service of your own (--machine FILE) and on your own fields', async () => {
+    const machine = serviceFile(JSON.stringify(queueConfig('queue')), 'json');
+    const rows = [
+      ['q-1', 'CREATING', 0],
+      ['q-1', 'ACTIVE', 60],
+      ['q-1', 'DELETING', 120],
+      ['q-1', 'DELETED', 180],
+      ['q-2', 'CREATING', 0],
+      ['q-2', 'DELETED', 30],
+    ].map(([queue, state, at]) => JSON.stringify({ queue, state, at }));
+    const result = await runCliCapture(
+      ['report', '--machine', machine, '-', '--json', '--id-field', 'queue', '--status-field', 'state'].concat([
+        '--time-field',
+        'at',
+        '--time-unit',
+        's',
+      ]),
+      { stdin: rows.join('\n') + '\n' },
+    );
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as ConformanceReport;
+    expect(report.service).toBe('queue');
+    expect(report.summary).toMatchObject({ histories: 2, observations: 6, illegal: 1 });
+    expect(report.fitness.violations.map((v) => [v.from, v.to, v.examples[0]!.instance])).toEqual([
+      ['CREATING', 'DELETED', 'q-2'],
+    ]);
+    expect(report.operations.find((o) => o.operation === 'creation')).toMatchObject({ count: 1, min: 60_000 });
+    expect(report.operations.find((o) => o.operation === 'DELETE')).toMatchObject({ count: 1, min: 60_000 });
+    const html = await runCliCapture(['report', '--machine', machine, '-', '--html', '-', '--id-field', 'queue'], {
+      stdin: rows.map((r) => r.replace('"state"', '"status"').replace('"at"', '"time"')).join('\n') + '\n',
+    });
+    expect(html.stdout).toMatch(/<!DOCTYPE html>[\s\S]*A queue \(queue\)/);
   });
 
   it('reads standard input', async () => {

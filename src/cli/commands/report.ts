@@ -8,7 +8,7 @@ import type { FleetReportOptions } from '../../report/fleetReporter.js';
 import type { JunitBy } from '../../report/junit.js';
 import { reportJunit } from '../../report/junit.js';
 import { systemClock } from '../../time/clock.js';
-import type { InputProgress } from '../../validation/validateInput.js';
+import { goneStatus, type InputProgress } from '../../validation/validateInput.js';
 import {
   type Command,
   EXIT_FINDINGS,
@@ -21,8 +21,9 @@ import {
 } from '../command.js';
 import { parseDuration } from '../duration.js';
 import { formatConformanceReport } from '../formatConformanceReport.js';
-import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { DATA_HELP, DATA_OPTIONS, dataOptions, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
 const JUNIT_BY: readonly JunitBy[] = ['instance', 'drift'];
@@ -31,8 +32,8 @@ const JUNIT_BY: readonly JunitBy[] = ['instance', 'drift'];
 export const reportCommand: Command = {
   name: 'report',
   summary: 'fleet conformance report: fitness, transition counts, dwell times, stuck instances, drift',
-  help: `Usage: instance-lifecycle report <service> [file...|-] [--mode strict|sampled] [--from-start] [--format F]
-                                   [--json] [--junit OUT] [--junit-by instance|drift] [--html OUT]
+  help: `Usage: instance-lifecycle report ${SERVICE_USAGE} [file|-]... [--mode strict|sampled] [--from-start]
+                                   [--format F] [--json] [--junit OUT] [--junit-by instance|drift] [--html OUT]
                                    [--stuck-after DURATION] [--drift-min N]
 
 How a fleet really moves through the service's machine, read in one streaming pass like validate (every input
@@ -57,11 +58,13 @@ Options:
                            dwell-time charts, stuck and drift lists
   --stuck-after DURATION   a fixed threshold for stuck instances (500ms, 30s, 5m, 2h)
   --drift-min N            instances a violation needs to count as drift (default 3)
+${DATA_HELP}
+${MACHINE_HELP}
   -h, --help               show this help
 
 OUT may be - (standard output) for one of --junit and --html, without --json; files are written whole or not at
 all. Exit codes: 0 every history legal and nothing stuck, 1 findings (an illegal history or a stuck instance),
-2 usage error or unreadable input (nothing written).
+2 usage error or unreadable input, a bad record included (nothing written).
 
 Examples:
   instance-lifecycle report kafka examples/kafka-fleet.ndjson --mode sampled
@@ -69,7 +72,9 @@ Examples:
   instance-lifecycle report dcs - --json < fleet.ndjson > report.json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       ...HISTORY_OPTIONS,
+      ...DATA_OPTIONS,
       json: { type: 'boolean' },
       junit: { type: 'string' },
       'junit-by': { type: 'string' },
@@ -77,9 +82,9 @@ Examples:
       'stuck-after': { type: 'string' },
       'drift-min': { type: 'string' },
     });
-    const [service, ...files] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const { service, rest: files } = await serviceArgument(values, positionals);
     const { mode, fromStart, format } = historyOptions(values);
+    const { absentIsGone, ...data } = dataOptions(values);
     const junitBy = readJunitBy(values['junit-by'], values.junit);
     const outputs = readOutputs(values.junit, values.html, values.json ?? false);
     const sources = files.length === 0 ? ['-'] : files;
@@ -106,6 +111,8 @@ Examples:
       ...options,
       stdin: io.stdin,
       ...(format ? { format } : {}),
+      ...data,
+      ...(absentIsGone ? { absentIsGone: goneStatus(service) } : {}),
       onProgress(now) {
         progress = now;
         line.tick();
@@ -115,7 +122,7 @@ Examples:
     if (values.junit !== undefined) await output(io, values.junit, reportJunit(report, { by: junitBy }), 'JUnit XML');
     if (values.html !== undefined) {
       const { reportHtml } = await import('../../report/reportHtml.js'); // Graphviz: loaded only when needed
-      await output(io, values.html, await reportHtml(report), 'HTML page');
+      await output(io, values.html, await reportHtml(report, service), 'HTML page');
     }
     if (values.json) await write(io.stdout, JSON.stringify(report, null, 2) + '\n');
     else if (!outputs.stdoutTaken)

@@ -1,6 +1,7 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 
 import { readFile } from 'node:fs/promises';
+import type { Service } from '../../../machines/index.js';
 import { BadArgumentError, knownStatus, lifecycleModel } from '../../model/index.js';
 import { durationsFromReport } from '../../report/durationsFromReport.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
@@ -13,6 +14,7 @@ import {
 } from '../../simulation/simulate.js';
 import { type Command, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
 import { parseDuration } from '../duration.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
 /** The most transitions the command simulates (the library takes any number). */
@@ -23,7 +25,7 @@ type Format = (typeof FORMATS)[number];
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
-  help: `Usage: instance-lifecycle simulate <service> [--seed N] [--steps N] [--poll-interval DURATION]
+  help: `Usage: instance-lifecycle simulate ${SERVICE_USAGE} [--seed N] [--steps N] [--poll-interval DURATION]
                                      [--format ${FORMATS.join('|')}] [--instance ID] [--from STATUS]
                                      [--start TIME] [--avoid-final] [--durations-from REPORT.json]
 
@@ -48,6 +50,7 @@ Options:
   --durations-from FILE    draw how long each status lasts from the dwell times a fleet report observed
                            (instance-lifecycle report <service> FILE --json > FILE); statuses it has no data
                            for keep the defaults
+${MACHINE_HELP}
   -h, --help               show this help
 
 Examples:
@@ -55,6 +58,7 @@ Examples:
   instance-lifecycle simulate dcs --seed 3 --poll-interval 1m --format json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       seed: { type: 'string' },
       steps: { type: 'string' },
       'poll-interval': { type: 'string' },
@@ -66,12 +70,14 @@ Examples:
       'avoid-final': { type: 'boolean' },
       'durations-from': { type: 'string' },
     });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const model = lifecycleModel(service);
     const format = readFormat(values.format, values.json);
-    const options: SimulationOptions = { avoidFinal: values['avoid-final'] ?? false };
+    const options: SimulationOptions<Service> = { avoidFinal: values['avoid-final'] ?? false };
     if (values.seed !== undefined) options.seed = readSeed(values.seed);
     if (values.steps !== undefined) options.steps = readSteps(values.steps);
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
@@ -79,7 +85,7 @@ Examples:
     if (values.from !== undefined) options.from = knownStatus(model, values.from);
     if (values['durations-from'] !== undefined)
       options.durations = await readDurations(values['durations-from'], model.service);
-    const simulation = simulate(model.service, options);
+    const simulation = simulate(service, options);
     const history = simulation.polled ?? simulation.observations;
     await write(io.stdout, formatHistory(history, format, values.instance));
     return EXIT_OK;
