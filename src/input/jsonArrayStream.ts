@@ -8,6 +8,7 @@ import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
 import { InputError, MAX_RECORD_LENGTH, recordTooLong } from './inputError.js';
 import { lineColumn, scanJson } from './jsonSyntax.js';
+import { badRecord, DEFAULT_RECORD_OPTIONS, type RecordOptions } from './lineParser.js';
 
 /** Reads a JSON array given line by line. */
 export interface JsonArrayStream {
@@ -45,7 +46,11 @@ enum State {
  * const array = createJsonArrayStream('h.json'); const out = [];
  * array.line('["CREATING",', 1, out); array.line(' "RUNNING"]', 2, out); array.end(); // out: 2 observations
  */
-export function createJsonArrayStream(file: string, maxElement = MAX_RECORD_LENGTH): JsonArrayStream {
+export function createJsonArrayStream(
+  file: string,
+  options: RecordOptions = DEFAULT_RECORD_OPTIONS,
+  maxElement = MAX_RECORD_LENGTH,
+): JsonArrayStream {
   let state = State.Before;
   let depth = 0;
   let inString = false;
@@ -75,10 +80,10 @@ export function createJsonArrayStream(file: string, maxElement = MAX_RECORD_LENG
     if (element.trim() === '') fail(VALUE, line, column + end + 1);
     const value = parseElement(element);
     if (value === undefined) locateError(element);
-    const observation = observationFromJson(value, startLine, element);
+    const observation = observationFromJson(value, startLine, options.shape, options.timeUnit, element);
     if (typeof observation === 'string')
-      throw new InputError(observation, { file, line: startLine, column: startColumn });
-    out.push(observation);
+      badRecord(options, new InputError(observation, { file, line: startLine, column: startColumn }));
+    else out.push(observation);
   };
 
   /** Throw the syntax error inside an element's text, at its place in the input. */

@@ -12,7 +12,9 @@ export {
   MAX_TIMER_MS,
   type NumberBounds,
 } from './checkArgument.js';
+export { type CheckRule, checkMachineConfig, checkService, type ServiceFinding } from './checkService.js';
 export { closestStatus } from './closestStatus.js';
+export { defineService, isMachine, isService, type ServiceDefinition } from './defineService.js';
 export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
 export { perService } from './perService.js';

@@ -8,13 +8,22 @@ export {
   type FleetOptions,
   type FleetReport,
   type FleetValidator,
+  fleetReportOf,
   type HistoryReport,
   validateFleet,
 } from './fleetValidator.js';
-export { type InputProgress, type InputReport, type ValidateInputOptions, validateInput } from './validateInput.js';
+export {
+  type BadRecord,
+  goneStatus,
+  type InputProgress,
+  type InputReport,
+  type ValidateInputOptions,
+  validateInput,
+} from './validateInput.js';
 export {
   createValidator,
   type ExplainedStep,
+  type Finding,
   type HistoryValidator,
   type HistoryVerdict,
   type MissedStates,

@@ -22,7 +22,9 @@ import {
   checkString,
   closestStatus,
   describeValue,
+  escapeControls,
   type Observation,
+  QUOTED_LENGTH,
   quoteInput,
 } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
@@ -47,7 +49,24 @@ export interface ValidationOptions {
    * Default: keep everything.
    */
   maxDetails?: number;
+  /**
+   * Called with each finding (violation, missed statuses, spelling note) as soon as it is found, for live output;
+   * only for findings that are kept (see `maxDetails`).
+   */
+  onFinding?: (finding: Finding) => void;
+  /**
+   * Called with every violation as it is found (kept or not), for callers that aggregate violations as they
+   * stream (the fleet report). Default: none.
+   */
+  onViolation?(violation: Violation): void;
 }
+
+/** One finding, as `onFinding` gets it: what kind, the instance, and the finding itself. */
+export type Finding = { instance?: string } & (
+  | ({ type: 'violation' } & Violation)
+  | ({ type: 'missed' } & MissedStates)
+  | ({ type: 'note' } & SpellingNote)
+);
 
 /** What kind of problem a violation is. */
 export type ViolationKind = 'illegal-transition' | 'unknown-status' | 'not-initial' | 'time-backwards' | 'invalid-time';
@@ -130,6 +149,8 @@ export interface HistoryValidator {
   readonly status: string | undefined;
   /** The most recent violation, if any. */
   readonly lastViolation: Violation | undefined;
+  /** The time of the last observation pushed, as milliseconds (see `timeValue`); NaN when it had none or it was unreadable. */
+  readonly time: number;
   /** The verdict so far (a snapshot: later pushes do not change it). */
   verdict(): HistoryVerdict;
 }
@@ -216,6 +237,7 @@ class Validator implements HistoryValidator {
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
+  private lastPushTime = NaN;
   private readonly n: number;
   private readonly table: Int32Array;
   /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
@@ -226,6 +248,8 @@ class Validator implements HistoryValidator {
   private readonly explain: boolean;
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
+  private readonly onViolation: ((violation: Violation) => void) | undefined;
+  private readonly onFinding: ((finding: Finding) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
   private last: Violation | undefined;
@@ -248,6 +272,8 @@ class Validator implements HistoryValidator {
     this.explain = options.explain ?? false;
     this.instance = instance;
     this.maxDetails = options.maxDetails ?? Infinity;
+    this.onViolation = options.onViolation;
+    this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
 
@@ -257,6 +283,10 @@ class Validator implements HistoryValidator {
 
   get lastViolation(): Violation | undefined {
     return this.last;
+  }
+
+  get time(): number {
+    return this.lastPushTime;
   }
 
   push(observation: Observation): boolean {
@@ -277,6 +307,7 @@ class Validator implements HistoryValidator {
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
+    else this.lastPushTime = NaN;
     let to = this.graph.idOf(status);
     if (to < 0) {
       to = this.normalise(index, line, status);
@@ -326,7 +357,9 @@ class Validator implements HistoryValidator {
     const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
     if (explanation.missed.length > 0) {
       this.missedCount++;
-      this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
+      const missed = { ...step, missed: [...explanation.missed] };
+      if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
+      this.missed = kept(this.missed, missed, this.maxDetails);
     }
     if (this.explain)
       this.steps = kept(
@@ -342,11 +375,9 @@ class Validator implements HistoryValidator {
     if (id >= 0) {
       const message = `${quoteInput(given)} read as ${status}`;
       this.noteCount++;
-      this.notes = kept(
-        this.notes,
-        { index, ...at(line), given: detachString(given), status, message: detachString(message) },
-        this.maxDetails,
-      );
+      const note = { index, ...at(line), given: detachString(given), status, message: detachString(message) };
+      if (this.onFinding && (this.notes?.length ?? 0) < this.maxDetails) this.tell({ type: 'note', ...note });
+      this.notes = kept(this.notes, note, this.maxDetails);
     }
     return id;
   }
@@ -412,6 +443,7 @@ class Validator implements HistoryValidator {
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = timeValue(time);
+    this.lastPushTime = ms;
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${quoteInput(String(time))}: expected ISO 8601 text or a number`;
       this.report({
@@ -427,7 +459,14 @@ class Validator implements HistoryValidator {
     }
     if (ms < this.lastTime) {
       const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
-      const message = `time goes backwards: ${quoteInput(String(time))} is earlier than the time of ${where}`;
+      // numbers and dates as ISO 8601; text as written when short and harmless, quoted (escaped, cut) otherwise
+      const shown =
+        typeof time !== 'string'
+          ? new Date(ms).toISOString()
+          : time.length <= QUOTED_LENGTH && escapeControls(time) === time
+            ? time
+            : quoteInput(time);
+      const message = `time goes backwards: ${shown} is earlier than the time of ${where}`;
       this.report({
         index,
         ...at(line),
@@ -447,7 +486,15 @@ class Validator implements HistoryValidator {
   private report(violation: Violation): void {
     this.violationCount++;
     this.last = violation;
+    if (this.onFinding && (this.violations?.length ?? 0) < this.maxDetails)
+      this.tell({ type: 'violation', ...violation });
     this.violations = kept(this.violations, violation, this.maxDetails);
+    this.onViolation?.(violation);
+  }
+
+  private tell(finding: Finding): void {
+    if (this.instance !== undefined) finding.instance = this.instance;
+    this.onFinding!(finding);
   }
 
   private fromField(): { from?: string } {

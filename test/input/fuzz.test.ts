@@ -71,7 +71,7 @@ describe('fuzz: the readers', () => {
         for (const line of bytes.toString('utf8').split('\n')) {
           const fast = scanFlatRecord(line, 1);
           if (fast === undefined) continue;
-          expect(fast).toEqual(observationFromJson(JSON.parse(line), 1, line));
+          expect(fast).toEqual(observationFromJson(JSON.parse(line), 1, undefined, undefined, line));
         }
       }),
       { seed: FUZZ_SEED, numRuns: READER_RUNS },

@@ -1,10 +1,12 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
 import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
 import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { lintCommand } from './lint.js';
 import { pathsCommand } from './paths.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
@@ -17,6 +19,7 @@ export const commands: readonly Command[] = [
   servicesCommand,
   graphCommand,
   validateCommand,
+  reportCommand,
   simulateCommand,
   pathsCommand,
   viewCommand,
@@ -25,5 +28,6 @@ export const commands: readonly Command[] = [
   lintCommand,
   waitCommand,
   sqlCommand,
+  checkCommand,
   serveCommand,
 ];

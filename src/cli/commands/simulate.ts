@@ -1,6 +1,9 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 
-import { knownStatus, lifecycleModel, quoteInput } from '../../model/index.js';
+import { readFile } from 'node:fs/promises';
+import type { Service } from '../../../machines/index.js';
+import { BadArgumentError, knownStatus, lifecycleModel, quoteInput } from '../../model/index.js';
+import { durationsFromReport } from '../../report/durationsFromReport.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import {
   DEFAULT_START,
@@ -9,8 +12,9 @@ import {
   type SimulationOptions,
   simulate,
 } from '../../simulation/simulate.js';
-import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
+import { type Command, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
 import { parseDuration } from '../duration.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
 /** The most transitions the command simulates (the library takes any number). */
@@ -21,9 +25,9 @@ type Format = (typeof FORMATS)[number];
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
-  help: `Usage: instance-lifecycle simulate <service> [--seed N] [--steps N] [--poll-interval DURATION]
+  help: `Usage: instance-lifecycle simulate ${SERVICE_USAGE} [--seed N] [--steps N] [--poll-interval DURATION]
                                      [--format ${FORMATS.join('|')}] [--instance ID] [--from STATUS]
-                                     [--start TIME] [--avoid-final]
+                                     [--start TIME] [--avoid-final] [--durations-from REPORT.json]
 
 Walk through the service's machine at random (the same seed gives the same history on every machine): each
 status lasts a drawn time (transitional ones seconds to minutes, stable ones minutes to hours), failures are
@@ -43,6 +47,10 @@ Options:
   --from STATUS            start in this status (default the initial one)
   --start TIME             time of the first observation, ISO 8601 (default ${DEFAULT_START})
   --avoid-final            enter a final status only when nothing else is possible
+  --durations-from FILE    draw how long each status lasts from the dwell times a fleet report observed
+                           (instance-lifecycle report <service> FILE --json > FILE); statuses it has no data
+                           for keep the defaults
+${MACHINE_HELP}
   -h, --help               show this help
 
 Examples:
@@ -50,6 +58,7 @@ Examples:
   instance-lifecycle simulate dcs --seed 3 --poll-interval 1m --format json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       seed: { type: 'string' },
       steps: { type: 'string' },
       'poll-interval': { type: 'string' },
@@ -59,24 +68,53 @@ Examples:
       from: { type: 'string' },
       start: { type: 'string' },
       'avoid-final': { type: 'boolean' },
+      'durations-from': { type: 'string' },
     });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const model = lifecycleModel(service);
     const format = readFormat(values.format, values.json);
-    const options: SimulationOptions = { avoidFinal: values['avoid-final'] ?? false };
+    const options: SimulationOptions<Service> = { avoidFinal: values['avoid-final'] ?? false };
     if (values.seed !== undefined) options.seed = readSeed(values.seed);
     if (values.steps !== undefined) options.steps = readSteps(values.steps);
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
     if (values.start !== undefined) options.start = readStart(values.start);
     if (values.from !== undefined) options.from = knownStatus(model, values.from);
-    const simulation = simulate(model.service, options);
+    if (values['durations-from'] !== undefined)
+      options.durations = await readDurations(values['durations-from'], model.service);
+    const simulation = simulate(service, options);
     const history = simulation.polled ?? simulation.observations;
     await write(io.stdout, formatHistory(history, format, values.instance));
     return EXIT_OK;
   },
 };
+
+/** The observed durations of a report file (`report --json`), for the service simulated. */
+async function readDurations(file: string, service: string): Promise<SimulationOptions['durations']> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError('expected the JSON of instance-lifecycle report --json', { file });
+  }
+  try {
+    return durationsFromReport(value, service);
+  } catch (error) {
+    if (error instanceof BadArgumentError) throw new InputError(error.message, { file });
+    throw error;
+  }
+}
 
 function formatHistory(history: readonly SimulatedObservation[], format: Format, instance: string | undefined): string {
   if (format === 'lines') return history.map((o) => o.status + '\n').join('');
