@@ -164,7 +164,9 @@ const EDGE_MEANING: ReadonlyMap<string, string> = new Map([
 
 /** A DOT quoted string (backslashes doubled so Graphviz's label escapes do not apply; newlines become spaces). */
 function quote(text: string): string {
+  // Graphviz reads entities in strings (`&#;` would vanish from a label): an ampersand is written as `&amp;`
   return `"${text
+    .replace(/&/g, '&amp;')
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/[\r\n]+/g, ' ')}"`;
