@@ -136,7 +136,7 @@ describe('instance-lifecycle graph', () => {
   });
 
   it('names the known services for an unknown one, and the formats for an unknown format, exit 2', async () => {
-    const unknown = await runCliCapture(['graph', 'rds']);
+    const unknown = await runCliCapture(['graph', 'nosuch']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`known services: ${services.map((s) => s.id).join(', ')}`);
     const format = await runCliCapture(['graph', 'kafka', '--format', 'png']);
