@@ -22,12 +22,21 @@ export function transitionElementId(index: number): string {
   return `transition-${index}`;
 }
 
+/** Options of {@link toDot}. */
+export interface DotOptions {
+  /**
+   * Which way the ranks of the layout run: `TB` (top to bottom, the default) or `LR` (left to right, which suits
+   * machines with many statuses next to one hub). `lifecycleSvg` picks the one that fits a page best.
+   */
+  direction?: 'TB' | 'LR';
+}
+
 /**
  * The DOT source of a model's diagram.
  *
  * @example toDot(lifecycleModel('kafka')).startsWith('digraph') // true
  */
-export function toDot(model: LifecycleModel): string {
+export function toDot(model: LifecycleModel, options: DotOptions = {}): string {
   const ids = new Map(model.states.map((s, i) => [s.status, `s${i}`]));
   const node = (status: string): string => {
     const id = ids.get(status);
@@ -36,7 +45,7 @@ export function toDot(model: LifecycleModel): string {
   };
   const lines = [
     `digraph ${quote(model.service)} {`,
-    `  graph [label=${quote(`${model.name} (${model.service})`)}, labelloc=t, fontname="Helvetica", fontsize=16, rankdir=TB, nodesep=0.5, ranksep=0.55, pad=0.2];`,
+    `  graph [label=${quote(`${model.name} (${model.service})`)}, labelloc=t, fontname="Helvetica", fontsize=16, rankdir=${options.direction ?? 'TB'}, nodesep=0.5, ranksep=0.55, pad=0.2];`,
     '  node [fontname="Helvetica", fontsize=12, shape=box, margin="0.18,0.08"];',
     '  edge [fontname="Helvetica", fontsize=10];',
     '  start [shape=point, width=0.16, label="", id="initial", tooltip="initial status"];',
