@@ -8,6 +8,7 @@ export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
 export { perService } from './perService.js';
 export { resolveService, UnknownServiceError } from './resolveService.js';
+export { type ServiceSummary, serviceSummary } from './serviceSummary.js';
 export { spellingKey, spellings } from './spelling.js';
 export { statusesTagged } from './statusesTagged.js';
 export type {
