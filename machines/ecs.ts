@@ -433,7 +433,11 @@ export const ecsMachine = setup({
         DELETE: {
           target: 'DELETED',
           description: 'The user deletes the server in an unknown status.',
-          meta: inferred('operation', 'Deleting is the way out the status page leaves for a server in any vm_state.'),
+          meta: inferred(
+            'operation',
+            'Deleting is documented from every status the mapping table gives a deleting task; a server whose internal states fall outside the table is taken to accept it too.',
+            DELETE_PAGE,
+          ),
         },
       },
     },
