@@ -1,5 +1,5 @@
 /**
- * Every command of the CLI, for every registered service: nothing outside machines/ names a status, so a new
+ * The commands of the CLI, for every registered service: nothing outside machines/ names a status, so a new
  * machine must work everywhere with no other change. The library functions behind the commands have their own
  * tests over every service (model, validation, simulation, arbitraries, simulated instance, waiting, diagrams,
  * viewer, inspector replay, SQL); this file checks the commands users run.
@@ -76,6 +76,24 @@ describe.each(services.map((s) => s.id))('the commands for %s', (id) => {
     const derived = expectations(id, final, { from, after: operation });
     expect(printed.target).toEqual(derived.target);
     expect(printed.pending.map((p) => p.status)).toEqual(derived.pending.map((p) => p.status));
+  });
+
+  it('expect writes waiters in every format, and lint finds nothing wrong in the derived lists', async () => {
+    const target = settledStatus(id);
+    for (const format of ['terraform', 'smithy', 'botocore']) {
+      const waiter = await runCliCapture(['expect', id, target, '--from', model.initial, '--format', format]);
+      expect(waiter.code, `${format}: ${waiter.stderr}`).toBe(0);
+      expect(waiter.stdout).toContain(JSON.stringify(target));
+    }
+    const derived = expectations(id, target, { from: model.initial });
+    const lists = [
+      ['--pending', derived.pending.map((p) => p.status)],
+      ['--failure', derived.failure.map((f) => f.status)],
+    ].flatMap(([option, statuses]) =>
+      statuses!.length > 0 ? [option as string, (statuses as string[]).join(',')] : [],
+    );
+    const lint = await runCliCapture(['lint', id, '--target', target, '--from', model.initial, ...lists, '--json']);
+    expect(lint.code, lint.stdout + lint.stderr).toBe(0);
   });
 
   it('view writes an offline page with the diagram and the history', async () => {
