@@ -5,7 +5,7 @@
 import { instance, type Viz } from '@viz-js/viz';
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel } from '../model/index.js';
-import { toDot } from './dot.js';
+import { type DotOverlay, toDot } from './dot.js';
 
 let vizInstance: Promise<Viz> | undefined;
 
@@ -29,17 +29,18 @@ export async function renderSvg(dot: string): Promise<string> {
 }
 
 /**
- * The SVG diagram of a service's machine (see `toDot` for what it shows). It is laid out top to bottom, unless that
+ * The SVG diagram of a service's machine (see `toDot` for what it shows, and for the overlay of observed counts the
+ * fleet report draws). It is laid out top to bottom, unless that
  * comes out more than twice as wide as high (many statuses around one hub, which a page would shrink until the
  * labels cannot be read): then it is also laid out left to right, and the layout closer to a page's 4:3 is kept.
  *
  * @example const svg = await lifecycleSvg('kafka'); // '<?xml ...><svg ...>...</svg>'
  */
-export async function lifecycleSvg(service: string | Service): Promise<string> {
+export async function lifecycleSvg(service: string | Service, overlay: DotOverlay = {}): Promise<string> {
   const model = lifecycleModel(service);
-  const topDown = await renderSvg(toDot(model));
+  const topDown = await renderSvg(toDot(model, overlay));
   if (aspectRatio(topDown) <= MAX_ASPECT) return topDown;
-  const leftRight = await renderSvg(toDot(model, { direction: 'LR' }));
+  const leftRight = await renderSvg(toDot(model, { ...overlay, direction: 'LR' }));
   const misfit = (svg: string) => Math.abs(Math.log(aspectRatio(svg) / PAGE_ASPECT));
   return misfit(leftRight) < misfit(topDown) ? leftRight : topDown;
 }
