@@ -171,9 +171,13 @@ const EDGE_MEANING: ReadonlyMap<string, string> = new Map([
   ['inferred', 'dashed line'],
 ]);
 
-/** A DOT quoted string (backslashes doubled so Graphviz's label escapes do not apply; newlines become spaces). */
+/**
+ * A DOT quoted string: backslashes doubled so Graphviz's label escapes do not apply, `&` written `&amp;` so that
+ * Graphviz does not read entities in it (a status `&#65;` would be drawn `A`), newlines become spaces.
+ */
 function quote(text: string): string {
   return `"${text
+    .replace(/&/g, '&amp;')
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/[\r\n]+/g, ' ')}"`;

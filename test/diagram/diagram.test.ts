@@ -99,7 +99,10 @@ describe('toDot', () => {
     const printable = fc
       .string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'AZ_az09 "\\<>&\'-{}[];=#'.split('')) })
       .filter((s) => s.trim() === s && !s.includes('  '));
-    const names = fc.oneof(printable, fc.constantFrom('__proto__', 'constructor', '</svg>', '\\N', '\\"'));
+    const names = fc.oneof(
+      printable,
+      fc.constantFrom('__proto__', 'constructor', '</svg>', '\\N', '\\"', '&#65;', '&#;', '&lt;x', 'a&amp;b'),
+    );
     await fc.assert(
       fc.asyncProperty(names, names, async (a, b) => {
         fc.pre(a !== b);
