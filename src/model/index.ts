@@ -13,6 +13,7 @@ export type {
   Basis,
   EventKind,
   EventOf,
+  LeafInfo,
   LifecycleModel,
   MachineEvent,
   MachineStatus,
@@ -23,3 +24,4 @@ export type {
   StatusTag,
   TransitionInfo,
 } from './types.js';
+export { leafOf, leafValue } from './leafValue.js';

@@ -9,7 +9,13 @@
  * - `sampled`: a change A → C is legal when a path A → … → C exists whose intermediate statuses are all
  *   `transitional`; the statuses in between are reported as presumably missed;
  * - `fromStart`: the first observation must be the initial status (otherwise any status may start);
- * - a status that differs from a known one only in case or surrounding spaces is accepted as that one, with a note;
+ * - a status may hide sub-states: the validator tracks the set of leaf states consistent with the history so far
+ *   (hidden moves between sub-states of one status are free, and a change is judged from every possible leaf);
+ * - a record may carry an operation the user requested: it is applied to that set (after a DELETE, Kafka's ERROR is
+ *   the sub-state that goes on to DELETED); an operation the set does not allow is an `operation-not-allowed`
+ *   violation;
+ * - a status that differs from a known one only in case or surrounding spaces, or that is one of its aliases, is
+ *   accepted as that one, with a note;
  *   an unknown status is reported with the closest known status, and the next known status starts afresh;
  * - times that go backwards are reported; validation goes on after every violation.
  */
@@ -41,7 +47,13 @@ export interface ValidationOptions {
 }
 
 /** What kind of problem a violation is. */
-export type ViolationKind = 'illegal-transition' | 'unknown-status' | 'not-initial' | 'time-backwards' | 'invalid-time';
+export type ViolationKind =
+  | 'illegal-transition'
+  | 'unknown-status'
+  | 'not-initial'
+  | 'time-backwards'
+  | 'invalid-time'
+  | 'operation-not-allowed';
 
 /** One problem in a history. */
 export interface Violation {
@@ -49,12 +61,18 @@ export interface Violation {
   index: number;
   /** Its input line, when known. */
   line?: number;
-  /** The last known status before it (absent for the first observation). */
+  /**
+   * The last known status before it (absent for the first observation). After an operation whose possible
+   * outcomes show different statuses, those statuses joined with "or".
+   */
   from?: string;
-  /** The status observed (as given, for an unknown status). */
+  /** The status observed (as given, for an unknown status), or the operation requested. */
   to: string;
   kind: ViolationKind;
-  /** The statuses that could have followed `from` (empty when there is no `from`). */
+  /**
+   * The statuses that could have followed `from` (empty when there is no `from`); for `operation-not-allowed`, the
+   * operations the possible states allowed.
+   */
   allowed: string[];
   /** One line saying what is wrong. */
   message: string;
@@ -113,12 +131,29 @@ export interface HistoryVerdict {
 
 /** An incremental validator over one instance's history. */
 export interface HistoryValidator {
-  /** Check one more observation; returns true when it added no violation. */
+  /**
+   * Check one more observation (a status, an operation, or an operation then the status seen after it); returns
+   * true when it added no violation.
+   */
   push(observation: Observation): boolean;
   /** Check one more status (the fast path: no observation object needed); returns true when legal. */
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean;
-  /** The last known status, or undefined (nothing pushed yet, or an unknown status last). */
+  /**
+   * Apply an operation the user requested (an operation event, e.g. `DELETE`) to the states the instance may be
+   * in. One the states do not allow is a violation of kind `operation-not-allowed` and changes nothing (the API
+   * refuses it). Returns true when allowed.
+   */
+  pushOperation(operation: string, line?: number, time?: string | number | Date): boolean;
+  /**
+   * The last known status, or undefined (nothing pushed yet, an unknown status last, or an operation whose
+   * possible outcomes show different statuses).
+   */
   readonly status: string | undefined;
+  /**
+   * The leaf states (`ERROR.whileDeleting`, or plain statuses) consistent with the history so far, in machine
+   * order; empty when nothing is known.
+   */
+  readonly leaves: string[];
   /** The most recent violation, if any. */
   readonly lastViolation: Violation | undefined;
   /** The verdict so far (a snapshot: later pushes do not change it). */
@@ -159,16 +194,17 @@ class Validator implements HistoryValidator {
   // the fields every push reads or writes come first, so that they share the object's first cache lines
   private count = 0;
   private violationCount = 0;
-  private current = -1;
+  /** The set of leaf states consistent with the history so far (an id of the graph's `sets`). */
+  private current: number;
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
   private readonly n: number;
-  private readonly table: Int32Array;
+  private readonly next: Int32Array;
+  private readonly why: Int32Array;
   /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
   private readonly recorded: Uint8Array;
   private readonly fromStart: boolean;
-  private readonly allowed: readonly (readonly string[])[];
   private readonly mode: ValidationMode;
   private readonly explain: boolean;
   private readonly instance: string | undefined;
@@ -188,9 +224,10 @@ class Validator implements HistoryValidator {
   ) {
     this.n = graph.statuses.length;
     this.mode = options.mode ?? 'strict';
-    this.table = this.mode === 'sampled' ? graph.sampled : graph.strict;
-    this.allowed = this.mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
+    this.next = this.mode === 'sampled' ? graph.nextSampled : graph.nextStrict;
+    this.why = this.mode === 'sampled' ? graph.whySampled : graph.whyStrict;
     this.fromStart = options.fromStart ?? false;
+    this.current = this.fromStart ? graph.initialSet : graph.unknownSet;
     this.explain = options.explain ?? false;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
@@ -198,7 +235,13 @@ class Validator implements HistoryValidator {
   }
 
   get status(): string | undefined {
-    return this.current < 0 ? undefined : this.graph.statuses[this.current];
+    const status = this.graph.setStatus[this.current]!;
+    return this.count === 0 || status < 0 ? undefined : this.graph.statuses[status];
+  }
+
+  get leaves(): string[] {
+    if (this.count === 0 || this.current === this.graph.unknownSet) return [];
+    return this.graph.sets[this.current]!.map((leaf) => this.graph.leaves[leaf]!);
   }
 
   get lastViolation(): Violation | undefined {
@@ -206,33 +249,75 @@ class Validator implements HistoryValidator {
   }
 
   push(observation: Observation): boolean {
-    return this.pushStatus(observation.status, observation.line, observation.time);
+    const { operation, status, line, time } = observation;
+    if (operation === undefined) return this.pushStatus(status, line, time);
+    const index = this.count++;
+    const before = this.violationCount;
+    if (time !== undefined) this.checkTime(index, line, status || operation, time);
+    this.operation(index, line, operation);
+    if (status !== '') this.observe(index, line, status);
+    return this.violationCount === before;
+  }
+
+  pushOperation(operation: string, line?: number, time?: string | number | Date): boolean {
+    const index = this.count++;
+    const before = this.violationCount;
+    if (time !== undefined) this.checkTime(index, line, operation, time);
+    this.operation(index, line, operation);
+    return this.violationCount === before;
   }
 
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean {
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
+    this.observe(index, line, status);
+    return this.violationCount === before;
+  }
+
+  private observe(index: number, line: number | undefined, status: string): void {
     let to = this.graph.idOf(status);
     if (to < 0) {
       to = this.normalise(index, line, status);
       if (to < 0) {
         this.unknown(index, line, status);
-        return false;
+        return;
       }
     }
     const from = this.current;
-    if (from !== to) {
-      if (from < 0) {
-        if (index === 0 && this.fromStart && to !== this.graph.initial) this.notInitial(index, line, to);
-      } else {
-        const cell = this.table[from * this.n + to]!;
-        if (cell < 0) this.illegal(index, line, from, to);
-        else if (this.recorded[cell] === 1) this.legal(index, line, from, to, cell);
-      }
-      this.current = to;
+    if (index === 0 && this.fromStart && from === this.graph.initialSet && to !== this.graph.initial) {
+      this.notInitial(index, line, to);
+      this.current = this.next[this.graph.unknownSet * this.n + to]!;
+      return;
     }
-    return this.violationCount === before;
+    const cell = from * this.n + to;
+    const next = this.next[cell]!;
+    if (next < 0) {
+      this.illegal(index, line, from, to);
+      this.current = this.next[this.graph.unknownSet * this.n + to]!;
+      return;
+    }
+    const why = this.why[cell]!;
+    if (why >= 0 && this.recorded[why] === 1) this.legal(index, line, from, to, why);
+    this.current = next;
+  }
+
+  private operation(index: number, line: number | undefined, operation: string): void {
+    const graph = this.graph;
+    const id = graph.operationIdOf(operation);
+    const from = this.current;
+    const next = id < 0 ? -1 : graph.nextOperation[from * graph.operations.length + id]!;
+    if (next < 0) {
+      this.notAllowed(index, line, operation, id >= 0);
+      return; // a refused request changes nothing
+    }
+    if (this.explain)
+      this.steps = kept(
+        this.steps,
+        { index, ...at(line), from: this.label(from), to: this.label(next), events: [operation], missed: [] },
+        this.maxDetails,
+      );
+    this.current = next;
   }
 
   verdict(): HistoryVerdict {
@@ -246,7 +331,8 @@ class Validator implements HistoryValidator {
       notes: [...(this.notes ?? [])],
     };
     if (this.instance !== undefined) verdict.instance = this.instance;
-    if (this.current >= 0) verdict.status = this.graph.statuses[this.current]!;
+    const status = this.status;
+    if (status !== undefined) verdict.status = status;
     if (this.explain) verdict.steps = [...(this.steps ?? [])];
     const omitted = {
       violations: this.violationCount - (this.violations?.length ?? 0),
@@ -257,9 +343,18 @@ class Validator implements HistoryValidator {
     return verdict;
   }
 
-  private legal(index: number, line: number | undefined, from: number, to: number, cell: number): void {
-    const explanation = this.graph.explanations[cell]!;
-    const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
+  /** What a set of leaf states shows: its status, or its statuses joined with "or" (after an operation). */
+  private label(set: number): string {
+    const graph = this.graph;
+    const status = graph.setStatus[set]!;
+    if (status >= 0) return graph.statuses[status]!;
+    const shown = new Set(graph.sets[set]!.map((leaf) => graph.statuses[graph.leafStatus[leaf]!]!));
+    return [...shown].join(' or ');
+  }
+
+  private legal(index: number, line: number | undefined, from: number, to: number, why: number): void {
+    const explanation = this.graph.explanations[why]!;
+    const step = { index, ...at(line), from: this.label(from), to: this.graph.statuses[to]! };
     if (explanation.missed.length > 0) {
       this.missedCount++;
       this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
@@ -273,10 +368,21 @@ class Validator implements HistoryValidator {
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
-    const status = given.trim().toUpperCase();
-    const id = this.graph.idOf(status);
+    const graph = this.graph;
+    let id = graph.aliasOf(given);
+    let how = 'an alias';
+    if (id < 0) {
+      const folded = given.trim().toUpperCase();
+      id = graph.idOf(folded);
+      how = '';
+      if (id < 0) {
+        id = this.foldedAlias(folded);
+        how = 'an alias';
+      }
+    }
     if (id >= 0) {
-      const message = `"${given}" read as ${status}`;
+      const status = graph.statuses[id]!;
+      const message = `"${given}" read as ${status}${how ? ` (${how})` : ''}`;
       this.noteCount++;
       this.notes = kept(
         this.notes,
@@ -285,6 +391,15 @@ class Validator implements HistoryValidator {
       );
     }
     return id;
+  }
+
+  /** The status whose alias is spelled `folded` up to case and surrounding spaces, or -1. */
+  private foldedAlias(folded: string): number {
+    const graph = this.graph;
+    for (let id = 0; id < graph.statuses.length; id++) {
+      for (const alias of graph.aliases[id]!) if (alias.trim().toUpperCase() === folded) return id;
+    }
+    return -1;
   }
 
   private unknown(index: number, line: number | undefined, given: string): void {
@@ -301,7 +416,7 @@ class Validator implements HistoryValidator {
     };
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
-    this.current = -1; // the next known status starts afresh: nothing is known of what the unknown one was
+    this.current = this.graph.unknownSet; // the next known status starts afresh: nothing is known of this one
   }
 
   private notInitial(index: number, line: number | undefined, to: number): void {
@@ -318,14 +433,36 @@ class Validator implements HistoryValidator {
   }
 
   private illegal(index: number, line: number | undefined, from: number, to: number): void {
-    const fromStatus = this.graph.statuses[from]!;
+    const fromStatus = this.label(from);
     const toStatus = this.graph.statuses[to]!;
-    const allowed = [...this.allowed[from]!];
+    const allowed = this.allowedFrom();
     const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
-    const message = this.graph.final[from]
+    const final = this.graph.sets[from]!.every((leaf) => this.graph.final[this.graph.leafStatus[leaf]!] === 1);
+    const message = final
       ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
       : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
     this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+  }
+
+  private notAllowed(index: number, line: number | undefined, operation: string, known: boolean): void {
+    const graph = this.graph;
+    const allowed = graph.operations.filter(
+      (_, id) => graph.nextOperation[this.current * graph.operations.length + id]! >= 0,
+    );
+    const unknown = this.current === graph.unknownSet;
+    const where = unknown ? '' : ` in ${this.label(this.current)}`;
+    const message = known
+      ? `${operation}: not allowed${where}; allowed${where}: ${allowed.join(', ') || 'none'}`
+      : `unknown operation "${operation}" for ${graph.service}; operations: ${graph.operations.join(', ')}`;
+    this.report({
+      index,
+      ...at(line),
+      ...this.fromField(),
+      to: operation,
+      kind: 'operation-not-allowed',
+      allowed,
+      message,
+    });
   }
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
@@ -370,11 +507,16 @@ class Validator implements HistoryValidator {
   }
 
   private fromField(): { from?: string } {
-    return this.current < 0 ? {} : { from: this.graph.statuses[this.current]! };
+    return this.count <= 1 || this.current === this.graph.unknownSet ? {} : { from: this.label(this.current) };
   }
 
+  /** The statuses that may be observed next (the current status left out: a repeat is always legal). */
   private allowedFrom(): string[] {
-    return this.current < 0 ? [] : [...this.allowed[this.current]!];
+    const graph = this.graph;
+    if (this.count <= 1 || this.current === graph.unknownSet) return [];
+    const own = graph.setStatus[this.current]!;
+    const row = this.current * this.n;
+    return graph.statuses.filter((_, to) => to !== own && this.next[row + to]! >= 0);
   }
 }
 
