@@ -1,10 +1,11 @@
 /**
- * CSV input: a header row naming the columns (`status`, and optionally `time`/`timestamp` and
- * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row. Fields may be
+ * CSV input: a header row naming the columns (`status` and/or `operation`, and optionally `time`/`timestamp` and
+ * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row: a status, an
+ * operation the user requested, or both (the operation, then the status seen after it). Fields may be
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
 import type { Observation } from '../model/index.js';
-import { INSTANCE_FIELDS, STATUS_FIELDS, TIME_FIELDS } from './fields.js';
+import { INSTANCE_FIELDS, OPERATION_FIELDS, STATUS_FIELDS, TIME_FIELDS } from './fields.js';
 import { InputError } from './inputError.js';
 import { isBlankLine, type LineParser } from './lineParser.js';
 
@@ -72,6 +73,7 @@ export function parseCsvFields(line: string, starts?: number[]): string[] | CsvS
 export function createCsvParser(file: string): LineParser {
   let width = -1;
   let statusColumn = -1;
+  let operationColumn = -1;
   let timeColumn = -1;
   let instanceColumn = -1;
   const fieldsOf = (text: string, line: number): string[] => {
@@ -93,7 +95,8 @@ export function createCsvParser(file: string): LineParser {
           return -1;
         };
         statusColumn = find(STATUS_FIELDS);
-        if (statusColumn < 0) {
+        operationColumn = find(OPERATION_FIELDS);
+        if (statusColumn < 0 && operationColumn < 0) {
           throw new InputError(`expected a CSV header row with a "status" column, found "${text}"`, {
             file,
             line,
@@ -113,14 +116,17 @@ export function createCsvParser(file: string): LineParser {
           column,
         });
       }
-      const status = fields[statusColumn]!;
-      if (status.trim() === '')
-        throw new InputError('expected a status, found an empty "status" field', {
-          file,
-          line,
-          column: columnOfField(text, statusColumn),
-        });
-      const observation: Observation = { status, line };
+      const status = statusColumn < 0 ? '' : fields[statusColumn]!;
+      const operation = operationColumn < 0 ? '' : fields[operationColumn]!.trim();
+      if (status.trim() === '' && operation === '')
+        throw new InputError(
+          operationColumn < 0
+            ? 'expected a status, found an empty "status" field'
+            : 'expected a status or an operation, found both fields empty',
+          { file, line, column: columnOfField(text, statusColumn < 0 ? operationColumn : statusColumn) },
+        );
+      const observation: Observation = { status: status.trim() === '' ? '' : status, line };
+      if (operation !== '') observation.operation = operation;
       if (timeColumn >= 0) {
         const time = fields[timeColumn]!.trim();
         if (time !== '') observation.time = time;

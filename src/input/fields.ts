@@ -6,13 +6,16 @@ import type { Observation } from '../model/index.js';
 
 /** Field names of the status. */
 export const STATUS_FIELDS: readonly string[] = ['status'];
+/** Field names of an operation the user requested (a record may carry one instead of, or before, a status). */
+export const OPERATION_FIELDS: readonly string[] = ['operation'];
 /** Field names of the time, in order of preference. */
 export const TIME_FIELDS: readonly string[] = ['time', 'timestamp'];
 /** Field names of the instance id, in order of preference. */
 export const INSTANCE_FIELDS: readonly string[] = ['instance_id', 'instanceId', 'id'];
 
 /** What a record must look like, for messages. */
-export const RECORD_SHAPE = 'a status string, or an object with a "status" string (and optional "time", "instance_id")';
+export const RECORD_SHAPE =
+  'a status string, or an object with a "status" or an "operation" string (and optional "time", "instance_id")';
 
 /**
  * The observation a parsed JSON value stands for, or a message saying what is wrong with it (returned, not thrown,
@@ -25,13 +28,17 @@ export function observationFromJson(value: unknown, line: number): Observation |
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return `expected ${RECORD_SHAPE}, found ${describe(value)}`;
   const record = value as Record<string, unknown>;
-  const status = record.status;
-  if (typeof status !== 'string') {
+  const status = Object.hasOwn(record, 'status') ? record.status : undefined;
+  const operation = Object.hasOwn(record, 'operation') ? record.operation : undefined;
+  if (operation !== undefined && (typeof operation !== 'string' || operation.trim() === ''))
+    return `expected "operation" to be a non-empty string, found ${describe(operation)}`;
+  if (typeof status !== 'string' && !(status === undefined && operation !== undefined)) {
     return status === undefined
-      ? 'expected a "status" field in the record'
+      ? 'expected a "status" (or an "operation") field in the record'
       : `expected "status" to be a string, found ${describe(status)}`;
   }
-  const observation: Observation = { status, line };
+  const observation: Observation = { status: status ?? '', line };
+  if (operation !== undefined) observation.operation = operation;
   const time = record.time ?? record.timestamp;
   if (time !== undefined && time !== null) {
     if (typeof time !== 'string' && typeof time !== 'number')

@@ -4,7 +4,7 @@
  * every step by replaying events through xstate's own `transition()` from each of them. The compiled validator
  * must agree with it (a property test checks that); the benchmark compares their speeds.
  */
-import { type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, transition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type StateValue, transition } from 'xstate';
 import type { Service } from '../../machines/index.js';
 import type { TransitionMeta } from '../../machines/vocabulary.js';
 import { statusOf } from '../graph/shortestRoutes.js';
@@ -140,7 +140,7 @@ function everyLeaf(machine: AnyStateMachine): AnyMachineSnapshot[] {
   return Object.keys(machine.states).flatMap((status) => leavesOf(machine, status));
 }
 
-function leafValues(node: AnyStateNode, key: string): (string | Record<string, unknown>)[] {
+function leafValues(node: AnyStateNode, key: string): StateValue[] {
   const children = Object.entries(node.states);
   if (children.length === 0) return [key];
   return children.flatMap(([childKey, child]) => leafValues(child, childKey).map((value) => ({ [key]: value })));

@@ -24,6 +24,7 @@ import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
 import { closestStatus, type Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
+import { readStatus } from './readStatus.js';
 
 /** How changes of status are judged: one transition each (`strict`), or allowing missed transitional statuses. */
 export type ValidationMode = 'strict' | 'sampled';
@@ -217,6 +218,8 @@ class Validator implements HistoryValidator {
   private missed: MissedStates[] | undefined;
   private notes: SpellingNote[] | undefined;
   private steps: ExplainedStep[] | undefined;
+  /** After an operation, until the next status: the status last observed before it (or null for none). */
+  private beforeOperation: string | null | undefined;
 
   constructor(
     private readonly graph: StatusGraph,
@@ -295,11 +298,40 @@ class Validator implements HistoryValidator {
     if (next < 0) {
       this.illegal(index, line, from, to);
       this.current = this.next[this.graph.unknownSet * this.n + to]!;
+      this.beforeOperation = undefined;
       return;
     }
     const why = this.why[cell]!;
-    if (why >= 0 && this.recorded[why] === 1) this.legal(index, line, from, to, why);
+    if (this.beforeOperation !== undefined) this.afterOperation(index, line, from, to, why);
+    else if (why >= 0 && this.recorded[why] === 1) this.legal(index, line, from, to, why);
     this.current = next;
+  }
+
+  /**
+   * The first status after operations: the status the operations led to was not observed, so a change from the
+   * status seen before them missed it (`RUNNING`, DELETE, `DELETED` missed DELETING).
+   */
+  private afterOperation(index: number, line: number | undefined, from: number, to: number, why: number): void {
+    const seen = this.beforeOperation ?? undefined;
+    this.beforeOperation = undefined;
+    const reached = this.graph.setStatus[from]!;
+    const missed: string[] = [];
+    const status = this.graph.statuses[to]!;
+    const unobserved = reached >= 0 ? this.graph.statuses[reached]! : undefined;
+    if (unobserved !== undefined && unobserved !== status && unobserved !== seen) missed.push(unobserved);
+    const explanation = why >= 0 ? this.graph.explanations[why]! : { events: [], missed: [] };
+    missed.push(...explanation.missed);
+    const step = { index, ...at(line), from: seen ?? this.label(from), to: status };
+    if (missed.length > 0) {
+      this.missedCount++;
+      this.missed = kept(this.missed, { ...step, missed }, this.maxDetails);
+    }
+    if (this.explain && why >= 0)
+      this.steps = kept(
+        this.steps,
+        { ...step, from: this.label(from), events: [...explanation.events], missed: [...explanation.missed] },
+        this.maxDetails,
+      );
   }
 
   private operation(index: number, line: number | undefined, operation: string): void {
@@ -317,6 +349,7 @@ class Validator implements HistoryValidator {
         { index, ...at(line), from: this.label(from), to: this.label(next), events: [operation], missed: [] },
         this.maxDetails,
       );
+    if (this.beforeOperation === undefined) this.beforeOperation = this.status ?? null;
     this.current = next;
   }
 
@@ -368,21 +401,10 @@ class Validator implements HistoryValidator {
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
-    const graph = this.graph;
-    let id = graph.aliasOf(given);
-    let how = 'an alias';
-    if (id < 0) {
-      const folded = given.trim().toUpperCase();
-      id = graph.idOf(folded);
-      how = '';
-      if (id < 0) {
-        id = this.foldedAlias(folded);
-        how = 'an alias';
-      }
-    }
+    const { id, how } = readStatus(this.graph, given);
     if (id >= 0) {
-      const status = graph.statuses[id]!;
-      const message = `"${given}" read as ${status}${how ? ` (${how})` : ''}`;
+      const status = this.graph.statuses[id]!;
+      const message = `"${given}" read as ${status}${how === 'alias' ? ' (an alias)' : ''}`;
       this.noteCount++;
       this.notes = kept(
         this.notes,
@@ -391,15 +413,6 @@ class Validator implements HistoryValidator {
       );
     }
     return id;
-  }
-
-  /** The status whose alias is spelled `folded` up to case and surrounding spaces, or -1. */
-  private foldedAlias(folded: string): number {
-    const graph = this.graph;
-    for (let id = 0; id < graph.statuses.length; id++) {
-      for (const alias of graph.aliases[id]!) if (alias.trim().toUpperCase() === folded) return id;
-    }
-    return -1;
   }
 
   private unknown(index: number, line: number | undefined, given: string): void {
@@ -417,6 +430,7 @@ class Validator implements HistoryValidator {
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
     this.current = this.graph.unknownSet; // the next known status starts afresh: nothing is known of this one
+    this.beforeOperation = undefined;
   }
 
   private notInitial(index: number, line: number | undefined, to: number): void {

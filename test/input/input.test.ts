@@ -191,7 +191,7 @@ describe('bad input: one InputError naming file:line:column and what was expecte
 
   it('a record without a status, or with a non-string status', async () => {
     const path = file('{"status":"RUNNING"}\n  {"state":"RUNNING"}\n');
-    expect((await inputError(path)).message).toBe(`${path}:2:3: expected a "status" field in the record`);
+    expect((await inputError(path)).message).toBe(`${path}:2:3: expected a "status" (or an "operation") field in the record`);
     expect((await inputError(file('[{"status": 3}]'))).message).toMatch(
       /:1:2: expected "status" to be a string, found number 3$/,
     );
