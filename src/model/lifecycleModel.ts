@@ -33,7 +33,10 @@ function buildModel(entry: Service): LifecycleModel {
     if (meta?.aliases !== undefined) info.aliases = [...meta.aliases];
     if (meta?.documentedIn !== undefined) info.documentedIn = meta.documentedIn;
     const own = leavesOf(node, status, node.description ?? '');
-    if (own.length > 1 || own[0]!.leaf !== status) info.subStates = own.map((l) => l.leaf);
+    if (own.length > 1 || own[0]!.leaf !== status) {
+      info.subStates = own.map((l) => l.leaf);
+      info.initialSubState = initialLeafOf(node);
+    }
     states.push(info);
     leaves.push(...own);
   }

@@ -24,6 +24,8 @@ export interface StatusInfo {
    * in machine order; absent for a status without sub-states (its one leaf is the status itself).
    */
   subStates?: string[];
+  /** For a status with sub-states: the leaf id of the one it is entered at (its initial sub-state). */
+  initialSubState?: string;
 }
 
 /**

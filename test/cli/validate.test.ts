@@ -198,7 +198,7 @@ describe('validate: bad input and usage errors exit 2 in one line', () => {
   it('a record without a status', async () => {
     expectOneLineError(
       await runCliCapture(['validate', 'kafka', '-'], { stdin: '{"state":"RUNNING"}\n' }),
-      /<stdin>:1:1: expected a "status" field/,
+      /<stdin>:1:1: expected a "status" \(or an "operation"\) field/,
     );
   });
 
