@@ -6,6 +6,9 @@
  * - transitions are labelled by event; documented ones are solid, inferred ones dashed; operations (a user's
  *   request) are orange with a filled arrowhead, outcomes (reported by the service) dark grey with an open one;
  *   each transition's SVG group has the id `transition-<index>` (its index in `model.transitions`);
+ * - a status with hidden sub-states is a cluster (a box around its sub-states, filled by the status's tags, with the
+ *   id `state-<index>`), each sub-state a node inside it with the id `state-<index>-<sub-state index>`;
+ *   transitions run between leaf states;
  * - a legend lists the tags and edge kinds the diagram uses.
  */
 import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
@@ -15,6 +18,11 @@ import { OPERATION_COLOUR, OUTCOME_COLOUR, PLAIN_COLOURS, stateColours } from '.
 /** The id of a state's SVG group in a rendered diagram. */
 export function stateElementId(index: number): string {
   return `state-${index}`;
+}
+
+/** The id of a sub-state's SVG group in a rendered diagram (`index` of its status, `sub` of it among its sub-states). */
+export function subStateElementId(index: number, sub: number): string {
+  return `state-${index}-${sub}`;
 }
 
 /** The id of a transition's SVG group in a rendered diagram. */
@@ -28,10 +36,14 @@ export function transitionElementId(index: number): string {
  * @example toDot(lifecycleModel('kafka')).startsWith('digraph') // true
  */
 export function toDot(model: LifecycleModel): string {
-  const ids = new Map(model.states.map((s, i) => [s.status, `s${i}`]));
-  const node = (status: string): string => {
-    const id = ids.get(status);
-    if (id === undefined) throw new Error(`${model.service}: transition names unknown status ${status}`);
+  const ids = new Map<string, string>();
+  model.states.forEach((s, i) => {
+    if (s.subStates === undefined) ids.set(s.status, `s${i}`);
+    else s.subStates.forEach((leaf, j) => ids.set(leaf, `s${i}_${j}`));
+  });
+  const node = (leaf: string): string => {
+    const id = ids.get(leaf);
+    if (id === undefined) throw new Error(`${model.service}: transition names unknown state ${leaf}`);
     return id;
   };
   const lines = [
@@ -40,13 +52,14 @@ export function toDot(model: LifecycleModel): string {
     '  node [fontname="Helvetica", fontsize=12, shape=box, margin="0.18,0.08"];',
     '  edge [fontname="Helvetica", fontsize=10];',
     '  start [shape=point, width=0.16, label="", id="initial", tooltip="initial status"];',
-    `  start -> ${node(model.initial)} [id="initial-transition", tooltip="start"];`,
+    `  start -> ${node(model.initialLeaf)} [id="initial-transition", tooltip="start"];`,
   ];
   for (const [index, state] of model.states.entries()) {
-    lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
+    if (state.subStates === undefined) lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
+    else lines.push(...cluster(model, state, index, node));
   }
   for (const [index, t] of model.transitions.entries()) {
-    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`);
+    lines.push(`  ${node(t.fromLeaf)} -> ${node(t.toLeaf)} [${transitionAttributes(t, index)}];`);
   }
   lines.push(...legend(model), '}');
   return lines.join('\n') + '\n';
@@ -69,6 +82,39 @@ function stateAttributes(state: StatusInfo, index: number): string {
   return attributes.join(', ');
 }
 
+/** A status with sub-states: a cluster with the status's look, its sub-states plain nodes inside. */
+function cluster(model: LifecycleModel, state: StatusInfo, index: number, node: (leaf: string) => string): string[] {
+  const colours = stateColours(state.tags);
+  const style = ['rounded', 'filled', ...(state.tags.includes('undocumented') ? ['dashed'] : [])];
+  const lines = [
+    `  subgraph cluster_s${index} {`,
+    `    id=${quote(stateElementId(index))};`,
+    `    class=${quote(['state', 'has-sub-states', ...state.tags].join(' '))};`,
+    `    label=${quote(state.status)};`,
+    `    style=${quote(style.join(','))};`,
+    `    fillcolor=${quote(colours.fill)};`,
+    `    color=${quote(colours.border)};`,
+    '    penwidth=1.4;',
+    `    tooltip=${quote(`${state.status} [${state.tags.join(', ')}]: ${state.description} Hidden sub-states: ${state.subStates!.map((leaf) => leaf.slice(state.status.length + 1)).join(', ')}.`)};`,
+  ];
+  for (const [sub, leaf] of state.subStates!.entries()) {
+    const info = model.leaves.find((l) => l.leaf === leaf);
+    const name = leaf.slice(state.status.length + 1);
+    const attributes = [
+      `id=${quote(subStateElementId(index, sub))}`,
+      `class=${quote('sub-state')}`,
+      `label=${quote(name)}`,
+      'style="rounded,filled"',
+      'fillcolor="#ffffff"',
+      `color=${quote(colours.border)}`,
+      `tooltip=${quote(`${leaf} (hidden: the API shows ${state.status}): ${info?.description ?? ''}`)}`,
+    ];
+    lines.push(`    ${node(leaf)} [${attributes.join(', ')}];`);
+  }
+  lines.push('  }');
+  return lines;
+}
+
 function transitionAttributes(t: TransitionInfo, index: number): string {
   const colour = t.kind === 'operation' ? OPERATION_COLOUR : OUTCOME_COLOUR;
   const why = t.note ? ` ${t.note}` : '';
@@ -80,7 +126,7 @@ function transitionAttributes(t: TransitionInfo, index: number): string {
     `fontcolor=${quote(colour)}`,
     `style=${t.basis === 'inferred' ? 'dashed' : 'solid'}`,
     `arrowhead=${t.kind === 'operation' ? 'normal' : 'empty'}`,
-    `tooltip=${quote(`${t.from} → ${t.to} on ${t.event} (${t.kind}, ${t.basis}).${why}`)}`,
+    `tooltip=${quote(`${t.fromLeaf} → ${t.toLeaf} on ${t.event} (${t.kind}, ${t.basis}).${why}`)}`,
   ].join(', ');
 }
 

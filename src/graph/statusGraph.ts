@@ -21,6 +21,11 @@ export interface StepExplanation {
   readonly events: readonly string[];
   /** The statuses passed through but not observed (empty for a single transition). */
   readonly missed: readonly string[];
+  /**
+   * The leaf states along the path, from the one left to the one entered (one more than `events`), where the path
+   * involves a hidden sub-state; absent otherwise (they are then the statuses themselves).
+   */
+  readonly leaves?: readonly string[];
 }
 
 /** A service's machine compiled to integer ids and lookup tables. Build it with {@link statusGraph}. */
@@ -100,8 +105,10 @@ export interface LeafGraph {
   readonly statuses: readonly string[];
 }
 
-/** A path found by {@link searchSteps}: the events taken and the leaves passed, and the statuses missed. */
+/** A path found by {@link searchSteps}: where it starts, the events taken and the leaves passed, the statuses missed. */
 export interface LeafPath {
+  /** The leaf the path starts from (one of the sources). */
+  readonly source: number;
   readonly events: readonly string[];
   /** The leaves after each event (the last is where the path ends). */
   readonly leaves: readonly number[];
@@ -143,7 +150,8 @@ export function searchSteps(
     const events: string[] = [];
     const leaves: number[] = [];
     const missed: string[] = [];
-    for (let at = node; parent[at]! >= 0; at = parent[at]!) {
+    let at = node;
+    for (; parent[at]! >= 0; at = parent[at]!) {
       events.push(via[at]!);
       leaves.push(Math.floor(at / PHASES));
       if (at % PHASES === 1) {
@@ -151,7 +159,8 @@ export function searchSteps(
         if (missed[missed.length - 1] !== status) missed.push(status);
       }
     }
-    return { events: events.reverse(), leaves: leaves.reverse(), missed: missed.reverse() };
+    const source = Math.floor(at / PHASES);
+    return { source, events: events.reverse(), leaves: leaves.reverse(), missed: missed.reverse() };
   };
   for (const source of sources) visit(source * PHASES, -1, undefined);
   for (let head = 0; head < queue.length; head++) {
@@ -235,11 +244,16 @@ function compile(entry: Service): StatusGraph {
 
   const explanations: StepExplanation[] = [];
   const explanationIds = new Map<string, number>();
-  const explain = (events: readonly string[], missed: readonly string[]): number => {
-    const key = JSON.stringify([events, missed]);
+  const explain = (path: LeafPath, source: number): number => {
+    const names = [source, ...path.leaves].map((leaf) => leaves[leaf]!);
+    const hidden = names.some((leaf) => leaf.includes('.'));
+    const explanation: StepExplanation = hidden
+      ? { events: path.events, missed: path.missed, leaves: names }
+      : { events: path.events, missed: path.missed };
+    const key = JSON.stringify(explanation);
     let id = explanationIds.get(key);
     if (id === undefined) {
-      id = explanations.push({ events, missed }) - 1;
+      id = explanations.push(explanation) - 1;
       explanationIds.set(key, id);
     }
     return id;
@@ -261,7 +275,7 @@ function compile(entry: Service): StatusGraph {
         next[mode]!.push(add([...found.keys()]));
         const [first] = found.values();
         const changed = set !== unknownSet && own !== status;
-        why[mode]!.push(changed ? explain(first!.events, first!.missed) : -1);
+        why[mode]!.push(changed ? explain(first!, first!.source) : -1);
       }
     }
     for (const transitions of byOperation) {

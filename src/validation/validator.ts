@@ -20,7 +20,7 @@
  * - times that go backwards are reported; validation goes on after every violation.
  */
 import type { Service } from '../../machines/index.js';
-import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
+import { type StatusGraph, type StepExplanation, statusGraph } from '../graph/statusGraph.js';
 import { closestStatus, type Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
@@ -108,6 +108,8 @@ export interface ExplainedStep {
   to: string;
   events: string[];
   missed: string[];
+  /** Where the step involves hidden sub-states: the leaf states along it (one more than `events`). */
+  leaves?: string[];
 }
 
 /** The verdict on a history (or on the part pushed so far). */
@@ -327,11 +329,7 @@ class Validator implements HistoryValidator {
       this.missed = kept(this.missed, { ...step, missed }, this.maxDetails);
     }
     if (this.explain && why >= 0)
-      this.steps = kept(
-        this.steps,
-        { ...step, from: this.label(from), events: [...explanation.events], missed: [...explanation.missed] },
-        this.maxDetails,
-      );
+      this.steps = kept(this.steps, explained({ ...step, from: this.label(from) }, explanation), this.maxDetails);
   }
 
   private operation(index: number, line: number | undefined, operation: string): void {
@@ -392,12 +390,7 @@ class Validator implements HistoryValidator {
       this.missedCount++;
       this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
     }
-    if (this.explain)
-      this.steps = kept(
-        this.steps,
-        { ...step, events: [...explanation.events], missed: [...explanation.missed] },
-        this.maxDetails,
-      );
+    if (this.explain) this.steps = kept(this.steps, explained(step, explanation), this.maxDetails);
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
@@ -544,6 +537,13 @@ function missingSteps(graph: StatusGraph): Uint8Array {
     missingStepsCache.set(graph, flags);
   }
   return flags;
+}
+
+/** A step with its explanation, as recorded in `steps`. */
+function explained(step: Omit<ExplainedStep, 'events' | 'missed'>, explanation: StepExplanation): ExplainedStep {
+  const recorded: ExplainedStep = { ...step, events: [...explanation.events], missed: [...explanation.missed] };
+  if (explanation.leaves !== undefined) recorded.leaves = [...explanation.leaves];
+  return recorded;
 }
 
 /** `list` (a new one when there is none) with `item` added, unless it already holds `max` items. */

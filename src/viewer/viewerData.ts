@@ -25,7 +25,10 @@ export interface ViewerOptions {
 
 /** An observation as the page shows it (times as text). */
 export interface ViewerObservation {
+  /** The status seen (empty for an operation record). */
   status: string;
+  /** The operation the user requested, for an operation record. */
+  operation?: string;
   time?: string | number;
   line?: number;
 }
@@ -48,8 +51,11 @@ export interface ViewerData {
   /** Statuses in model order (index = diagram element `state-<index>`). */
   statuses: string[];
   tags: StatusTag[][];
-  /** Transitions in model order (index = diagram element `transition-<index>`). */
-  transitions: { from: string; to: string; event: string; kind: string; basis: string }[];
+  /**
+   * Transitions in model order (index = diagram element `transition-<index>`), between leaf states (`fromLeaf`,
+   * `toLeaf` differ from the statuses for a hidden sub-state).
+   */
+  transitions: { from: string; to: string; fromLeaf: string; toLeaf: string; event: string; kind: string; basis: string }[];
   /** The histories, those with violations first (otherwise in input order). */
   instances: ViewerInstance[];
 }
@@ -90,13 +96,22 @@ export function viewerData(
     initial: model.initial,
     statuses: model.states.map((s) => s.status),
     tags: model.states.map((s) => [...s.tags]),
-    transitions: model.transitions.map(({ from, to, event, kind, basis }) => ({ from, to, event, kind, basis })),
+    transitions: model.transitions.map(({ from, to, fromLeaf, toLeaf, event, kind, basis }) => ({
+      from,
+      to,
+      fromLeaf,
+      toLeaf,
+      event,
+      kind,
+      basis,
+    })),
     instances: illegalFirst,
   };
 }
 
 function viewerObservation(observation: Observation): ViewerObservation {
   const shown: ViewerObservation = { status: observation.status };
+  if (observation.operation !== undefined) shown.operation = observation.operation;
   const time = observation.time;
   if (time instanceof Date) shown.time = Number.isNaN(time.getTime()) ? String(time) : time.toISOString();
   else if (time !== undefined) shown.time = time;

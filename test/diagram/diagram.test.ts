@@ -64,14 +64,21 @@ describe('toDot', () => {
     return {
       ...base,
       initial: a,
+      initialLeaf: a,
       states: [
         { status: a, tags: ['transitional'], description: `"${a}"` },
         { status: b, tags: ['stable'], description: 'b\\n' },
+      ],
+      leaves: [
+        { leaf: a, status: a, description: '' },
+        { leaf: b, status: b, description: '' },
       ],
       transitions: [
         {
           from: a,
           to: b,
+          fromLeaf: a,
+          toLeaf: b,
           event: `${a}>${b}`,
           kind: 'outcome',
           basis: 'inferred',
@@ -101,7 +108,7 @@ describe('toDot', () => {
 
   it('refuses a transition to a status the model does not list', () => {
     const model = lifecycleModel('kafka');
-    const broken = { ...model, transitions: [{ ...model.transitions[0]!, to: 'NOWHERE' }] };
+    const broken = { ...model, transitions: [{ ...model.transitions[0]!, to: 'NOWHERE', toLeaf: 'NOWHERE' }] };
     expect(() => toDot(broken)).toThrow(/NOWHERE/);
   });
 });
