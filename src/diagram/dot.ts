@@ -37,10 +37,10 @@ export function transitionElementId(index: number): string {
  */
 export function toDot(model: LifecycleModel): string {
   const ids = new Map<string, string>();
-  model.states.forEach((s, i) => {
+  for (const [i, s] of model.states.entries()) {
     if (s.subStates === undefined) ids.set(s.status, `s${i}`);
-    else s.subStates.forEach((leaf, j) => ids.set(leaf, `s${i}_${j}`));
-  });
+    else for (const [j, leaf] of s.subStates.entries()) ids.set(leaf, `s${i}_${j}`);
+  }
   const node = (leaf: string): string => {
     const id = ids.get(leaf);
     if (id === undefined) throw new Error(`${model.service}: transition names unknown state ${leaf}`);
@@ -89,7 +89,7 @@ function cluster(model: LifecycleModel, state: StatusInfo, index: number, node: 
   const lines = [
     `  subgraph cluster_s${index} {`,
     `    id=${quote(stateElementId(index))};`,
-    `    class=${quote(['state', 'has-sub-states', ...state.tags].join(' '))};`,
+    `    class=${quote(['state', 'composite', ...state.tags].join(' '))};`,
     `    label=${quote(state.status)};`,
     `    style=${quote(style.join(','))};`,
     `    fillcolor=${quote(colours.fill)};`,
@@ -102,7 +102,7 @@ function cluster(model: LifecycleModel, state: StatusInfo, index: number, node: 
     const name = leaf.slice(state.status.length + 1);
     const attributes = [
       `id=${quote(subStateElementId(index, sub))}`,
-      `class=${quote('sub-state')}`,
+      `class=${quote('substate')}`,
       `label=${quote(name)}`,
       'style="rounded,filled"',
       'fillcolor="#ffffff"',

@@ -2,8 +2,9 @@
  * `shortestPaths`: the shortest path from one status to every status it can reach, found by `xstate/graph`, as
  * plain data (statuses and events).
  */
-import type { Service } from '../../machines/index.js';
+
 import { transition } from 'xstate';
+import type { Service } from '../../machines/index.js';
 import {
   knownStatus,
   leafOf,
@@ -88,10 +89,7 @@ export function pathsFrom(service: string | Service, from: string): ReadonlyMap<
 }
 
 /** The shortest of the paths to any leaf of `status`, or undefined. */
-export function shortestToStatus(
-  paths: ReadonlyMap<string, LifecyclePath>,
-  status: string,
-): LifecyclePath | undefined {
+export function shortestToStatus(paths: ReadonlyMap<string, LifecyclePath>, status: string): LifecyclePath | undefined {
   let best: LifecyclePath | undefined;
   for (const path of paths.values()) {
     if (path.statuses[path.statuses.length - 1] !== status) continue;

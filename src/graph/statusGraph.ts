@@ -193,7 +193,8 @@ export const leafGraph: (service: string | Service) => LeafGraph = perService((e
   const statusIds = new Map(statuses.map((s, i) => [s, i]));
   const leafIds = new Map(model.leaves.map((l, i) => [l.leaf, i]));
   const edges: Edge[][] = model.leaves.map(() => []);
-  for (const t of model.transitions) edges[leafIds.get(t.fromLeaf)!]!.push({ to: leafIds.get(t.toLeaf)!, event: t.event });
+  for (const t of model.transitions)
+    edges[leafIds.get(t.fromLeaf)!]!.push({ to: leafIds.get(t.toLeaf)!, event: t.event });
   return {
     statuses,
     leafStatus: Int32Array.from(model.leaves, (l) => statusIds.get(l.status)!),

@@ -6,9 +6,15 @@ export type InputFormat = 'json' | 'ndjson' | 'csv' | 'lines';
 
 /** Every {@link InputFormat}, with what it is. */
 export const INPUT_FORMATS: readonly { format: InputFormat; description: string }[] = [
-  { format: 'json', description: 'a JSON array of statuses, or of objects with "status" (and "time", "instance_id")' },
-  { format: 'ndjson', description: 'one JSON object with "status" per line (a fleet log)' },
-  { format: 'csv', description: 'CSV with a header row naming a "status" column (and "time", "instance_id")' },
+  {
+    format: 'json',
+    description: 'a JSON array of statuses, or of objects with "status" or "operation" (and "time", "instance_id")',
+  },
+  { format: 'ndjson', description: 'one JSON object with "status" or "operation" per line (a fleet log)' },
+  {
+    format: 'csv',
+    description: 'CSV with a header row naming a "status" and/or "operation" column (and "time", "instance_id")',
+  },
   { format: 'lines', description: 'plain text, one status per line' },
 ];
 
@@ -19,7 +25,7 @@ export function isInputFormat(name: string): name is InputFormat {
 
 /**
  * The format of an input, judged from its first non-blank line: `[` starts a JSON array, `{` an NDJSON log, a
- * header with a `status` column (or any line with a comma) a CSV file, `"` an NDJSON log of strings; anything else
+ * header with a `status` or an `operation` column (or any line with a comma) a CSV file, `"` an NDJSON log of strings; anything else
  * is one status per line.
  *
  * @example detectFormat('time,instance_id,status') // 'csv'
@@ -35,5 +41,5 @@ export function detectFormat(firstLine: string): InputFormat {
 
 function isCsvHeader(line: string): boolean {
   const fields = parseCsvFields(line);
-  return Array.isArray(fields) && fields.some((field) => field.trim().toLowerCase() === 'status');
+  return Array.isArray(fields) && fields.some((field) => ['status', 'operation'].includes(field.trim().toLowerCase()));
 }

@@ -4,6 +4,7 @@
  */
 export { BadArgumentError } from './badArgument.js';
 export { closestStatus } from './closestStatus.js';
+export { leafOf, leafValue } from './leafValue.js';
 export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
 export { perService } from './perService.js';
@@ -24,4 +25,3 @@ export type {
   StatusTag,
   TransitionInfo,
 } from './types.js';
-export { leafOf, leafValue } from './leafValue.js';

@@ -22,13 +22,7 @@ import {
 import { type Clock, createVirtualClock } from '../time/clock.js';
 import { type DurationOptions, type DurationRange, drawDuration, durationTable } from './durations.js';
 import { createRandom, type Random } from './random.js';
-import {
-  DEFAULT_START,
-  eventOf,
-  initialLeaf,
-  type SimulatedEvent,
-  type SimulatedObservation,
-} from './simulate.js';
+import { DEFAULT_START, eventOf, initialLeaf, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
 import { chooseTransition, type WeightedTransition, type WeightOptions, weightedTransitions } from './weights.js';
 
 /** Options of {@link createSimulatedInstance}. */

@@ -23,7 +23,8 @@ export function readStatus(graph: StatusGraph, given: string): ReadStatus {
   const id = graph.idOf(folded);
   if (id >= 0) return { id, how: 'case' };
   for (let status = 0; status < graph.statuses.length; status++) {
-    for (const name of graph.aliases[status]!) if (name.trim().toUpperCase() === folded) return { id: status, how: 'alias' };
+    for (const name of graph.aliases[status]!)
+      if (name.trim().toUpperCase() === folded) return { id: status, how: 'alias' };
   }
   return { id: -1 };
 }

@@ -71,7 +71,9 @@ export function viewerClient(): void {
 
   function describe(step: Step): string {
     if (step.operation !== undefined && step.status.endsWith('(operation)'))
-      return step.known === undefined ? `requested ${step.operation}` : `requested ${step.operation}: now ${step.known}`;
+      return step.known === undefined
+        ? `requested ${step.operation}`
+        : `requested ${step.operation}: now ${step.known}`;
     if (step.known === undefined) return 'unknown status';
     if (step.from === undefined) return step.index === 0 ? 'first observation' : 'starts afresh';
     if (step.from === step.known) return 'no change';

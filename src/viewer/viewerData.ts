@@ -55,7 +55,15 @@ export interface ViewerData {
    * Transitions in model order (index = diagram element `transition-<index>`), between leaf states (`fromLeaf`,
    * `toLeaf` differ from the statuses for a hidden sub-state).
    */
-  transitions: { from: string; to: string; fromLeaf: string; toLeaf: string; event: string; kind: string; basis: string }[];
+  transitions: {
+    from: string;
+    to: string;
+    fromLeaf: string;
+    toLeaf: string;
+    event: string;
+    kind: string;
+    basis: string;
+  }[];
   /** The histories, those with violations first (otherwise in input order). */
   instances: ViewerInstance[];
 }

@@ -2,24 +2,33 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STATUS_TAGS, services } from '../../machines/index.js';
 import { toDot } from '../../src/diagram/dot.js';
+import { toMermaid } from '../../src/diagram/mermaid.js';
 import { OPERATION_COLOUR, OUTCOME_COLOUR, stateColours } from '../../src/diagram/palette.js';
 import { inlineSvg, lifecycleSvg, renderSvg } from '../../src/diagram/svg.js';
 import { type LifecycleModel, lifecycleModel } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
+import { subStateService } from '../support/subStateService.js';
 import { svgElements } from '../support/svgElements.js';
 
-describe.each(services.map((s) => s.id))('the SVG diagram of %s', (id) => {
+describe.each([...services, subStateService].map((s) => [s.id, s] as const))('the SVG diagram of %s', (_, id) => {
   const model = lifecycleModel(id);
 
-  it('draws every status once, labelled with it, classed and filled by its tags', async () => {
+  it('draws every status once, labelled with it, classed and filled by its tags; sub-states inside it', async () => {
     const elements = svgElements(await lifecycleSvg(id));
     model.states.forEach((state, index) => {
       const drawn = elements.filter((e) => e.id === `state-${index}`);
       expect(drawn).toHaveLength(1);
       expect(drawn[0]!.texts).toEqual([state.status]);
-      expect(drawn[0]!.classes).toEqual(['node', 'state', ...state.tags]);
+      const kind = state.subStates === undefined ? ['node', 'state'] : ['cluster', 'state', 'composite'];
+      expect(drawn[0]!.classes).toEqual([...kind, ...state.tags]);
       expect(drawn[0]!.fill).toBe(stateColours(state.tags).fill);
       expect(drawn[0]!.dashed).toBe(state.tags.includes('undocumented'));
+      (state.subStates ?? []).forEach((leaf, sub) => {
+        const node = elements.filter((e) => e.id === `state-${index}-${sub}`);
+        expect(node).toHaveLength(1);
+        expect(node[0]!.classes).toEqual(['node', 'substate']);
+        expect(node[0]!.texts).toEqual([leaf.slice(state.status.length + 1)]);
+      });
     });
   });
 
@@ -129,5 +138,29 @@ describe('instance-lifecycle graph --format svg', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(await lifecycleSvg('kafka'));
     expect(result.stdout).toContain('</svg>');
+  });
+});
+
+describe('diagrams of statuses with sub-states', () => {
+  it('Mermaid: a composite state holding the sub-states, entered at its initial one; transitions between leaves', () => {
+    const text = toMermaid(lifecycleModel(subStateService));
+    expect(text).toContain(
+      [
+        '  state BROKEN {',
+        '    state "faulted" as BROKEN__faulted',
+        '    state "whileResizing" as BROKEN__whileResizing',
+        '    state "whileDeleting" as BROKEN__whileDeleting',
+        '    [*] --> BROKEN__faulted',
+        '  }',
+      ].join('\n'),
+    );
+    expect(text).toContain('  DELETING --> BROKEN__whileDeleting: FAULT (inferred)');
+    expect(text).toContain('  BROKEN__whileResizing --> BROKEN__faulted: GIVE_UP (inferred)');
+  });
+
+  it('DOT: a cluster per status with sub-states, edges between leaf nodes', () => {
+    const dot = toDot(lifecycleModel(subStateService));
+    expect(dot).toContain('subgraph cluster_s3 {');
+    expect(dot).toMatch(/s4 -> s3_2 \[id="transition-\d+"/);
   });
 });

@@ -152,7 +152,6 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
     for (const [event, set] of kinds) expect([...set], event).toHaveLength(1);
     expect([...kinds.keys()].sort()).toEqual([...machine.events].sort());
   });
-
 });
 
 /**

@@ -48,8 +48,22 @@ describe('sub-states: the set of leaf states consistent with the history', () =>
   it('explains a step by the leaf states it passes', () => {
     const verdict = validateHistory(fixture, ['DELETING', 'BROKEN', 'GONE'], { explain: true });
     expect(verdict.steps).toEqual([
-      { index: 1, from: 'DELETING', to: 'BROKEN', events: ['FAULT'], missed: [], leaves: ['DELETING', 'BROKEN.whileDeleting'] },
-      { index: 2, from: 'BROKEN', to: 'GONE', events: ['DELETE_SUCCEEDED'], missed: [], leaves: ['BROKEN.whileDeleting', 'GONE'] },
+      {
+        index: 1,
+        from: 'DELETING',
+        to: 'BROKEN',
+        events: ['FAULT'],
+        missed: [],
+        leaves: ['DELETING', 'BROKEN.whileDeleting'],
+      },
+      {
+        index: 2,
+        from: 'BROKEN',
+        to: 'GONE',
+        events: ['DELETE_SUCCEEDED'],
+        missed: [],
+        leaves: ['BROKEN.whileDeleting', 'GONE'],
+      },
     ]);
   });
 

@@ -29,11 +29,14 @@ describe.each(SERVICES.map((s) => [s.id, s] as const))('%s: compiled validator =
   const statuses = model.states.map((s) => s.status);
   const graph = statusGraph(service);
   const spelled = (j: string) => j.trim().toUpperCase();
-  const isAlias = (j: string) =>
-    model.states.some((s) => (s.aliases ?? []).some((a) => spelled(a) === spelled(j)));
+  const isAlias = (j: string) => model.states.some((s) => (s.aliases ?? []).some((a) => spelled(a) === spelled(j)));
   const junk = JUNK.filter((j) => graph.idOf(spelled(j)) < 0 && !isAlias(j));
   // operations, and names that are none (an outcome, a stranger)
-  const operations = [...graph.operations, ...model.transitions.filter((t) => t.kind === 'outcome').map((t) => t.event), 'NOPE'];
+  const operations = [
+    ...graph.operations,
+    ...model.transitions.filter((t) => t.kind === 'outcome').map((t) => t.event),
+    'NOPE',
+  ];
   const anyHistory = fc.array(
     fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...statuses) },
