@@ -5,7 +5,7 @@
  * it). Histories with violations come first.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, type Observation, type StatusTag } from '../model/index.js';
+import { lifecycleModel, type Observation, resolveService, type StatusTag } from '../model/index.js';
 import { type HistoryVerdict, type ValidationMode, validateHistory } from '../validation/validator.js';
 
 /** One history to show: the observations of one instance. */
@@ -78,11 +78,12 @@ export function viewerData(
   histories: readonly ViewerHistory[] = [],
   options: ViewerOptions = {},
 ): ViewerData {
-  const model = lifecycleModel(service);
+  const entry = resolveService(service);
+  const model = lifecycleModel(entry);
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
   const instances = histories.map((history, index): ViewerInstance => {
-    const verdict = validateHistory(model.service, history.observations, {
+    const verdict = validateHistory(entry, history.observations, {
       mode,
       fromStart,
       explain: true,

@@ -46,8 +46,10 @@ describe('toMermaid', () => {
     const odd = {
       ...model,
       initial: 'NEW STATE',
+      initialLeaf: 'NEW STATE',
       states: [{ status: 'NEW STATE', tags: ['transitional' as const], description: 'x' }, ...model.states],
-      transitions: [{ ...model.transitions[0]!, from: 'NEW STATE' }],
+      leaves: [{ leaf: 'NEW STATE', status: 'NEW STATE', description: 'x' }, ...model.leaves],
+      transitions: [{ ...model.transitions[0]!, from: 'NEW STATE', fromLeaf: 'NEW STATE' }],
     };
     const text = toMermaid(odd);
     expect(text).toContain('state "NEW STATE" as s0');
