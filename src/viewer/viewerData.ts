@@ -21,6 +21,8 @@ export interface ViewerOptions {
   mode?: ValidationMode;
   /** Require each history to start at the initial status (default false). */
   fromStart?: boolean;
+  /** What the input had beyond the histories given (see `selectHistories`), for the page to say. */
+  omitted?: { instances: number; observations: number };
 }
 
 /** An observation as the page shows it (times as text). */
@@ -66,6 +68,8 @@ export interface ViewerData {
   }[];
   /** The histories, those with violations first (otherwise in input order). */
   instances: ViewerInstance[];
+  /** What the input had beyond these histories (absent when nothing was left out). */
+  omitted?: { instances: number; observations: number };
 }
 
 /**
@@ -115,6 +119,9 @@ export function viewerData(
       basis,
     })),
     instances: illegalFirst,
+    ...(options.omitted && options.omitted.instances + options.omitted.observations > 0
+      ? { omitted: options.omitted }
+      : {}),
   };
 }
 
