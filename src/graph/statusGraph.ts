@@ -62,6 +62,13 @@ export interface StatusGraph {
   readonly whyStrict: Int32Array;
   /** Per cell of `nextSampled`: the explanation index, as `whyStrict`. */
   readonly whySampled: Int32Array;
+  /**
+   * The validator's hot path, one lookup per observation: per cell of `nextStrict`, -1 (illegal) or
+   * `next set * 2 + 1` when the change passes statuses it did not observe (a record is due), `next set * 2` otherwise.
+   */
+  readonly stepStrict: Int32Array;
+  /** The same for `nextSampled`. */
+  readonly stepSampled: Int32Array;
   /** The operations (events of kind `operation`), in model order; an operation's id is its index here. */
   readonly operations: readonly string[];
   /** `nextOperation[set * operations.length + operation]`: the set after the operation, or -1 (not allowed). */
@@ -298,6 +305,12 @@ function compile(entry: Service): StatusGraph {
     });
     return table;
   };
+  const packed = (mode: number) =>
+    Int32Array.from(next[mode]!, (to, cell) => {
+      if (to < 0) return -1;
+      const reason = why[mode]![cell]!;
+      return to * 2 + (reason >= 0 && explanations[reason]!.missed.length > 0 ? 1 : 0);
+    });
   const strict = statusTable(0);
   const sampled = statusTable(1);
   const targets = (table: Int32Array, from: number) => statuses.filter((_, to) => table[from * n + to]! >= 0);
@@ -318,6 +331,8 @@ function compile(entry: Service): StatusGraph {
     nextSampled: Int32Array.from(next[1]!),
     whyStrict: Int32Array.from(why[0]!),
     whySampled: Int32Array.from(why[1]!),
+    stepStrict: packed(0),
+    stepSampled: packed(1),
     operations,
     nextOperation: Int32Array.from(nextOperation),
     strict,

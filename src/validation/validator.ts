@@ -203,6 +203,12 @@ class Validator implements HistoryValidator {
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
   private readonly n: number;
+  /** The graph's packed step table of the mode (see `StatusGraph.stepStrict`). */
+  private readonly step: Int32Array;
+  /** True while every legal change needs a look at its explanation (`explain` on, or just after an operation). */
+  private slow: boolean;
+  /** True before the first record of a `fromStart` history. */
+  private atStart: boolean;
   private readonly next: Int32Array;
   private readonly why: Int32Array;
   /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
@@ -230,10 +236,13 @@ class Validator implements HistoryValidator {
     this.n = graph.statuses.length;
     this.mode = options.mode ?? 'strict';
     this.next = this.mode === 'sampled' ? graph.nextSampled : graph.nextStrict;
+    this.step = this.mode === 'sampled' ? graph.stepSampled : graph.stepStrict;
     this.why = this.mode === 'sampled' ? graph.whySampled : graph.whyStrict;
     this.fromStart = options.fromStart ?? false;
     this.current = this.fromStart ? graph.initialSet : graph.unknownSet;
     this.explain = options.explain ?? false;
+    this.slow = this.explain;
+    this.atStart = this.fromStart;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
@@ -290,23 +299,37 @@ class Validator implements HistoryValidator {
       }
     }
     const from = this.current;
-    if (index === 0 && this.fromStart && from === this.graph.initialSet && to !== this.graph.initial) {
-      this.notInitial(index, line, to);
-      this.current = this.next[this.graph.unknownSet * this.n + to]!;
-      return;
+    if (this.atStart) {
+      this.atStart = false;
+      if (index === 0 && to !== this.graph.initial) {
+        this.notInitial(index, line, to);
+        this.current = this.next[this.graph.unknownSet * this.n + to]!;
+        return;
+      }
     }
     const cell = from * this.n + to;
-    const next = this.next[cell]!;
-    if (next < 0) {
+    const step = this.step[cell]!;
+    if (step < 0) {
       this.illegal(index, line, from, to);
       this.current = this.next[this.graph.unknownSet * this.n + to]!;
-      this.beforeOperation = undefined;
+      this.afterward(undefined);
       return;
     }
+    if ((step & 1) === 1 || this.slow) this.record(index, line, from, to, cell);
+    this.current = step >> 1;
+  }
+
+  /** A legal change that may need recording: it missed statuses, `explain` is on, or it follows an operation. */
+  private record(index: number, line: number | undefined, from: number, to: number, cell: number): void {
     const why = this.why[cell]!;
     if (this.beforeOperation !== undefined) this.afterOperation(index, line, from, to, why);
     else if (why >= 0 && this.recorded[why] === 1) this.legal(index, line, from, to, why);
-    this.current = next;
+  }
+
+  /** Set (or clear, with undefined) the status seen before the operations not yet followed by a status. */
+  private afterward(seen: string | null | undefined): void {
+    this.beforeOperation = seen;
+    this.slow = this.explain || seen !== undefined;
   }
 
   /**
@@ -315,7 +338,7 @@ class Validator implements HistoryValidator {
    */
   private afterOperation(index: number, line: number | undefined, from: number, to: number, why: number): void {
     const seen = this.beforeOperation ?? undefined;
-    this.beforeOperation = undefined;
+    this.afterward(undefined);
     const reached = this.graph.setStatus[from]!;
     const missed: string[] = [];
     const status = this.graph.statuses[to]!;
@@ -347,7 +370,8 @@ class Validator implements HistoryValidator {
         { index, ...at(line), from: this.label(from), to: this.label(next), events: [operation], missed: [] },
         this.maxDetails,
       );
-    if (this.beforeOperation === undefined) this.beforeOperation = this.status ?? null;
+    if (this.beforeOperation === undefined) this.afterward(this.status ?? null);
+    this.atStart = false;
     this.current = next;
   }
 
@@ -423,7 +447,8 @@ class Validator implements HistoryValidator {
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
     this.current = this.graph.unknownSet; // the next known status starts afresh: nothing is known of this one
-    this.beforeOperation = undefined;
+    this.atStart = false;
+    this.afterward(undefined);
   }
 
   private notInitial(index: number, line: number | undefined, to: number): void {
