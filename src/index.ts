@@ -79,7 +79,7 @@ export {
   type WeightOptions,
 } from './simulation/index.js';
 // Time: the real clock, and a virtual one for tests.
-export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
+export { type Clock, createScaledClock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.
 export {
   createFleetValidator,

@@ -4,6 +4,7 @@ import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
+import { serveCommand } from './serve.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
 import { sqlCommand } from './sql.js';
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   inspectCommand,
   expectCommand,
   sqlCommand,
+  serveCommand,
 ];
