@@ -65,6 +65,8 @@ export interface SimulatedInstance {
   status(): Promise<string>;
   /** The status now, synchronously and never "not found" (for assertions). */
   readonly current: string;
+  /** The leaf state now: the status, or the hidden sub-state of it the instance is in (`ERROR.whileDeleting`). */
+  readonly leaf: string;
   /**
    * The calls a real client makes: one method per operation, named after its event in camelCase (`RESTART` →
    * `restart()`, `TOP_UP` → `topUp()`), each the same as `request(EVENT)`. A null-prototype object, so only the
@@ -205,6 +207,11 @@ class Instance implements SimulatedInstance {
   get current(): string {
     this.catchUp();
     return this.shown;
+  }
+
+  get leaf(): string {
+    this.catchUp();
+    return this.state;
   }
 
   /** The status the API shows: the top-level state of the leaf. */

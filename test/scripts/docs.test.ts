@@ -31,10 +31,11 @@ describe('toMermaid', () => {
       const text = toMermaid(model);
       const lines = text.split('\n');
       expect(lines[0]).toBe('stateDiagram-v2');
-      expect(lines).toContain(`  [*] --> ${model.initial}`);
+      const node = (leaf: string) => leaf.replace(/\./g, '__'); // a hidden sub-state inside its composite state
+      expect(lines).toContain(`  [*] --> ${node(model.initialLeaf)}`);
       for (const t of model.transitions) {
         const label = t.basis === 'inferred' ? `${t.event} (inferred)` : t.event;
-        expect(lines.filter((l) => l === `  ${t.from} --> ${t.to}: ${label}`)).toHaveLength(1);
+        expect(lines.filter((l) => l === `  ${node(t.fromLeaf)} --> ${node(t.toLeaf)}: ${label}`)).toHaveLength(1);
       }
       for (const s of model.states.filter((s) => s.tags.includes('final')))
         expect(lines).toContain(`  ${s.status} --> [*]`);
