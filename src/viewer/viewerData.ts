@@ -82,7 +82,7 @@ export function viewerData(
   histories: readonly ViewerHistory[] = [],
   options: ViewerOptions = {},
 ): ViewerData {
-  const entry = resolveService(service);
+  const entry = resolveService(service); // the service itself from here on: a custom one may share a built-in id
   const model = lifecycleModel(entry);
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
@@ -130,7 +130,8 @@ function viewerObservation(observation: Observation): ViewerObservation {
   if (observation.operation !== undefined) shown.operation = observation.operation;
   const time = observation.time;
   if (time instanceof Date) shown.time = Number.isNaN(time.getTime()) ? String(time) : time.toISOString();
-  else if (time !== undefined) shown.time = time;
+  else if (typeof time === 'number') shown.time = Number.isFinite(time) ? new Date(time).toISOString() : String(time);
+  else if (time !== undefined) shown.time = time; // text as given (the readers turn epoch times into ISO 8601)
   if (observation.line !== undefined) shown.line = observation.line;
   return shown;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { STATUS_TAGS, services } from '../../machines/index.js';
-import { createValidator, leafOf, leafValue, lifecycleModel, statusGraph } from '../../src/index.js';
+import { checkService, createValidator, leafOf, leafValue, lifecycleModel, statusGraph } from '../../src/index.js';
 import { subStateService } from '../support/subStateService.js';
 
 /**
@@ -83,6 +83,10 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
       expect(seed.statuses).not.toContain(state.status);
       expect(state.evidence, `${state.status} has no evidence`).toBeTruthy();
     }
+  });
+
+  it('follows every rule of checkService (what `instance-lifecycle check` runs on a machine of your own)', () => {
+    expect(checkService(service)).toEqual([]);
   });
 
   it('starts at CREATING', () => {
