@@ -50,6 +50,11 @@ export interface ValidationOptions {
    * only for findings that are kept (see `maxDetails`).
    */
   onFinding?: (finding: Finding) => void;
+  /**
+   * Called with every violation as it is found (kept or not), for callers that aggregate violations as they
+   * stream (the fleet report). Default: none.
+   */
+  onViolation?(violation: Violation): void;
 }
 
 /** One finding, as `onFinding` gets it: what kind, the instance, and the finding itself. */
@@ -171,6 +176,8 @@ export interface HistoryValidator {
   readonly leaves: string[];
   /** The most recent violation, if any. */
   readonly lastViolation: Violation | undefined;
+  /** The time of the last observation pushed, as milliseconds (see `timeValue`); NaN when it had none or it was unreadable. */
+  readonly time: number;
   /** The verdict so far (a snapshot: later pushes do not change it). */
   verdict(): HistoryVerdict;
 }
@@ -214,6 +221,7 @@ class Validator implements HistoryValidator {
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
+  private lastPushTime = NaN;
   private readonly n: number;
   /** The graph's packed step table of the mode (see `StatusGraph.stepStrict`). */
   private readonly step: Int32Array;
@@ -230,6 +238,7 @@ class Validator implements HistoryValidator {
   private readonly explain: boolean;
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
+  private readonly onViolation: ((violation: Violation) => void) | undefined;
   private readonly onFinding: ((finding: Finding) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
@@ -258,6 +267,7 @@ class Validator implements HistoryValidator {
     this.atStart = this.fromStart;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
+    this.onViolation = options.onViolation;
     this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
@@ -276,12 +286,17 @@ class Validator implements HistoryValidator {
     return this.last;
   }
 
+  get time(): number {
+    return this.lastPushTime;
+  }
+
   push(observation: Observation): boolean {
     const { operation, status, line, time } = observation;
     if (operation === undefined) return this.pushStatus(status, line, time);
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status || operation, time);
+    else this.lastPushTime = NaN;
     this.operation(index, line, operation);
     if (status !== '') this.observe(index, line, status);
     return this.violationCount === before;
@@ -291,6 +306,7 @@ class Validator implements HistoryValidator {
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, operation, time);
+    else this.lastPushTime = NaN;
     this.operation(index, line, operation);
     return this.violationCount === before;
   }
@@ -299,6 +315,7 @@ class Validator implements HistoryValidator {
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
+    else this.lastPushTime = NaN;
     this.observe(index, line, status);
     return this.violationCount === before;
   }
@@ -513,6 +530,7 @@ class Validator implements HistoryValidator {
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = timeValue(time);
+    this.lastPushTime = ms;
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
       this.report({
@@ -553,6 +571,7 @@ class Validator implements HistoryValidator {
     if (this.onFinding && (this.violations?.length ?? 0) < this.maxDetails)
       this.tell({ type: 'violation', ...violation });
     this.violations = kept(this.violations, violation, this.maxDetails);
+    this.onViolation?.(violation);
   }
 
   private tell(finding: Finding): void {
