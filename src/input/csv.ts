@@ -4,7 +4,7 @@
  * operation the user requested, or both (the operation, then the status seen after it). Fields may be
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
-import type { Observation } from '../model/index.js';
+import { type Observation, quoteInput } from '../model/index.js';
 import { epochTime, OPERATION_FIELDS } from './fields.js';
 import { InputError } from './inputError.js';
 import { badRecord, DEFAULT_RECORD_OPTIONS, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
@@ -102,11 +102,14 @@ export function createCsvParser(file: string, options: RecordOptions = DEFAULT_R
         statusColumn = find(statusNames);
         operationColumn = find(OPERATION_FIELDS);
         if (statusColumn < 0 && operationColumn < 0) {
-          throw new InputError(`expected a CSV header row with a "${statusNames[0]}" column, found "${text}"`, {
-            file,
-            line,
-            column: 1,
-          });
+          throw new InputError(
+            `expected a CSV header row with a "${statusNames[0]}" column, found ${quoteInput(text)}`,
+            {
+              file,
+              line,
+              column: 1,
+            },
+          );
         }
         timeColumn = find(columnNames(shape.time));
         instanceColumn = find(columnNames(shape.instance));
