@@ -353,6 +353,8 @@ class Validator implements HistoryValidator {
       );
     const { operation, status, line, time } = observation;
     if (operation === undefined) return this.pushStatus(status, line, time);
+    if (typeof operation !== 'string')
+      throw new BadArgumentTypeError(`validator: "operation" must be a string, got ${describeValue(operation)}`);
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status || operation, time);
@@ -363,6 +365,8 @@ class Validator implements HistoryValidator {
   }
 
   pushOperation(operation: string, line?: number, time?: string | number | Date): boolean {
+    if (typeof operation !== 'string')
+      throw new BadArgumentTypeError(`validator: an operation must be a string, got ${describeValue(operation)}`);
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, operation, time);
@@ -591,7 +595,7 @@ class Validator implements HistoryValidator {
     const where = unknown ? '' : ` in ${this.label(this.current)}`;
     const message = known
       ? `${operation}: not allowed${where}; allowed${where}: ${allowed.join(', ') || 'none'}`
-      : `unknown operation "${operation}" for ${graph.service}; operations: ${graph.operations.join(', ')}`;
+      : `unknown operation ${quoteInput(operation)} for ${graph.service}; operations: ${graph.operations.join(', ')}`;
     this.report({
       index,
       ...at(line),
