@@ -23,11 +23,12 @@ export function seededRandom(seed: number): () => number {
  */
 export async function writeFleetLog(path: string, service: string, records: number, instances: number): Promise<void> {
   const model = lifecycleModel(service);
+  // walked leaf state by leaf state (a status may hide sub-states); the log shows the status
   const next = new Map(
-    model.states.map((s) => [s.status, model.transitions.filter((t) => t.from === s.status).map((t) => t.to)]),
+    model.leaves.map((l) => [l.leaf, model.transitions.filter((t) => t.fromLeaf === l.leaf).map((t) => t.toLeaf)]),
   );
   const random = seededRandom(42);
-  const current = Array.from({ length: instances }, () => model.initial);
+  const current = Array.from({ length: instances }, () => model.initialLeaf);
   const names = Array.from({ length: instances }, (_, i) => `${service}-${String(i).padStart(6, '0')}`);
   const start = Date.parse('2026-01-01T00:00:00Z');
   const out = createWriteStream(path);
@@ -36,7 +37,8 @@ export async function writeFleetLog(path: string, service: string, records: numb
     const k = Math.floor(random() * instances);
     const options = next.get(current[k]!)!;
     if (options.length > 0 && random() < 0.3) current[k] = options[Math.floor(random() * options.length)]!;
-    chunk += `{"time":"${new Date(start + i * 1000).toISOString()}","instance_id":"${names[k]}","status":"${current[k]}"}\n`;
+    const status = current[k]!.split('.')[0];
+    chunk += `{"time":"${new Date(start + i * 1000).toISOString()}","instance_id":"${names[k]}","status":"${status}"}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, 'drain');
       chunk = '';

@@ -26,16 +26,20 @@ export interface StatusRates {
  */
 export function legalWalks(service: string, total: number, length: number): string[][] {
   const model = lifecycleModel(service);
+  // walked leaf state by leaf state, taking only transitions that change the status shown
   const next = new Map(
-    model.states.map((s) => [s.status, model.transitions.filter((t) => t.from === s.status).map((t) => t.to)]),
+    model.leaves.map((l) => [
+      l.leaf,
+      model.transitions.filter((t) => t.fromLeaf === l.leaf && t.to !== t.from).map((t) => t.toLeaf),
+    ]),
   );
-  // statuses from which a walk can go on for ever (not forced into a final status): preferred, so walks are long
-  const live = new Set(model.states.map((s) => s.status));
+  // leaves from which a walk can go on for ever (not forced into a final status): preferred, so walks are long
+  const live = new Set(model.leaves.map((l) => l.leaf));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const status of live) {
-      if (!next.get(status)!.some((to) => live.has(to))) {
-        live.delete(status);
+    for (const leaf of live) {
+      if (!next.get(leaf)!.some((to) => live.has(to))) {
+        live.delete(leaf);
         changed = true;
       }
     }
@@ -43,7 +47,7 @@ export function legalWalks(service: string, total: number, length: number): stri
   const random = seededRandom(7);
   const walks: string[][] = [];
   for (let done = 0; done < total; ) {
-    let current = model.initial;
+    let current = model.initialLeaf;
     const walk: string[] = [current];
     for (let options = next.get(current)!; walk.length < length && options.length > 0; options = next.get(current)!) {
       const onward = options.filter((to) => live.has(to));
@@ -51,7 +55,7 @@ export function legalWalks(service: string, total: number, length: number): stri
       current = choices[Math.floor(random() * choices.length)]!;
       walk.push(current);
     }
-    walks.push(walk);
+    walks.push(walk.map((leaf) => leaf.split('.')[0]!));
     done += walk.length;
   }
   return walks;

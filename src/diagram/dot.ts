@@ -6,6 +6,9 @@
  * - transitions are labelled by event; documented ones are solid, inferred ones dashed; operations (a user's
  *   request) are orange with a filled arrowhead, outcomes (reported by the service) dark grey with an open one;
  *   each transition's SVG group has the id `transition-<index>` (its index in `model.transitions`);
+ * - a status with hidden sub-states is a cluster (a box around its sub-states, filled by the status's tags, with the
+ *   id `state-<index>`), each sub-state a node inside it with the id `state-<index>-<sub-state index>`;
+ *   transitions run between leaf states;
  * - a legend lists the tags and edge kinds the diagram uses.
  */
 import { STATUS_TAGS, type StatusTag } from '../../machines/vocabulary.js';
@@ -15,6 +18,11 @@ import { OPERATION_COLOUR, OUTCOME_COLOUR, PLAIN_COLOURS, stateColours } from '.
 /** The id of a state's SVG group in a rendered diagram. */
 export function stateElementId(index: number): string {
   return `state-${index}`;
+}
+
+/** The id of a sub-state's SVG group in a rendered diagram (`index` of its status, `sub` of it among its sub-states). */
+export function subStateElementId(index: number, sub: number): string {
+  return `state-${index}-${sub}`;
 }
 
 /** The id of a transition's SVG group in a rendered diagram. */
@@ -51,10 +59,16 @@ export const EXTRA_EDGE_COLOUR = '#d00000';
  * @example toDot(lifecycleModel('kafka')).startsWith('digraph') // true
  */
 export function toDot(model: LifecycleModel, options: DotOptions = {}): string {
-  const ids = new Map(model.states.map((s, i) => [s.status, `s${i}`]));
-  const node = (status: string): string => {
-    const id = ids.get(status);
-    if (id === undefined) throw new Error(`${model.service}: transition names unknown status ${status}`);
+  const ids = new Map<string, string>();
+  for (const [i, s] of model.states.entries()) {
+    if (s.subStates === undefined) ids.set(s.status, `s${i}`);
+    else for (const [j, leaf] of s.subStates.entries()) ids.set(leaf, `s${i}_${j}`);
+  }
+  // a status with sub-states, where an overlay names only the status: its initial sub-state's node
+  for (const s of model.states) if (s.initialSubState !== undefined) ids.set(s.status, ids.get(s.initialSubState)!);
+  const node = (leaf: string): string => {
+    const id = ids.get(leaf);
+    if (id === undefined) throw new Error(`${model.service}: transition names unknown state ${leaf}`);
     return id;
   };
   const lines = [
@@ -63,10 +77,11 @@ export function toDot(model: LifecycleModel, options: DotOptions = {}): string {
     '  node [fontname="Helvetica", fontsize=12, shape=box, margin="0.18,0.08"];',
     '  edge [fontname="Helvetica", fontsize=10];',
     '  start [shape=point, width=0.16, label="", id="initial", tooltip="initial status"];',
-    `  start -> ${node(model.initial)} [id="initial-transition", tooltip="start"];`,
+    `  start -> ${node(model.initialLeaf)} [id="initial-transition", tooltip="start"];`,
   ];
   for (const [index, state] of model.states.entries()) {
-    lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
+    if (state.subStates === undefined) lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
+    else lines.push(...cluster(model, state, index, node));
   }
   const counts = options.transitionCounts;
   const extra = options.extraEdges ?? [];
@@ -76,7 +91,7 @@ export function toDot(model: LifecycleModel, options: DotOptions = {}): string {
     const count = counts?.[index];
     // a later attribute overrides an earlier one in DOT: the label gets the count
     const weighted = count === undefined ? '' : `, penwidth=${width(count)}, label=${quote(`${t.event} ×${count}`)}`;
-    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}${weighted}];`);
+    lines.push(`  ${node(t.fromLeaf)} -> ${node(t.toLeaf)} [${transitionAttributes(t, index)}${weighted}];`);
   }
   for (const [index, e] of extra.entries()) {
     const attributes = [
@@ -112,6 +127,39 @@ function stateAttributes(state: StatusInfo, index: number): string {
   return attributes.join(', ');
 }
 
+/** A status with sub-states: a cluster with the status's look, its sub-states plain nodes inside. */
+function cluster(model: LifecycleModel, state: StatusInfo, index: number, node: (leaf: string) => string): string[] {
+  const colours = stateColours(state.tags);
+  const style = ['rounded', 'filled', ...(state.tags.includes('undocumented') ? ['dashed'] : [])];
+  const lines = [
+    `  subgraph cluster_s${index} {`,
+    `    id=${quote(stateElementId(index))};`,
+    `    class=${quote(['state', 'composite', ...state.tags].join(' '))};`,
+    `    label=${quote(state.status)};`,
+    `    style=${quote(style.join(','))};`,
+    `    fillcolor=${quote(colours.fill)};`,
+    `    color=${quote(colours.border)};`,
+    '    penwidth=1.4;',
+    `    tooltip=${quote(`${state.status} [${state.tags.join(', ')}]: ${state.description} Hidden sub-states: ${state.subStates!.map((leaf) => leaf.slice(state.status.length + 1)).join(', ')}.`)};`,
+  ];
+  for (const [sub, leaf] of state.subStates!.entries()) {
+    const info = model.leaves.find((l) => l.leaf === leaf);
+    const name = leaf.slice(state.status.length + 1);
+    const attributes = [
+      `id=${quote(subStateElementId(index, sub))}`,
+      `class=${quote('substate')}`,
+      `label=${quote(name)}`,
+      'style="rounded,filled"',
+      'fillcolor="#ffffff"',
+      `color=${quote(colours.border)}`,
+      `tooltip=${quote(`${leaf} (hidden: the API shows ${state.status}): ${info?.description ?? ''}`)}`,
+    ];
+    lines.push(`    ${node(leaf)} [${attributes.join(', ')}];`);
+  }
+  lines.push('  }');
+  return lines;
+}
+
 function transitionAttributes(t: TransitionInfo, index: number): string {
   const colour = t.kind === 'operation' ? OPERATION_COLOUR : OUTCOME_COLOUR;
   const why = t.note ? ` ${t.note}` : '';
@@ -123,7 +171,7 @@ function transitionAttributes(t: TransitionInfo, index: number): string {
     `fontcolor=${quote(colour)}`,
     `style=${t.basis === 'inferred' ? 'dashed' : 'solid'}`,
     `arrowhead=${t.kind === 'operation' ? 'normal' : 'empty'}`,
-    `tooltip=${quote(`${t.from} → ${t.to} on ${t.event} (${t.kind}, ${t.basis}).${why}`)}`,
+    `tooltip=${quote(`${t.fromLeaf} → ${t.toLeaf} on ${t.event} (${t.kind}, ${t.basis}).${why}`)}`,
   ].join(', ');
 }
 
@@ -171,12 +219,9 @@ const EDGE_MEANING: ReadonlyMap<string, string> = new Map([
   ['inferred', 'dashed line'],
 ]);
 
-/**
- * A DOT quoted string: backslashes doubled so Graphviz's label escapes do not apply, `&` written `&amp;` so that
- * Graphviz does not read entities in it (a status `&#65;` would be drawn `A`), newlines become spaces.
- */
+/** A DOT quoted string (backslashes doubled so Graphviz's label escapes do not apply; newlines become spaces). */
 function quote(text: string): string {
-  // Graphviz reads entities in strings (`&#;` would vanish from a label): an ampersand is written as `&amp;`
+  // Graphviz reads entities in strings (`&#65;` would be drawn `A`, `&#;` would vanish): `&` is written `&amp;`
   return `"${text
     .replace(/&/g, '&amp;')
     .replace(/\\/g, '\\\\')

@@ -207,7 +207,8 @@ export class InstanceStore {
     if (next === undefined) return 'EXECUTING';
     const { model } = this.model(instance.service);
     const failed = statusesTagged(model, 'failed');
-    const transition = model.transitions.find((t) => t.from === next.from && t.event === next.event);
+    const fromLeaf = next.fromLeaf ?? next.from;
+    const transition = model.transitions.find((t) => t.fromLeaf === fromLeaf && t.event === next.event);
     return transition?.failure === true || failed.has(next.to) ? 'FAILED' : 'SUCCESS';
   }
 

@@ -53,11 +53,11 @@ export function instanceChaos(
   const outcomesFrom = new Map<string, TransitionInfo[]>();
   for (const t of model.transitions) {
     if (t.kind !== 'outcome') continue;
-    outcomesFrom.set(t.from, [...(outcomesFrom.get(t.from) ?? []), t]);
+    outcomesFrom.set(t.fromLeaf, [...(outcomesFrom.get(t.fromLeaf) ?? []), t]); // by leaf: a sub-state's own outcomes
   }
   const weight = (t: TransitionInfo): number | undefined => {
     if (t.kind !== 'outcome') return undefined;
-    const siblings = outcomesFrom.get(t.from) ?? [];
+    const siblings = outcomesFrom.get(t.fromLeaf) ?? [];
     const failures = siblings.filter(isFailure).length;
     const successes = siblings.length - failures;
     if (failures === 0 || successes === 0) return 1; // no choice to make

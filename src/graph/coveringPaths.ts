@@ -5,7 +5,7 @@
  * cover then keeps the candidates that take the most transitions not yet taken.
  */
 import { lifecycleModel, type ServiceRef, type StatusOf } from '../model/index.js';
-import { checkStatus, type LifecyclePath, pathsFrom } from './shortestPaths.js';
+import { checkStatus, type LifecyclePath, pathsFrom, shortestToStatus } from './shortestPaths.js';
 
 /** Options of {@link coveringPaths}. */
 export interface CoveringPathsOptions<S extends ServiceRef = string> {
@@ -20,6 +20,10 @@ export interface UncoveredTransition {
   from: string;
   event: string;
   to: string;
+  /** The leaf state it leaves (equals `from` for a status without sub-states). */
+  fromLeaf: string;
+  /** The leaf state it enters. */
+  toLeaf: string;
 }
 
 /** The result of {@link coveringPaths}. */
@@ -52,15 +56,22 @@ export function coveringPaths<S extends ServiceRef>(service: S, options: Coverin
   const uncovered: UncoveredTransition[] = [];
   const wanted = new Set<string>();
   for (const t of model.transitions) {
-    const head = toSource.get(t.from);
-    const tail = options.to === undefined ? { statuses: [t.to], events: [] } : pathsFrom(service, t.to).get(options.to);
+    const head = toSource.get(t.fromLeaf);
+    const tail =
+      options.to === undefined
+        ? { statuses: [t.to], events: [], leaves: [t.toLeaf] }
+        : shortestToStatus(pathsFrom(service, t.toLeaf), options.to);
     if (!head || !tail) {
-      uncovered.push({ from: t.from, event: t.event, to: t.to });
+      uncovered.push({ from: t.from, event: t.event, to: t.to, fromLeaf: t.fromLeaf, toLeaf: t.toLeaf });
       continue;
     }
-    const path = { statuses: [...head.statuses, ...tail.statuses], events: [...head.events, t.event, ...tail.events] };
-    candidates.push({ path, takes: new Set(path.events.map((event, i) => key(path.statuses[i]!, event))) });
-    wanted.add(key(t.from, t.event));
+    const path = {
+      statuses: [...head.statuses, ...tail.statuses],
+      events: [...head.events, t.event, ...tail.events],
+      leaves: [...head.leaves, ...tail.leaves],
+    };
+    candidates.push({ path, takes: new Set(path.events.map((event, i) => key(path.leaves[i]!, event))) });
+    wanted.add(key(t.fromLeaf, t.event));
   }
   const paths: LifecyclePath[] = [];
   while (wanted.size > 0) {

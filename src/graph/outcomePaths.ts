@@ -10,7 +10,10 @@ import { type Route, type RouteOptions, shortestRoutes } from './shortestRoutes.
 /** A path of outcomes from one status to another: the status reached, the outcomes taken, the statuses between. */
 export type OutcomePath = Route;
 
-/** The statuses each status reaches by outcomes alone, keyed by the start status, then by the status reached. */
+/**
+ * The statuses each leaf state reaches by outcomes alone, keyed by the start leaf (for a status without sub-states,
+ * the status itself), then by the status reached (the shortest path to any of its leaves).
+ */
 export type OutcomeReach = ReadonlyMap<string, ReadonlyMap<string, OutcomePath>>;
 
 /** The two readings of "reachable by outcomes alone" that waiting code needs. */
@@ -33,24 +36,26 @@ export const outcomePaths: (service: string | Service) => OutcomePaths = perServ
 
 function compute(entry: Service): OutcomePaths {
   const model = lifecycleModel(entry);
-  const outcomesFrom = new Map<string, string[]>(model.states.map((state) => [state.status, []]));
+  const outcomesFrom = new Map<string, string[]>(model.leaves.map((l) => [l.leaf, []]));
   for (const t of model.transitions) {
-    const list = outcomesFrom.get(t.from)!;
+    const list = outcomesFrom.get(t.fromLeaf)!;
     if (t.kind === 'outcome' && !list.includes(t.event)) list.push(t.event);
   }
-  const events = (status: string) => outcomesFrom.get(status) ?? [];
+  const events = (_status: string, leaf: string) => outcomesFrom.get(leaf) ?? [];
   const transitional = statusesTagged(model, 'transitional');
-  const reach = (from: string, options: RouteOptions) =>
-    new Map(
-      shortestRoutes(entry.machine, from, options)
-        .filter((r) => r.events.length > 0)
-        .map((r) => [r.to, r]),
-    );
+  const reach = (from: string, options: RouteOptions) => {
+    const reached = new Map<string, OutcomePath>();
+    for (const route of shortestRoutes(entry.machine, from, options)) {
+      if (route.events.length > 0 && route.to !== from.split('.')[0] && !reached.has(route.to))
+        reached.set(route.to, route);
+    }
+    return reached;
+  };
   const untilSettled = new Map<string, ReadonlyMap<string, OutcomePath>>();
   const anyRoute = new Map<string, ReadonlyMap<string, OutcomePath>>();
-  for (const { status } of model.states) {
-    untilSettled.set(status, reach(status, { events, stopAt: (to) => !transitional.has(to) }));
-    anyRoute.set(status, reach(status, { events }));
+  for (const { leaf } of model.leaves) {
+    untilSettled.set(leaf, reach(leaf, { events, stopAt: (to) => !transitional.has(to) }));
+    anyRoute.set(leaf, reach(leaf, { events }));
   }
   return { untilSettled, anyRoute };
 }

@@ -2,9 +2,13 @@
  * `shortestPaths`: the shortest path from one status to every status it can reach, found by `xstate/graph`, as
  * plain data (statuses and events).
  */
+
+import { transition } from 'xstate';
 import type { Service } from '../../machines/index.js';
 import {
   knownStatus,
+  leafOf,
+  leafValue,
   lifecycleModel,
   perService,
   resolveService,
@@ -13,10 +17,14 @@ import {
 } from '../model/index.js';
 import { shortestRoutes } from './shortestRoutes.js';
 
-/** A path through a machine: `statuses[i + 1]` follows `statuses[i]` by `events[i]`. */
+/**
+ * A path through a machine: `statuses[i + 1]` follows `statuses[i]` by `events[i]`. `leaves` are the leaf states
+ * along it (equal to `statuses` for a machine without sub-states; a hidden move shows its status twice).
+ */
 export interface LifecyclePath {
   statuses: string[];
   events: string[];
+  leaves: string[];
 }
 
 /** Options of {@link shortestPaths}. */
@@ -44,26 +52,50 @@ export function shortestPaths<S extends ServiceRef>(
   const reached = pathsFrom(service, from);
   const order = model.states.map((s) => s.status).filter((status) => options.to === undefined || status === options.to);
   return order.flatMap((status) => {
-    const path = reached.get(status);
+    const path = shortestToStatus(reached, status);
     return path ? [copy(path)] : [];
   });
 }
 
-/** The shortest paths from `from` to every status it reaches, keyed by target (cached per service and status). */
+/**
+ * The shortest paths from `from` (a status, entered at its initial leaf, or a leaf id) to every leaf state it
+ * reaches, keyed by the leaf reached (cached per service and start).
+ */
 export function pathsFrom(service: string | Service, from: string): ReadonlyMap<string, LifecyclePath> {
   const byStart = startsOf(service);
   const cached = byStart.get(from);
   if (cached) return cached;
   const { machine } = resolveService(service);
   const paths = new Map<string, LifecyclePath>();
-  for (const route of shortestRoutes(machine, from)) {
-    paths.set(route.to, {
-      statuses: [from, ...route.through, ...(route.events.length > 0 ? [route.to] : [])],
+  const routes = shortestRoutes(machine, from);
+  const start = routes[0]!.leaf; // the start itself comes first
+  for (const route of routes) {
+    if (paths.has(route.leaf)) continue;
+    const leaves = [start];
+    // the leaves along the route: replay its events on the machine's own transitions
+    let snapshot = machine.resolveState({ value: leafValue(start), context: undefined });
+    for (const type of route.events) {
+      snapshot = transition(machine, snapshot, { type })[0];
+      leaves.push(leafOf(snapshot.value));
+    }
+    paths.set(route.leaf, {
+      statuses: leaves.map((leaf) => leaf.split('.')[0]!),
       events: [...route.events],
+      leaves,
     });
   }
   byStart.set(from, paths);
   return paths;
+}
+
+/** The shortest of the paths to any leaf of `status`, or undefined. */
+export function shortestToStatus(paths: ReadonlyMap<string, LifecyclePath>, status: string): LifecyclePath | undefined {
+  let best: LifecyclePath | undefined;
+  for (const path of paths.values()) {
+    if (path.statuses[path.statuses.length - 1] !== status) continue;
+    if (!best || path.events.length < best.events.length) best = path;
+  }
+  return best;
 }
 
 const startsOf = perService(() => new Map<string, ReadonlyMap<string, LifecyclePath>>());
@@ -74,5 +106,5 @@ export function checkStatus(service: string | Service, status: string): void {
 }
 
 function copy(path: LifecyclePath): LifecyclePath {
-  return { statuses: [...path.statuses], events: [...path.events] };
+  return { statuses: [...path.statuses], events: [...path.events], leaves: [...path.leaves] };
 }

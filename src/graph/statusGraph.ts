@@ -1,23 +1,31 @@
 /**
- * `statusGraph`: a service's machine compiled for fast checks. Statuses become integer ids, and two n-by-n tables
- * answer "may status `a` be followed by status `b`?" in constant time:
- * - `strict`: by one transition of the machine;
- * - `sampled`: by a path whose intermediate statuses are all `transitional` (what a poller can miss).
- * Each table cell holds the index of the step's explanation (events taken, statuses missed), or -1.
+ * `statusGraph`: a service's machine compiled for fast checks. A history shows statuses, but a status may hide
+ * sub-states, so what is known after some observations is a SET of leaf states (those consistent with everything
+ * seen). The compiler determinizes the machine (subset construction, at compile time): every reachable set of leaf
+ * states gets an integer id, and tables answer "after set `a`, may status `t` be observed, and which set follows?"
+ * with one array lookup, in two modes:
+ * - `strict`: the status changes by one transition (hidden moves between sub-states of a status allowed around it);
+ * - `sampled`: the statuses passed through between the two observations are all `transitional` (what a poller can
+ *   miss).
+ * A third table applies an operation (a user's request recorded in the history) to a set.
  *
- * The strict table comes from the plain-data model (xstate's own transition resolution); the sampled table from
- * shortest routes (`xstate/graph`), with traversal stopped at every status that is not transitional.
+ * Everything comes from the plain-data model (xstate's own transition resolution, leaf by leaf). For a machine
+ * without sub-states every set is one status and the tables are the status-by-status tables of old.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, perService, type StatusTag, spellingKey, spellings, statusesTagged } from '../model/index.js';
-import { shortestRoutes } from './shortestRoutes.js';
+import { lifecycleModel, perService, type StatusTag, spellingKey, spellings } from '../model/index.js';
 
-/** How a step from one status to another is explained. */
+/** How a step is explained: the events of the shortest path found, and the statuses it passes unobserved. */
 export interface StepExplanation {
   /** The events taken, one per hop (the first the machine lists, where several take the same hop). */
   readonly events: readonly string[];
   /** The statuses passed through but not observed (empty for a single transition). */
   readonly missed: readonly string[];
+  /**
+   * The leaf states along the path, from the one left to the one entered (one more than `events`), where the path
+   * involves a hidden sub-state; absent otherwise (they are then the statuses themselves).
+   */
+  readonly leaves?: readonly string[];
 }
 
 /** A service's machine compiled to integer ids and lookup tables. Build it with {@link statusGraph}. */
@@ -32,15 +40,48 @@ export interface StatusGraph {
   readonly final: Uint8Array;
   /** Tags of each status, by id. */
   readonly tags: readonly (readonly StatusTag[])[];
-  /** `strict[from * n + to]`: explanation index of a single transition, or -1. */
+  /** Aliases of each status, by id (other spellings, read as the status with a note). */
+  readonly aliases: readonly (readonly string[])[];
+  /** Every leaf state (see `LeafInfo`); a leaf's id is its index here. */
+  readonly leaves: readonly string[];
+  /** The status id of each leaf. */
+  readonly leafStatus: Int32Array;
+  /** The sets of leaf states the tables work on (sorted leaf ids); a set's id is its index here. */
+  readonly sets: readonly (readonly number[])[];
+  /** The status id every leaf of a set shows, or -1 when the set mixes statuses (nothing known, or after an operation). */
+  readonly setStatus: Int32Array;
+  /** The set of every leaf: nothing is known (before the first observation, after an unknown status). */
+  readonly unknownSet: number;
+  /** The set of the initial leaf: where a full life starts. */
+  readonly initialSet: number;
+  /** `nextStrict[set * statuses.length + status]`: the set after observing `status`, or -1 (illegal). */
+  readonly nextStrict: Int32Array;
+  /** The same in sampled mode. */
+  readonly nextSampled: Int32Array;
+  /** Per cell of `nextStrict`: the explanation index of the change, or -1 (illegal, a repeat, or from nothing known). */
+  readonly whyStrict: Int32Array;
+  /** Per cell of `nextSampled`: the explanation index, as `whyStrict`. */
+  readonly whySampled: Int32Array;
+  /**
+   * The validator's hot path, one lookup per observation: per cell of `nextStrict`, -1 (illegal) or
+   * `next set * 2 + 1` when the change passes statuses it did not observe (a record is due), `next set * 2` otherwise.
+   */
+  readonly stepStrict: Int32Array;
+  /** The same for `nextSampled`. */
+  readonly stepSampled: Int32Array;
+  /** The operations (events of kind `operation`), in model order; an operation's id is its index here. */
+  readonly operations: readonly string[];
+  /** `nextOperation[set * operations.length + operation]`: the set after the operation, or -1 (not allowed). */
+  readonly nextOperation: Int32Array;
+  /** `strict[from * n + to]` over statuses (any sub-state of `from`): explanation index, or -1. */
   readonly strict: Int32Array;
-  /** `sampled[from * n + to]`: explanation index of a path through transitional statuses, or -1. */
+  /** `sampled[from * n + to]` over statuses: explanation index of a path through transitional statuses, or -1. */
   readonly sampled: Int32Array;
   /** The explanations the tables point to. */
   readonly explanations: readonly StepExplanation[];
-  /** Statuses reachable from each status by one transition, by id. */
+  /** Statuses reachable from each status (any of its sub-states) by one transition, by status id. */
   readonly allowedStrict: readonly (readonly string[])[];
-  /** Statuses reachable from each status in sampled mode, by id. */
+  /** Statuses reachable from each status in sampled mode, by status id. */
   readonly allowedSampled: readonly (readonly string[])[];
   /** The id of an exactly spelled status, or -1. Safe for any string (`__proto__` included). */
   idOf(status: string): number;
@@ -49,6 +90,10 @@ export interface StatusGraph {
    * `spellings`), or -1.
    */
   idOfSpelling(given: string): number;
+  /** The status id an alias (exactly spelled) stands for, or -1. */
+  aliasOf(alias: string): number;
+  /** The id of an operation, or -1. */
+  operationIdOf(operation: string): number;
 }
 
 /**
@@ -58,47 +103,244 @@ export interface StatusGraph {
  */
 export const statusGraph: (service: string | Service) => StatusGraph = perService(compile);
 
-function compile(entry: Service): StatusGraph {
+/** One leaf-to-leaf transition, by ids. */
+interface Edge {
+  readonly to: number;
+  readonly event: string;
+}
+
+/** The compiled leaf graph a search runs on. */
+export interface LeafGraph {
+  readonly leafStatus: Int32Array;
+  readonly transitional: Uint8Array;
+  readonly edges: readonly (readonly Edge[])[];
+  readonly statuses: readonly string[];
+}
+
+/** A path found by {@link searchSteps}: where it starts, the events taken and the leaves passed, the statuses missed. */
+export interface LeafPath {
+  /** The leaf the path starts from (one of the sources). */
+  readonly source: number;
+  readonly events: readonly string[];
+  /** The leaves after each event (the last is where the path ends). */
+  readonly leaves: readonly number[];
+  readonly missed: readonly string[];
+}
+
+const PHASES = 3; // 0: still in the status left, 1: passing missed statuses, 2: in the status observed
+
+/**
+ * Where observing status `target` may leave an instance that was in one of `sources` (leaf ids): every leaf of
+ * `target` so reachable, with the shortest path to it (breadth first, edges in machine order), in the order found.
+ * A path first moves between sub-states of the status it starts in, then (unless `target` is that status) changes
+ * status once (`strict`) or through `transitional` statuses only (`sampled`), then moves between sub-states of
+ * `target`.
+ */
+export function searchSteps(
+  graph: LeafGraph,
+  sources: readonly number[],
+  target: number,
+  sampled: boolean,
+): Map<number, LeafPath> {
+  const { leafStatus, transitional, edges } = graph;
+  const size = leafStatus.length * PHASES;
+  const parent = new Int32Array(size).fill(-2);
+  const via: (string | undefined)[] = new Array(size);
+  const queue: number[] = [];
+  const found = new Map<number, LeafPath>();
+  const visit = (node: number, from: number, event: string | undefined) => {
+    if (parent[node] !== -2) return;
+    parent[node] = from;
+    via[node] = event;
+    queue.push(node);
+    const leaf = Math.floor(node / PHASES);
+    const phase = node % PHASES;
+    if ((phase === 2 || (phase === 0 && leafStatus[leaf] === target)) && !found.has(leaf))
+      found.set(leaf, pathTo(node));
+  };
+  const pathTo = (node: number): LeafPath => {
+    const events: string[] = [];
+    const leaves: number[] = [];
+    const missed: string[] = [];
+    let at = node;
+    for (; parent[at]! >= 0; at = parent[at]!) {
+      events.push(via[at]!);
+      leaves.push(Math.floor(at / PHASES));
+      if (at % PHASES === 1) {
+        const status = graph.statuses[leafStatus[Math.floor(at / PHASES)]!]!;
+        if (missed[missed.length - 1] !== status) missed.push(status);
+      }
+    }
+    const source = Math.floor(at / PHASES);
+    return { source, events: events.reverse(), leaves: leaves.reverse(), missed: missed.reverse() };
+  };
+  for (const source of sources) visit(source * PHASES, -1, undefined);
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    const leaf = Math.floor(node / PHASES);
+    const phase = node % PHASES;
+    const status = leafStatus[leaf]!;
+    for (const edge of edges[leaf]!) {
+      const next = leafStatus[edge.to]!;
+      if (phase === 0 && next === status) visit(edge.to * PHASES, node, edge.event);
+      else if (phase === 2 && next === target) visit(edge.to * PHASES + 2, node, edge.event);
+      else {
+        if (next === target) visit(edge.to * PHASES + 2, node, edge.event);
+        const passing = phase === 1 || phase === 0 || transitional[target] === 1;
+        if (sampled && passing && transitional[next] === 1) visit(edge.to * PHASES + 1, node, edge.event);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The leaf graph of a service (for {@link searchSteps}), cached per service.
+ *
+ * @example searchSteps(leafGraph('kafka'), [0], 1, false)
+ */
+export const leafGraph: (service: string | Service) => LeafGraph = perService((entry) => {
   const model = lifecycleModel(entry);
   const statuses = model.states.map((s) => s.status);
+  const statusIds = new Map(statuses.map((s, i) => [s, i]));
+  const leafIds = new Map(model.leaves.map((l, i) => [l.leaf, i]));
+  const edges: Edge[][] = model.leaves.map(() => []);
+  for (const t of model.transitions)
+    edges[leafIds.get(t.fromLeaf)!]!.push({ to: leafIds.get(t.toLeaf)!, event: t.event });
+  return {
+    statuses,
+    leafStatus: Int32Array.from(model.leaves, (l) => statusIds.get(l.status)!),
+    transitional: Uint8Array.from(model.states, (s) => (s.tags.includes('transitional') ? 1 : 0)),
+    edges,
+  };
+});
+
+function compile(entry: Service): StatusGraph {
+  const model = lifecycleModel(entry);
+  const graph = leafGraph(entry);
+  const statuses = graph.statuses;
   const n = statuses.length;
   const ids = new Map<string, number>(statuses.map((status, id) => [status, id]));
   const spelled = spellings(statuses);
-  const id = (status: string): number => {
-    const found = ids.get(status);
-    if (found === undefined) throw new Error(`machine ${entry.id}: unknown state ${status}`);
-    return found;
-  };
-  const explanations: StepExplanation[] = [];
-  const strict = new Int32Array(n * n).fill(-1);
-  const sampled = new Int32Array(n * n).fill(-1);
-
-  for (const t of model.transitions) {
-    const cell = id(t.from) * n + id(t.to);
-    if (strict[cell] !== -1) continue; // first event listed explains the hop
-    strict[cell] = explanations.push({ events: [t.event], missed: [] }) - 1;
+  const aliases = new Map<string, number>();
+  model.states.forEach((s, id) => {
+    for (const alias of s.aliases ?? []) aliases.set(alias, id);
+  });
+  for (const alias of aliases.keys()) {
+    if (ids.has(alias)) throw new Error(`machine ${entry.id}: alias ${alias} is also a status`);
   }
+  const leaves = model.leaves.map((l) => l.leaf);
+  const leafIds = new Map(leaves.map((leaf, i) => [leaf, i]));
+  const operations = [...new Set(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
+  const byOperation = operations.map((operation) =>
+    model.transitions.filter((t) => t.kind === 'operation' && t.event === operation),
+  );
 
-  const transitional = statusesTagged(model, 'transitional');
-  for (const from of statuses) {
-    for (const route of shortestRoutes(entry.machine, from, { stopAt: (status) => !transitional.has(status) })) {
-      if (route.events.length === 0) continue; // the start itself: a repeat, legal anyway
-      const cell = id(from) * n + id(route.to);
-      if (route.events.length === 1 && strict[cell] !== -1) {
-        sampled[cell] = strict[cell]!;
-        continue;
+  const sets: number[][] = [];
+  const setIds = new Map<string, number>();
+  const add = (set: readonly number[]): number => {
+    const sorted = [...new Set(set)].sort((a, b) => a - b);
+    const key = sorted.join(',');
+    let id = setIds.get(key);
+    if (id === undefined) {
+      id = sets.push(sorted) - 1;
+      setIds.set(key, id);
+    }
+    return id;
+  };
+  const unknownSet = add(leaves.map((_, i) => i));
+  const initialSet = add([leafIds.get(model.initialLeaf)!]);
+  const leafStatus = graph.leafStatus;
+  // the status-level view: from every leaf of a status at once
+  const statusSet = statuses.map((_, status) =>
+    add(leaves.flatMap((_, leaf) => (leafStatus[leaf] === status ? [leaf] : []))),
+  );
+
+  const explanations: StepExplanation[] = [];
+  const explanationIds = new Map<string, number>();
+  const explain = (path: LeafPath, source: number): number => {
+    const names = [source, ...path.leaves].map((leaf) => leaves[leaf]!);
+    const hidden = names.some((leaf) => leaf.includes('.'));
+    const explanation: StepExplanation = hidden
+      ? { events: path.events, missed: path.missed, leaves: names }
+      : { events: path.events, missed: path.missed };
+    const key = JSON.stringify(explanation);
+    let id = explanationIds.get(key);
+    if (id === undefined) {
+      id = explanations.push(explanation) - 1;
+      explanationIds.set(key, id);
+    }
+    return id;
+  };
+  const next: number[][] = [[], []]; // by mode (0 strict, 1 sampled): flat rows of n cells
+  const why: number[][] = [[], []];
+  const nextOperation: number[] = [];
+  for (let set = 0; set < sets.length; set++) {
+    const members = sets[set]!;
+    const own = setStatusOf(members, graph.leafStatus);
+    for (const mode of [0, 1]) {
+      for (let status = 0; status < n; status++) {
+        const found = searchSteps(graph, members, status, mode === 1);
+        if (found.size === 0) {
+          next[mode]!.push(-1);
+          why[mode]!.push(-1);
+          continue;
+        }
+        next[mode]!.push(add([...found.keys()]));
+        const [first] = found.values();
+        const changed = set !== unknownSet && own !== status;
+        why[mode]!.push(changed ? explain(first!, first!.source) : -1);
       }
-      sampled[cell] = explanations.push({ events: route.events, missed: route.through }) - 1;
+    }
+    for (const transitions of byOperation) {
+      const targets = transitions.filter((t) => members.includes(leafIds.get(t.fromLeaf)!));
+      nextOperation.push(targets.length === 0 ? -1 : add(targets.map((t) => leafIds.get(t.toLeaf)!)));
     }
   }
 
+  const setStatus = Int32Array.from(sets, (members) => setStatusOf(members, leafStatus));
+  const statusTable = (mode: number) => {
+    const table = new Int32Array(n * n).fill(-1);
+    statuses.forEach((_, from) => {
+      const row = statusSet[from]!;
+      for (let to = 0; to < n; to++) {
+        if (from === to) continue;
+        const cell = row * n + to;
+        if (next[mode]![cell]! >= 0) table[from * n + to] = why[mode]![cell]!;
+      }
+    });
+    return table;
+  };
+  const packed = (mode: number) =>
+    Int32Array.from(next[mode]!, (to, cell) => {
+      if (to < 0) return -1;
+      const reason = why[mode]![cell]!;
+      return to * 2 + (reason >= 0 && explanations[reason]!.missed.length > 0 ? 1 : 0);
+    });
+  const strict = statusTable(0);
+  const sampled = statusTable(1);
   const targets = (table: Int32Array, from: number) => statuses.filter((_, to) => table[from * n + to]! >= 0);
   return {
     service: entry.id,
     statuses,
-    initial: id(model.initial),
+    initial: ids.get(model.initial)!,
     final: Uint8Array.from(model.states, (s) => (s.tags.includes('final') ? 1 : 0)),
     tags: model.states.map((s) => s.tags),
+    aliases: model.states.map((s) => s.aliases ?? []),
+    leaves,
+    leafStatus,
+    sets,
+    setStatus,
+    unknownSet,
+    initialSet,
+    nextStrict: Int32Array.from(next[0]!),
+    nextSampled: Int32Array.from(next[1]!),
+    whyStrict: Int32Array.from(why[0]!),
+    whySampled: Int32Array.from(why[1]!),
+    stepStrict: packed(0),
+    stepSampled: packed(1),
+    operations,
+    nextOperation: Int32Array.from(nextOperation),
     strict,
     sampled,
     explanations,
@@ -109,5 +351,12 @@ function compile(entry: Service): StatusGraph {
       const status = spelled.get(spellingKey(given));
       return status === undefined ? -1 : ids.get(status)!;
     },
+    aliasOf: (alias: string) => aliases.get(alias) ?? -1,
+    operationIdOf: (operation: string) => operations.indexOf(operation),
   };
+}
+
+function setStatusOf(members: readonly number[], leafStatus: Int32Array): number {
+  const first = leafStatus[members[0]!]!;
+  return members.every((leaf) => leafStatus[leaf] === first) ? first : -1;
 }

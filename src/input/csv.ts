@@ -1,10 +1,11 @@
 /**
- * CSV input: a header row naming the columns (`status`, and optionally `time`/`timestamp` and
- * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row. Fields may be
+ * CSV input: a header row naming the columns (`status` and/or `operation`, and optionally `time`/`timestamp` and
+ * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row: a status, an
+ * operation the user requested, or both (the operation, then the status seen after it). Fields may be
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
 import { type Observation, quoteInput } from '../model/index.js';
-import { epochTime } from './fields.js';
+import { epochTime, OPERATION_FIELDS } from './fields.js';
 import { InputError } from './inputError.js';
 import { badRecord, DEFAULT_RECORD_OPTIONS, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
 
@@ -76,6 +77,7 @@ export function createCsvParser(file: string, options: RecordOptions = DEFAULT_R
   const columnNames = (paths: readonly (readonly string[])[]) => paths.map((path) => path.join('.'));
   let width = -1;
   let statusColumn = -1;
+  let operationColumn = -1;
   let timeColumn = -1;
   let instanceColumn = -1;
   const fieldsOf = (text: string, line: number): string[] => {
@@ -98,7 +100,8 @@ export function createCsvParser(file: string, options: RecordOptions = DEFAULT_R
         };
         const statusNames = columnNames(shape.status);
         statusColumn = find(statusNames);
-        if (statusColumn < 0) {
+        operationColumn = find(OPERATION_FIELDS);
+        if (statusColumn < 0 && operationColumn < 0) {
           throw new InputError(
             `expected a CSV header row with a "${statusNames[0]}" column, found ${quoteInput(text)}`,
             {
@@ -121,17 +124,20 @@ export function createCsvParser(file: string, options: RecordOptions = DEFAULT_R
           column,
         });
       }
-      const status = fields[statusColumn]!;
-      if (status.trim() === '')
+      const status = statusColumn < 0 ? '' : fields[statusColumn]!;
+      const operation = operationColumn < 0 ? '' : fields[operationColumn]!.trim();
+      if (status.trim() === '' && operation === '')
         return badRecord(
           options,
-          new InputError(`expected a status, found an empty "${columnNames(shape.status)[0]}" field`, {
-            file,
-            line,
-            column: columnOfField(text, statusColumn),
-          }),
+          new InputError(
+            operationColumn < 0
+              ? `expected a status, found an empty "${columnNames(shape.status)[0]}" field`
+              : 'expected a status or an operation, found both fields empty',
+            { file, line, column: columnOfField(text, statusColumn < 0 ? operationColumn : statusColumn) },
+          ),
         );
-      const observation: Observation = { status, line };
+      const observation: Observation = { status: status.trim() === '' ? '' : status, line };
+      if (operation !== '') observation.operation = operation;
       if (timeColumn >= 0) {
         const time = fields[timeColumn]!.trim();
         if (time !== '') observation.time = epochTime(time, timeUnit);

@@ -8,13 +8,16 @@ import { numberMembers } from './jsonSyntax.js';
 
 /** Field names of the status. */
 export const STATUS_FIELDS: readonly string[] = ['status'];
+/** Field names of an operation the user requested (a record may carry one instead of, or before, a status). */
+export const OPERATION_FIELDS: readonly string[] = ['operation'];
 /** Field names of the time, in order of preference. */
 export const TIME_FIELDS: readonly string[] = ['time', 'timestamp'];
 /** Field names of the instance id, in order of preference. */
 export const INSTANCE_FIELDS: readonly string[] = ['instance_id', 'instanceId', 'id'];
 
 /** What a record must look like, for messages. */
-export const RECORD_SHAPE = 'a status string, or an object with a "status" string (and optional "time", "instance_id")';
+export const RECORD_SHAPE =
+  'a status string, or an object with a "status" or an "operation" string (and optional "time", "instance_id")';
 
 /**
  * The fields of your own records, each a dotted path into nested objects (`instance.status`); for CSV, the column
@@ -46,6 +49,9 @@ export interface RecordShape {
   /** True when every field keeps its built-in names (the fast NDJSON path applies). */
   builtIn: boolean;
 }
+
+/** Where an operation is read from (its name is fixed: `operation`). */
+const OPERATION_PATHS: readonly (readonly string[])[] = OPERATION_FIELDS.map((name) => [name]);
 
 const BUILT_IN: RecordShape = {
   status: STATUS_FIELDS.map((name) => [name]),
@@ -92,13 +98,17 @@ export function observationFromJson(
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return `expected ${shape.builtIn ? RECORD_SHAPE : `an object with a "${fieldName(shape.status)}" string`}, found ${describe(value)}`;
   const status = firstField(value, shape.status);
-  if (typeof status !== 'string') {
+  const operation = firstField(value, OPERATION_PATHS);
+  if (operation !== undefined && (typeof operation !== 'string' || operation.trim() === ''))
+    return `expected "operation" to be a non-empty string, found ${describe(operation)}`;
+  if (typeof status !== 'string' && !(status === undefined && operation !== undefined)) {
     const name = fieldName(shape.status);
     return status === undefined
-      ? `expected a "${name}" field in the record`
+      ? `expected a "${name}" (or an "operation") field in the record`
       : `expected "${name}" to be a string, found ${describe(status)}`;
   }
-  const observation: Observation = { status, line };
+  const observation: Observation = { status: status ?? '', line };
+  if (operation !== undefined) observation.operation = operation;
   const time = firstField(value, shape.time);
   if (time !== undefined && time !== null) {
     if (typeof time !== 'string' && typeof time !== 'number')

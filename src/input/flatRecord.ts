@@ -2,7 +2,7 @@
  * `scanFlatRecord`: the fast path of NDJSON reading. Most fleet-log lines are flat JSON objects of plain strings and
  * numbers; this reads such a line without building the whole object `JSON.parse` would, taking only the fields an
  * observation needs. It accepts a strict subset of JSON and gives up (returns undefined) on anything else (escapes,
- * control characters, nested values, `null` or booleans in a field it reads, a missing status), so the caller falls
+ * control characters, nested values, `null` or booleans in a field it reads, a missing status, an operation), so the caller falls
  * back to `JSON.parse`, which then gives the same result or the precise error.
  */
 import type { Observation } from '../model/index.js';
@@ -64,6 +64,7 @@ export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 
     } else {
       return undefined; // nested values, or not JSON
     }
+    if (key === Field.Operation) return undefined; // operation records take the slow path
     if (key !== Field.Other) {
       if (value === undefined || (key === Field.Status && typeof value !== 'string')) return undefined; // null, booleans
       if (key === Field.Status) status = value as string;
@@ -100,6 +101,7 @@ enum Field {
   InstanceId,
   InstanceIdCamel,
   Id,
+  Operation,
 }
 
 /** Which field the key between `start` and `end` names (compared in place: no string is made for it). */
@@ -110,6 +112,7 @@ function fieldOf(text: string, start: number, end: number): Field {
     case 4:
       return text.startsWith('time', start) ? Field.Time : Field.Other;
     case 9:
+      if (text.startsWith('operation', start)) return Field.Operation;
       return text.startsWith('timestamp', start) ? Field.Timestamp : Field.Other;
     case 11:
       return text.startsWith('instance_id', start) ? Field.InstanceId : Field.Other;

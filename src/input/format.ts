@@ -11,8 +11,11 @@ export const INPUT_FORMATS: readonly { format: InputFormat; description: string 
     description:
       'a JSON array of statuses or of records, a JSON object (pretty-printed too), or several concatenated JSON documents',
   },
-  { format: 'ndjson', description: 'one JSON object with "status" per line (a fleet log)' },
-  { format: 'csv', description: 'CSV with a header row naming a "status" column (and "time", "instance_id")' },
+  { format: 'ndjson', description: 'one JSON object with "status" or "operation" per line (a fleet log)' },
+  {
+    format: 'csv',
+    description: 'CSV with a header row naming a "status" and/or "operation" column (and "time", "instance_id")',
+  },
   { format: 'lines', description: 'plain text, one status per line' },
 ];
 
@@ -23,7 +26,7 @@ export function isInputFormat(name: string): name is InputFormat {
 
 /**
  * The format of an input, judged from its first non-blank line: `[` starts a JSON array, `{` an NDJSON log, a
- * header with a `status` column (or any line with a comma) a CSV file, `"` an NDJSON log of strings; anything else
+ * header with a `status` or an `operation` column (or any line with a comma) a CSV file, `"` an NDJSON log of strings; anything else
  * is one status per line.
  *
  * @example detectFormat('time,instance_id,status') // 'csv'
@@ -56,5 +59,5 @@ export function wrongFormat(firstLine: string): string | undefined {
 
 function isCsvHeader(line: string): boolean {
   const fields = parseCsvFields(line);
-  return Array.isArray(fields) && fields.some((field) => field.trim().toLowerCase() === 'status');
+  return Array.isArray(fields) && fields.some((field) => ['status', 'operation'].includes(field.trim().toLowerCase()));
 }

@@ -15,6 +15,7 @@ export {
 export { type CheckRule, checkMachineConfig, checkService, type ServiceFinding } from './checkService.js';
 export { closestStatus } from './closestStatus.js';
 export { defineService, isMachine, isService, type ServiceDefinition } from './defineService.js';
+export { leafOf, leafValue } from './leafValue.js';
 export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
 export { perService } from './perService.js';
@@ -27,6 +28,7 @@ export type {
   Basis,
   EventKind,
   EventOf,
+  LeafInfo,
   LifecycleModel,
   MachineEvent,
   MachineStatus,

@@ -22,7 +22,7 @@ import {
 import { type Clock, createVirtualClock } from '../time/clock.js';
 import { type DurationOptions, type DurationSpec, drawDuration, durationTable } from './durations.js';
 import { createRandom, type Random } from './random.js';
-import { DEFAULT_START, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
+import { DEFAULT_START, eventOf, initialLeaf, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
 import { chooseTransition, type WeightedTransition, type WeightOptions, weightedTransitions } from './weights.js';
 
 /** Options of {@link createSimulatedInstance}. */
@@ -65,6 +65,8 @@ export interface SimulatedInstance {
   status(): Promise<string>;
   /** The status now, synchronously and never "not found" (for assertions). */
   readonly current: string;
+  /** The leaf state now: the status, or the hidden sub-state of it the instance is in (`ERROR.whileDeleting`). */
+  readonly leaf: string;
   /**
    * The calls a real client makes: one method per operation, named after its event in camelCase (`RESTART` →
    * `restart()`, `TOP_UP` → `topUp()`), each the same as `request(EVENT)`. A null-prototype object, so only the
@@ -174,11 +176,11 @@ class Instance implements SimulatedInstance {
   private readonly outgoing: Map<string, WeightedTransition[]>;
   private readonly transitional: ReadonlySet<string>;
   private readonly final: ReadonlySet<string>;
+  /** The leaf state (the status, or one of its hidden sub-states). */
   private state: string;
   private scheduled: Scheduled | undefined;
   private readonly timeline: { status: string; time: number }[] = [];
-  private readonly taken: { event: string; kind: TransitionInfo['kind']; from: string; to: string; time: number }[] =
-    [];
+  private readonly taken: (Omit<SimulatedEvent, 'time'> & { time: number })[] = [];
 
   constructor(
     private readonly model: LifecycleModel,
@@ -198,13 +200,23 @@ class Instance implements SimulatedInstance {
     this.transitional = statusesTagged(model, 'transitional');
     this.final = statusesTagged(model, 'final');
     const from = knownStatus(model, options.from ?? model.initial);
-    this.state = from;
-    this.enter(from, this.clock.now());
+    this.state = initialLeaf(model, from);
+    this.enter(this.state, this.clock.now());
   }
 
   get current(): string {
     this.catchUp();
+    return this.shown;
+  }
+
+  get leaf(): string {
+    this.catchUp();
     return this.state;
+  }
+
+  /** The status the API shows: the top-level state of the leaf. */
+  private get shown(): string {
+    return this.state.split('.')[0]!;
   }
 
   get nextChangeAt(): number | undefined {
@@ -217,7 +229,7 @@ class Instance implements SimulatedInstance {
   status = async (): Promise<string> => {
     this.catchUp();
     this.checkFound();
-    return this.state;
+    return this.shown;
   };
 
   allowedOperations = (): string[] => {
@@ -252,21 +264,23 @@ class Instance implements SimulatedInstance {
 
   private take(event: string, kind: 'operation' | 'outcome'): void {
     const transition = this.model.transitions.find(
-      (t) => t.from === this.state && t.event === event && t.kind === kind,
+      (t) => t.fromLeaf === this.state && t.event === event && t.kind === kind,
     );
-    if (!transition) throw new OperationRejectedError(event, this.state, this.allowed(kind));
+    if (!transition) throw new OperationRejectedError(event, this.shown, this.allowed(kind));
     this.apply(transition, this.clock.now());
   }
 
   private allowed(kind: 'operation' | 'outcome'): string[] {
     return [
-      ...new Set(this.model.transitions.filter((t) => t.from === this.state && t.kind === kind).map((t) => t.event)),
+      ...new Set(
+        this.model.transitions.filter((t) => t.fromLeaf === this.state && t.kind === kind).map((t) => t.event),
+      ),
     ];
   }
 
   private checkFound(): void {
-    if (this.options.notFoundWhenFinal && this.final.has(this.state))
-      throw new InstanceNotFoundError(this.id, this.state);
+    if (this.options.notFoundWhenFinal && this.final.has(this.shown))
+      throw new InstanceNotFoundError(this.id, this.shown);
   }
 
   private catchUp(): void {
@@ -276,17 +290,18 @@ class Instance implements SimulatedInstance {
   }
 
   private apply(transition: TransitionInfo, time: number): void {
-    this.taken.push({ event: transition.event, kind: transition.kind, from: transition.from, to: transition.to, time });
-    this.state = transition.to;
-    this.enter(transition.to, time);
+    this.taken.push({ ...eventOf(transition), time });
+    this.state = transition.toLeaf;
+    this.enter(transition.toLeaf, time);
   }
 
-  /** Record the status and draw when and how it ends by itself (if it does). */
-  private enter(status: string, time: number): void {
+  /** Record the status and draw when and how the leaf state ends by itself (if it does). */
+  private enter(leaf: string, time: number): void {
+    const status = leaf.split('.')[0]!;
     this.timeline.push({ status, time });
     this.scheduled = undefined;
     if (!this.transitional.has(status) && !this.options.spontaneous) return;
-    const outcomes = (this.outgoing.get(status) ?? []).filter((c) => c.transition.kind === 'outcome');
+    const outcomes = (this.outgoing.get(leaf) ?? []).filter((c) => c.transition.kind === 'outcome');
     if (outcomes.length === 0) return;
     const duration = drawDuration(this.random, this.durations.get(status)!);
     const transition = chooseTransition(this.random, outcomes)!;

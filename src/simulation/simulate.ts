@@ -9,10 +9,12 @@ import {
   BadArgumentError,
   type EventKind,
   knownStatus,
+  type LifecycleModel,
   lifecycleModel,
   type ServiceRef,
   type StatusOf,
   statusesTagged,
+  type TransitionInfo,
 } from '../model/index.js';
 import { type DurationOptions, drawDuration, durationTable } from './durations.js';
 import { pollTimeline, type TimedStatus } from './polling.js';
@@ -59,6 +61,10 @@ export interface SimulatedEvent {
   kind: EventKind;
   from: string;
   to: string;
+  /** The leaf state left, where it is a hidden sub-state (`ERROR.whileDeleting`). */
+  fromLeaf?: string;
+  /** The leaf state entered, where it is a hidden sub-state. */
+  toLeaf?: string;
   /** ISO 8601 time. */
   time: string;
 }
@@ -107,14 +113,15 @@ export function simulate<S extends ServiceRef>(service: S, options: SimulationOp
   const final = statusesTagged(model, 'final');
 
   const timeline: TimedStatus[] = [{ status: from, time: startTime }];
-  const taken: { event: string; kind: EventKind; from: string; to: string; time: number }[] = [];
+  const taken: (Omit<SimulatedEvent, 'time'> & { time: number })[] = [];
   let status = from;
+  let leaf = initialLeaf(model, from);
   let time = startTime;
   let end: number | undefined;
   for (;;) {
     if (final.has(status)) break;
     const duration = drawDuration(random, durations.get(status)!);
-    let candidates = outgoing.get(status) ?? [];
+    let candidates = outgoing.get(leaf) ?? [];
     if (options.avoidFinal) {
       const lasting = candidates.filter((c) => !final.has(c.transition.to));
       if (lasting.length > 0) candidates = lasting;
@@ -125,9 +132,10 @@ export function simulate<S extends ServiceRef>(service: S, options: SimulationOp
       break;
     }
     time += duration;
-    taken.push({ event: transition.event, kind: transition.kind, from: status, to: transition.to, time });
+    taken.push({ ...eventOf(transition), time });
     timeline.push({ status: transition.to, time });
     status = transition.to;
+    leaf = transition.toLeaf;
   }
 
   const observe = ({ status, time }: TimedStatus): SimulatedObservation =>
@@ -145,6 +153,24 @@ export function simulate<S extends ServiceRef>(service: S, options: SimulationOp
   if (options.pollInterval !== undefined)
     simulation.polled = pollTimeline(timeline, options.pollInterval, end).map(observe);
   return simulation;
+}
+
+/** The leaf a status is entered at: itself, or its initial sub-state. */
+export function initialLeaf(model: LifecycleModel, status: string): string {
+  return model.states.find((s) => s.status === status)?.initialSubState ?? status;
+}
+
+/** A transition taken, as a simulated event (leaves named only where they are hidden sub-states). */
+export function eventOf(transition: TransitionInfo): Omit<SimulatedEvent, 'time'> {
+  const { event, kind, from, to, fromLeaf, toLeaf } = transition;
+  return {
+    event,
+    kind,
+    from,
+    to,
+    ...(fromLeaf === from ? {} : { fromLeaf }),
+    ...(toLeaf === to ? {} : { toLeaf }),
+  };
 }
 
 function toMillis(start: string | number | Date): number {

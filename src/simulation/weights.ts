@@ -32,8 +32,8 @@ export interface WeightedTransition {
 }
 
 /**
- * The outgoing transitions of every status of a model with their weights (transitions of weight 0 left out),
- * in the model's order. Throws a RangeError for a negative or non-finite weight.
+ * The outgoing transitions of every leaf state of a model (keyed by leaf id: the status itself for a status without
+ * sub-states) with their weights (transitions of weight 0 left out), in the model's order. Throws a RangeError for a negative or non-finite weight.
  *
  * @example weightedTransitions(lifecycleModel('dcs')).get('RUNNING')?.map((w) => w.weight)
  */
@@ -44,12 +44,12 @@ export function weightedTransitions(
   const failureWeight = options.failureWeight ?? DEFAULT_FAILURE_WEIGHT;
   checkWeight('failureWeight', failureWeight);
   const failed = statusesTagged(model, 'failed');
-  const outgoing = new Map<string, WeightedTransition[]>(model.states.map((s) => [s.status, []]));
+  const outgoing = new Map<string, WeightedTransition[]>(model.leaves.map((l) => [l.leaf, []]));
   for (const transition of model.transitions) {
     const isFailure = transition.failure === true || failed.has(transition.to);
     const weight = options.weight?.(transition) ?? (isFailure ? failureWeight : 1);
     checkWeight(`weight of ${transition.from} --${transition.event}--> ${transition.to}`, weight);
-    if (weight > 0) outgoing.get(transition.from)?.push({ transition, weight });
+    if (weight > 0) outgoing.get(transition.fromLeaf)?.push({ transition, weight });
   }
   return outgoing;
 }

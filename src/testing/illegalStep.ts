@@ -56,16 +56,17 @@ export function historyWithIllegalStep(
     );
   }
   const outgoing = outgoingTransitions(model);
+  const firstLeaf = (status: string) => model.leaves.find((l) => l.status === status)!.leaf;
   const before = fc.array(fc.nat({ max: 1000 }), { maxLength: Math.max(0, (options.maxBefore ?? 10) - 1) });
   const after = fc.array(fc.nat({ max: 1000 }), { maxLength: options.maxAfter ?? 10 });
   return fc
     .tuple(fc.nat({ max: starts.length - 1 }), before, fc.nat({ max: 1000 }), after)
     .map(([startPick, beforePicks, illegalPick, afterPicks]) => {
-      const prefix = walkFromChoices(outgoing, starts[startPick]!, beforePicks);
+      const prefix = walkFromChoices(outgoing, firstLeaf(starts[startPick]!), beforePicks);
       while (illegalAfter.get(prefix[prefix.length - 1]!)!.length === 0) prefix.pop(); // the start always has one
       const targets = illegalAfter.get(prefix[prefix.length - 1]!)!;
       const planted = targets[illegalPick % targets.length]!;
-      const suffix = walkFromChoices(outgoing, planted, afterPicks);
+      const suffix = walkFromChoices(outgoing, firstLeaf(planted), afterPicks);
       return { history: [...prefix, ...suffix], index: prefix.length };
     });
 }

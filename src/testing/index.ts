@@ -14,5 +14,5 @@ export {
 export { type HistoryWithIllegalStep, historyWithIllegalStep, type IllegalStepOptions } from './illegalStep.js';
 export { type LegalHistoryOptions, legalHistory } from './legalHistory.js';
 export { type PolledHistoryOptions, polledHistory } from './polledHistory.js';
-export { type ReplayVerdict, validateByReplay } from './replayValidator.js';
+export { type ReplayItem, type ReplayVerdict, validateByReplay } from './replayValidator.js';
 export { type ServiceStatusOptions, serviceStatus } from './serviceStatus.js';

@@ -25,13 +25,13 @@ export interface LegalHistoryOptions {
 export function legalHistory(service: string | Service, options: LegalHistoryOptions = {}): Arbitrary<string[]> {
   const fc = fastCheck();
   const model = lifecycleModel(service);
-  const statuses = model.states.map((s) => s.status);
+  const leaves = model.leaves.map((l) => l.leaf);
   const outgoing = outgoingTransitions(model);
   const maxLength = options.maxLength ?? 20;
   const minLength = Math.min(options.minLength ?? 1, maxLength);
   const start = options.fromStart
-    ? fc.constant(model.initial)
-    : fc.nat({ max: statuses.length - 1 }).map((i) => statuses[i]!);
+    ? fc.constant(model.initialLeaf)
+    : fc.nat({ max: leaves.length - 1 }).map((i) => leaves[i]!);
   const choices = fc.array(fc.nat({ max: 1000 }), { minLength: minLength - 1, maxLength: maxLength - 1 });
   return fc.tuple(start, choices).map(([first, picks]) => walkFromChoices(outgoing, first, picks));
 }

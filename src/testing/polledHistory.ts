@@ -30,15 +30,15 @@ export interface PolledHistoryOptions {
 export function polledHistory(service: string | Service, options: PolledHistoryOptions = {}): Arbitrary<string[]> {
   const fc = fastCheck();
   const model = lifecycleModel(service);
-  const statuses = model.states.map((s) => s.status);
+  const leaves = model.leaves.map((l) => l.leaf);
   const transitional = statusesTagged(model, 'transitional');
   const outgoing = outgoingTransitions(model);
   const maxLength = Math.max(1, options.maxLength ?? 20);
   const minLength = Math.max(1, Math.min(options.minLength ?? 1, maxLength));
   const maxRepeats = options.maxRepeats ?? 2;
   const start = options.fromStart
-    ? fc.constant(model.initial)
-    : fc.nat({ max: statuses.length - 1 }).map((i) => statuses[i]!);
+    ? fc.constant(model.initialLeaf)
+    : fc.nat({ max: leaves.length - 1 }).map((i) => leaves[i]!);
   const step = fc.record({ pick: fc.nat({ max: 1000 }), missed: fc.boolean(), repeats: fc.nat({ max: maxRepeats }) });
   const steps = fc.array(step, { minLength, maxLength });
   return fc.tuple(start, steps).map(([first, choices]) => {

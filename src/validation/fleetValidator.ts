@@ -111,11 +111,17 @@ export function createFleetValidator(service: string | Service, options: FleetOp
   return {
     push(observation) {
       count++;
-      validatorFor(observation.instance).pushStatus(observation.status, observation.line, observation.time);
+      const validator = validatorFor(observation.instance);
+      if (observation.operation === undefined)
+        validator.pushStatus(observation.status, observation.line, observation.time);
+      else validator.push(observation);
     },
     pushAll(observations) {
       count += observations.length;
-      for (const o of observations) validatorFor(o.instance).pushStatus(o.status, o.line, o.time);
+      for (const o of observations) {
+        if (o.operation === undefined) validatorFor(o.instance).pushStatus(o.status, o.line, o.time);
+        else validatorFor(o.instance).push(o);
+      }
     },
     get observations() {
       return count;

@@ -9,12 +9,18 @@
  * - `sampled`: a change A → C is legal when a path A → … → C exists whose intermediate statuses are all
  *   `transitional`; the statuses in between are reported as presumably missed;
  * - `fromStart`: the first observation must be the initial status (otherwise any status may start);
- * - a status that differs from a known one only in case or surrounding spaces is accepted as that one, with a note;
+ * - a status may hide sub-states: the validator tracks the set of leaf states consistent with the history so far
+ *   (hidden moves between sub-states of one status are free, and a change is judged from every possible leaf);
+ * - a record may carry an operation the user requested: it is applied to that set (after a DELETE, Kafka's ERROR is
+ *   the sub-state that goes on to DELETED); an operation the set does not allow is an `operation-not-allowed`
+ *   violation;
+ * - a status that differs from a known one only in case or surrounding spaces, or that is one of its aliases, is
+ *   accepted as that one, with a note;
  *   an unknown status is reported with the closest known status, and the next known status starts afresh;
  * - times that go backwards are reported; validation goes on after every violation.
  */
 import type { Service } from '../../machines/index.js';
-import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
+import { type StatusGraph, type StepExplanation, statusGraph } from '../graph/statusGraph.js';
 import {
   BadArgumentTypeError,
   checkNumber,
@@ -29,6 +35,7 @@ import {
 } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
+import { readStatus } from './readStatus.js';
 
 /** How changes of status are judged: one transition each (`strict`), or allowing missed transitional statuses. */
 export type ValidationMode = 'strict' | 'sampled';
@@ -69,7 +76,13 @@ export type Finding = { instance?: string } & (
 );
 
 /** What kind of problem a violation is. */
-export type ViolationKind = 'illegal-transition' | 'unknown-status' | 'not-initial' | 'time-backwards' | 'invalid-time';
+export type ViolationKind =
+  | 'illegal-transition'
+  | 'unknown-status'
+  | 'not-initial'
+  | 'time-backwards'
+  | 'invalid-time'
+  | 'operation-not-allowed';
 
 /** One problem in a history. */
 export interface Violation {
@@ -77,12 +90,18 @@ export interface Violation {
   index: number;
   /** Its input line, when known. */
   line?: number;
-  /** The last known status before it (absent for the first observation). */
+  /**
+   * The last known status before it (absent for the first observation). After an operation whose possible
+   * outcomes show different statuses, those statuses joined with "or".
+   */
   from?: string;
-  /** The status observed (as given, for an unknown status). */
+  /** The status observed (as given, for an unknown status), or the operation requested. */
   to: string;
   kind: ViolationKind;
-  /** The statuses that could have followed `from` (empty when there is no `from`). */
+  /**
+   * The statuses that could have followed `from` (empty when there is no `from`); for `operation-not-allowed`, the
+   * operations the possible states allowed.
+   */
   allowed: string[];
   /** One line saying what is wrong. */
   message: string;
@@ -117,6 +136,8 @@ export interface ExplainedStep {
   to: string;
   events: string[];
   missed: string[];
+  /** Where the step involves hidden sub-states: the leaf states along it (one more than `events`). */
+  leaves?: string[];
 }
 
 /** The verdict on a history (or on the part pushed so far). */
@@ -141,12 +162,29 @@ export interface HistoryVerdict {
 
 /** An incremental validator over one instance's history. */
 export interface HistoryValidator {
-  /** Check one more observation; returns true when it added no violation. */
+  /**
+   * Check one more observation (a status, an operation, or an operation then the status seen after it); returns
+   * true when it added no violation.
+   */
   push(observation: Observation): boolean;
   /** Check one more status (the fast path: no observation object needed); returns true when legal. */
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean;
-  /** The last known status, or undefined (nothing pushed yet, or an unknown status last). */
+  /**
+   * Apply an operation the user requested (an operation event, e.g. `DELETE`) to the states the instance may be
+   * in. One the states do not allow is a violation of kind `operation-not-allowed` and changes nothing (the API
+   * refuses it). Returns true when allowed.
+   */
+  pushOperation(operation: string, line?: number, time?: string | number | Date): boolean;
+  /**
+   * The last known status, or undefined (nothing pushed yet, an unknown status last, or an operation whose
+   * possible outcomes show different statuses).
+   */
   readonly status: string | undefined;
+  /**
+   * The leaf states (`ERROR.whileDeleting`, or plain statuses) consistent with the history so far, in machine
+   * order; empty when nothing is known.
+   */
+  readonly leaves: string[];
   /** The most recent violation, if any. */
   readonly lastViolation: Violation | undefined;
   /** The time of the last observation pushed, as milliseconds (see `timeValue`); NaN when it had none or it was unreadable. */
@@ -233,17 +271,24 @@ class Validator implements HistoryValidator {
   // the fields every push reads or writes come first, so that they share the object's first cache lines
   private count = 0;
   private violationCount = 0;
-  private current = -1;
+  /** The set of leaf states consistent with the history so far (an id of the graph's `sets`). */
+  private current: number;
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
   private lastPushTime = NaN;
   private readonly n: number;
-  private readonly table: Int32Array;
+  /** The graph's packed step table of the mode (see `StatusGraph.stepStrict`). */
+  private readonly step: Int32Array;
+  /** True while every legal change needs a look at its explanation (`explain` on, or just after an operation). */
+  private slow: boolean;
+  /** True before the first record of a `fromStart` history. */
+  private atStart: boolean;
+  private readonly next: Int32Array;
+  private readonly why: Int32Array;
   /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
   private readonly recorded: Uint8Array;
   private readonly fromStart: boolean;
-  private readonly allowed: readonly (readonly string[])[];
   private readonly mode: ValidationMode;
   private readonly explain: boolean;
   private readonly instance: string | undefined;
@@ -258,6 +303,8 @@ class Validator implements HistoryValidator {
   private missed: MissedStates[] | undefined;
   private notes: SpellingNote[] | undefined;
   private steps: ExplainedStep[] | undefined;
+  /** After an operation, until the next status: the status last observed before it (or null for none). */
+  private beforeOperation: string | null | undefined;
 
   constructor(
     private readonly graph: StatusGraph,
@@ -266,10 +313,14 @@ class Validator implements HistoryValidator {
   ) {
     this.n = graph.statuses.length;
     this.mode = options.mode ?? 'strict';
-    this.table = this.mode === 'sampled' ? graph.sampled : graph.strict;
-    this.allowed = this.mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
+    this.next = this.mode === 'sampled' ? graph.nextSampled : graph.nextStrict;
+    this.step = this.mode === 'sampled' ? graph.stepSampled : graph.stepStrict;
+    this.why = this.mode === 'sampled' ? graph.whySampled : graph.whyStrict;
     this.fromStart = options.fromStart ?? false;
+    this.current = this.fromStart ? graph.initialSet : graph.unknownSet;
     this.explain = options.explain ?? false;
+    this.slow = this.explain;
+    this.atStart = this.fromStart;
     this.instance = instance;
     this.maxDetails = options.maxDetails ?? Infinity;
     this.onViolation = options.onViolation;
@@ -278,7 +329,13 @@ class Validator implements HistoryValidator {
   }
 
   get status(): string | undefined {
-    return this.current < 0 ? undefined : this.graph.statuses[this.current];
+    const status = this.graph.setStatus[this.current]!;
+    return this.count === 0 || status < 0 ? undefined : this.graph.statuses[status];
+  }
+
+  get leaves(): string[] {
+    if (this.count === 0 || this.current === this.graph.unknownSet) return [];
+    return this.graph.sets[this.current]!.map((leaf) => this.graph.leaves[leaf]!);
   }
 
   get lastViolation(): Violation | undefined {
@@ -294,7 +351,28 @@ class Validator implements HistoryValidator {
       throw new BadArgumentTypeError(
         `validator: an observation must be a status string or an object with "status", got ${describeValue(observation)}`,
       );
-    return this.pushStatus(observation.status, observation.line, observation.time);
+    const { operation, status, line, time } = observation;
+    if (operation === undefined) return this.pushStatus(status, line, time);
+    if (typeof operation !== 'string')
+      throw new BadArgumentTypeError(`validator: "operation" must be a string, got ${describeValue(operation)}`);
+    const index = this.count++;
+    const before = this.violationCount;
+    if (time !== undefined) this.checkTime(index, line, status || operation, time);
+    else this.lastPushTime = NaN;
+    this.operation(index, line, operation);
+    if (status !== '') this.observe(index, line, status);
+    return this.violationCount === before;
+  }
+
+  pushOperation(operation: string, line?: number, time?: string | number | Date): boolean {
+    if (typeof operation !== 'string')
+      throw new BadArgumentTypeError(`validator: an operation must be a string, got ${describeValue(operation)}`);
+    const index = this.count++;
+    const before = this.violationCount;
+    if (time !== undefined) this.checkTime(index, line, operation, time);
+    else this.lastPushTime = NaN;
+    this.operation(index, line, operation);
+    return this.violationCount === before;
   }
 
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean {
@@ -308,26 +386,94 @@ class Validator implements HistoryValidator {
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
     else this.lastPushTime = NaN;
+    this.observe(index, line, status);
+    return this.violationCount === before;
+  }
+
+  private observe(index: number, line: number | undefined, status: string): void {
     let to = this.graph.idOf(status);
     if (to < 0) {
       to = this.normalise(index, line, status);
       if (to < 0) {
         this.unknown(index, line, status);
-        return false;
+        return;
       }
     }
     const from = this.current;
-    if (from !== to) {
-      if (from < 0) {
-        if (index === 0 && this.fromStart && to !== this.graph.initial) this.notInitial(index, line, to);
-      } else {
-        const cell = this.table[from * this.n + to]!;
-        if (cell < 0) this.illegal(index, line, from, to);
-        else if (this.recorded[cell] === 1) this.legal(index, line, from, to, cell);
+    if (this.atStart) {
+      this.atStart = false;
+      if (index === 0 && to !== this.graph.initial) {
+        this.notInitial(index, line, to);
+        this.current = this.next[this.graph.unknownSet * this.n + to]!;
+        return;
       }
-      this.current = to;
     }
-    return this.violationCount === before;
+    const cell = from * this.n + to;
+    const step = this.step[cell]!;
+    if (step < 0) {
+      this.illegal(index, line, from, to);
+      this.current = this.next[this.graph.unknownSet * this.n + to]!;
+      this.afterward(undefined);
+      return;
+    }
+    if ((step & 1) === 1 || this.slow) this.record(index, line, from, to, cell);
+    this.current = step >> 1;
+  }
+
+  /** A legal change that may need recording: it missed statuses, `explain` is on, or it follows an operation. */
+  private record(index: number, line: number | undefined, from: number, to: number, cell: number): void {
+    const why = this.why[cell]!;
+    if (this.beforeOperation !== undefined) this.afterOperation(index, line, from, to, why);
+    else if (why >= 0 && this.recorded[why] === 1) this.legal(index, line, from, to, why);
+  }
+
+  /** Set (or clear, with undefined) the status seen before the operations not yet followed by a status. */
+  private afterward(seen: string | null | undefined): void {
+    this.beforeOperation = seen;
+    this.slow = this.explain || seen !== undefined;
+  }
+
+  /**
+   * The first status after operations: the status the operations led to was not observed, so a change from the
+   * status seen before them missed it (`RUNNING`, DELETE, `DELETED` missed DELETING).
+   */
+  private afterOperation(index: number, line: number | undefined, from: number, to: number, why: number): void {
+    const seen = this.beforeOperation ?? undefined;
+    this.afterward(undefined);
+    const reached = this.graph.setStatus[from]!;
+    const missed: string[] = [];
+    const status = this.graph.statuses[to]!;
+    const unobserved = reached >= 0 ? this.graph.statuses[reached]! : undefined;
+    if (unobserved !== undefined && unobserved !== status && unobserved !== seen) missed.push(unobserved);
+    const explanation = why >= 0 ? this.graph.explanations[why]! : { events: [], missed: [] };
+    missed.push(...explanation.missed);
+    const step = { index, ...at(line), from: seen ?? this.label(from), to: status };
+    if (missed.length > 0) {
+      this.missedCount++;
+      this.missed = kept(this.missed, { ...step, missed }, this.maxDetails);
+    }
+    if (this.explain && why >= 0)
+      this.steps = kept(this.steps, explained({ ...step, from: this.label(from) }, explanation), this.maxDetails);
+  }
+
+  private operation(index: number, line: number | undefined, operation: string): void {
+    const graph = this.graph;
+    const id = graph.operationIdOf(operation);
+    const from = this.current;
+    const next = id < 0 ? -1 : graph.nextOperation[from * graph.operations.length + id]!;
+    if (next < 0) {
+      this.notAllowed(index, line, operation, id >= 0);
+      return; // a refused request changes nothing
+    }
+    if (this.explain)
+      this.steps = kept(
+        this.steps,
+        { index, ...at(line), from: this.label(from), to: this.label(next), events: [operation], missed: [] },
+        this.maxDetails,
+      );
+    if (this.beforeOperation === undefined) this.afterward(this.status ?? null);
+    this.atStart = false;
+    this.current = next;
   }
 
   verdict(): HistoryVerdict {
@@ -341,7 +487,8 @@ class Validator implements HistoryValidator {
       notes: [...(this.notes ?? [])],
     };
     if (this.instance !== undefined) verdict.instance = this.instance;
-    if (this.current >= 0) verdict.status = this.graph.statuses[this.current]!;
+    const status = this.status;
+    if (status !== undefined) verdict.status = status;
     if (this.explain) verdict.steps = [...(this.steps ?? [])];
     const omitted = {
       violations: this.violationCount - (this.violations?.length ?? 0),
@@ -352,28 +499,32 @@ class Validator implements HistoryValidator {
     return verdict;
   }
 
-  private legal(index: number, line: number | undefined, from: number, to: number, cell: number): void {
-    const explanation = this.graph.explanations[cell]!;
-    const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
+  /** What a set of leaf states shows: its status, or its statuses joined with "or" (after an operation). */
+  private label(set: number): string {
+    const graph = this.graph;
+    const status = graph.setStatus[set]!;
+    if (status >= 0) return graph.statuses[status]!;
+    const shown = new Set(graph.sets[set]!.map((leaf) => graph.statuses[graph.leafStatus[leaf]!]!));
+    return [...shown].join(' or ');
+  }
+
+  private legal(index: number, line: number | undefined, from: number, to: number, why: number): void {
+    const explanation = this.graph.explanations[why]!;
+    const step = { index, ...at(line), from: this.label(from), to: this.graph.statuses[to]! };
     if (explanation.missed.length > 0) {
       this.missedCount++;
       const missed = { ...step, missed: [...explanation.missed] };
       if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
       this.missed = kept(this.missed, missed, this.maxDetails);
     }
-    if (this.explain)
-      this.steps = kept(
-        this.steps,
-        { ...step, events: [...explanation.events], missed: [...explanation.missed] },
-        this.maxDetails,
-      );
+    if (this.explain) this.steps = kept(this.steps, explained(step, explanation), this.maxDetails);
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
-    const id = this.graph.idOfSpelling(given);
+    const { id, how } = readStatus(this.graph, given);
     if (id >= 0) {
       const status = this.graph.statuses[id]!;
-      const message = `${quoteInput(given)} read as ${status}`;
+      const message = `${quoteInput(given)} read as ${status}${how === 'alias' ? ' (an alias)' : ''}`;
       this.noteCount++;
       const note = { index, ...at(line), given: detachString(given), status, message: detachString(message) };
       if (this.onFinding && (this.notes?.length ?? 0) < this.maxDetails) this.tell({ type: 'note', ...note });
@@ -398,7 +549,9 @@ class Validator implements HistoryValidator {
     };
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
-    this.current = -1; // the next known status starts afresh: nothing is known of what the unknown one was
+    this.current = this.graph.unknownSet; // the next known status starts afresh: nothing is known of this one
+    this.atStart = false;
+    this.afterward(undefined);
   }
 
   private notInitial(index: number, line: number | undefined, to: number): void {
@@ -416,27 +569,40 @@ class Validator implements HistoryValidator {
 
   private illegal(index: number, line: number | undefined, from: number, to: number): void {
     const shared = sharedTexts(this.graph, this.mode);
-    const fromStatus = this.graph.statuses[from]!;
+    const fromStatus = this.label(from);
     const toStatus = this.graph.statuses[to]!;
-    const allowed = shared.allowed[from]!;
+    const allowed = this.allowedFrom();
     const key = from * this.n + to;
     let message = shared.messages.get(key);
     if (message === undefined) {
       const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
-      message = this.graph.final[from]
+      const final = this.graph.sets[from]!.every((leaf) => this.graph.final[this.graph.leafStatus[leaf]!] === 1);
+      message = final
         ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
         : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
       shared.messages.set(key, message);
     }
-    // the texts and the list of allowed statuses are shared by every such violation: a fleet of illegal
-    // histories holds each once
+    // the texts are shared by every such violation: a fleet of illegal histories holds each once
+    this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+  }
+
+  private notAllowed(index: number, line: number | undefined, operation: string, known: boolean): void {
+    const graph = this.graph;
+    const allowed = graph.operations.filter(
+      (_, id) => graph.nextOperation[this.current * graph.operations.length + id]! >= 0,
+    );
+    const unknown = this.current === graph.unknownSet;
+    const where = unknown ? '' : ` in ${this.label(this.current)}`;
+    const message = known
+      ? `${operation}: not allowed${where}; allowed${where}: ${allowed.join(', ') || 'none'}`
+      : `unknown operation ${quoteInput(operation)} for ${graph.service}; operations: ${graph.operations.join(', ')}`;
     this.report({
       index,
       ...at(line),
-      from: fromStatus,
-      to: toStatus,
-      kind: 'illegal-transition',
-      allowed: allowed as string[],
+      ...this.fromField(),
+      to: operation,
+      kind: 'operation-not-allowed',
+      allowed,
       message,
     });
   }
@@ -498,11 +664,16 @@ class Validator implements HistoryValidator {
   }
 
   private fromField(): { from?: string } {
-    return this.current < 0 ? {} : { from: this.graph.statuses[this.current]! };
+    return this.count <= 1 || this.current === this.graph.unknownSet ? {} : { from: this.label(this.current) };
   }
 
+  /** The statuses that may be observed next (the current status left out: a repeat is always legal). */
   private allowedFrom(): string[] {
-    return this.current < 0 ? [] : [...this.allowed[this.current]!];
+    const graph = this.graph;
+    if (this.count <= 1 || this.current === graph.unknownSet) return [];
+    const own = graph.setStatus[this.current]!;
+    const row = this.current * this.n;
+    return graph.statuses.filter((_, to) => to !== own && this.next[row + to]! >= 0);
   }
 }
 
@@ -541,6 +712,13 @@ function missingSteps(graph: StatusGraph): Uint8Array {
     missingStepsCache.set(graph, flags);
   }
   return flags;
+}
+
+/** A step with its explanation, as recorded in `steps`. */
+function explained(step: Omit<ExplainedStep, 'events' | 'missed'>, explanation: StepExplanation): ExplainedStep {
+  const recorded: ExplainedStep = { ...step, events: [...explanation.events], missed: [...explanation.missed] };
+  if (explanation.leaves !== undefined) recorded.leaves = [...explanation.leaves];
+  return recorded;
 }
 
 /** `list` (a new one when there is none) with `item` added, unless it already holds `max` items. */

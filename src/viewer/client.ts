@@ -26,8 +26,12 @@ export function viewerClient(): void {
     time: string | number | undefined;
     line: number | undefined;
     from: string | undefined;
+    /** The operation requested, for an operation record. */
+    operation: string | undefined;
     events: string[];
     missed: string[];
+    /** The leaf states along the step, where it involves hidden sub-states. */
+    leaves: string[] | undefined;
     problems: string[];
     notes: string[];
   }
@@ -40,26 +44,36 @@ export function viewerClient(): void {
     let previous: string | undefined;
     return item.observations.map((observation, index) => {
       const note = verdict.notes.find((n) => n.index === index);
-      const known = statusIndex.has(observation.status) ? observation.status : note?.status;
-      const explained = (verdict.steps ?? []).find((s) => s.index === index);
+      const operation = observation.operation;
+      const seen = observation.status === '' && operation !== undefined ? undefined : observation.status;
+      const known = seen !== undefined && statusIndex.has(seen) ? seen : note?.status;
+      const all = (verdict.steps ?? []).filter((s) => s.index === index);
+      const explained = all[all.length - 1];
       const step: Step = {
         index,
-        status: observation.status,
-        known,
+        status: seen ?? `${operation} (operation)`,
+        known: seen === undefined ? explained?.to : known,
         time: observation.time,
         line: observation.line,
         from: previous,
+        operation,
         events: explained ? explained.events : [],
         missed: explained ? explained.missed : [],
+        leaves: explained?.leaves,
         problems: verdict.violations.filter((v) => v.index === index).map((v) => v.message),
         notes: note ? [note.message] : [],
       };
-      previous = known;
+      previous = step.known !== undefined && statusIndex.has(step.known) ? step.known : previous;
+      if (seen !== undefined) previous = known;
       return step;
     });
   }
 
   function describe(step: Step): string {
+    if (step.operation !== undefined && step.status.endsWith('(operation)'))
+      return step.known === undefined
+        ? `requested ${step.operation}`
+        : `requested ${step.operation}: now ${step.known}`;
     if (step.known === undefined) return 'unknown status';
     if (step.from === undefined) return step.index === 0 ? 'first observation' : 'starts afresh';
     if (step.from === step.known) return 'no change';
@@ -115,6 +129,11 @@ export function viewerClient(): void {
     if (index >= 0) element(`transition-${index}`)?.classList.add('taken');
   }
 
+  function markLeafTransition(from: string, to: string, event: string): void {
+    const index = data.transitions.findIndex((t) => t.fromLeaf === from && t.toLeaf === to && t.event === event);
+    if (index >= 0) element(`transition-${index}`)?.classList.add('taken');
+  }
+
   function show(index: number): void {
     if (steps.length === 0) return;
     position = Math.max(0, Math.min(steps.length - 1, index));
@@ -130,7 +149,10 @@ export function viewerClient(): void {
       element(`state-${statusIndex.get(step.from)}`)?.classList.add('previous');
     }
     for (const missed of step.missed) element(`state-${statusIndex.get(missed)}`)?.classList.add('missed');
-    if (step.from !== undefined && step.known !== undefined && step.events.length > 0) {
+    const leaves = step.leaves;
+    if (leaves !== undefined) {
+      for (const [hop, event] of step.events.entries()) markLeafTransition(leaves[hop]!, leaves[hop + 1]!, event);
+    } else if (step.from !== undefined && step.known !== undefined && step.events.length > 0) {
       const path = [step.from, ...step.missed, step.known];
       for (const [hop, event] of step.events.entries()) markTransition(path[hop]!, path[hop + 1]!, event);
     }

@@ -27,7 +27,10 @@ export interface ViewerOptions {
 
 /** An observation as the page shows it (times as text). */
 export interface ViewerObservation {
+  /** The status seen (empty for an operation record). */
   status: string;
+  /** The operation the user requested, for an operation record. */
+  operation?: string;
   time?: string | number;
   line?: number;
 }
@@ -50,8 +53,19 @@ export interface ViewerData {
   /** Statuses in model order (index = diagram element `state-<index>`). */
   statuses: string[];
   tags: StatusTag[][];
-  /** Transitions in model order (index = diagram element `transition-<index>`). */
-  transitions: { from: string; to: string; event: string; kind: string; basis: string }[];
+  /**
+   * Transitions in model order (index = diagram element `transition-<index>`), between leaf states (`fromLeaf`,
+   * `toLeaf` differ from the statuses for a hidden sub-state).
+   */
+  transitions: {
+    from: string;
+    to: string;
+    fromLeaf: string;
+    toLeaf: string;
+    event: string;
+    kind: string;
+    basis: string;
+  }[];
   /** The histories, those with violations first (otherwise in input order). */
   instances: ViewerInstance[];
   /** What the input had beyond these histories (absent when nothing was left out). */
@@ -95,7 +109,15 @@ export function viewerData(
     initial: model.initial,
     statuses: model.states.map((s) => s.status),
     tags: model.states.map((s) => [...s.tags]),
-    transitions: model.transitions.map(({ from, to, event, kind, basis }) => ({ from, to, event, kind, basis })),
+    transitions: model.transitions.map(({ from, to, fromLeaf, toLeaf, event, kind, basis }) => ({
+      from,
+      to,
+      fromLeaf,
+      toLeaf,
+      event,
+      kind,
+      basis,
+    })),
     instances: illegalFirst,
     ...(options.omitted && options.omitted.instances + options.omitted.observations > 0
       ? { omitted: options.omitted }
@@ -105,6 +127,7 @@ export function viewerData(
 
 function viewerObservation(observation: Observation): ViewerObservation {
   const shown: ViewerObservation = { status: observation.status };
+  if (observation.operation !== undefined) shown.operation = observation.operation;
   const time = observation.time;
   if (time instanceof Date) shown.time = Number.isNaN(time.getTime()) ? String(time) : time.toISOString();
   else if (typeof time === 'number') shown.time = Number.isFinite(time) ? new Date(time).toISOString() : String(time);

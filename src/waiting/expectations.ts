@@ -17,20 +17,27 @@
  *
  * With `from: <status(es) the wait starts in>`, pending and failure list only the statuses such a wait can
  * observe before it ends (see `observableStatuses`): short lists to paste into another tool's waiter.
+ *
+ * A status with hidden sub-states is judged by the sub-states the wait may meet (after the operation, from the
+ * start statuses; all of them without either): Kafka's ERROR is pending for a deletion, where it is the fault on
+ * the way to DELETED, and a failure for a restart, where it is a fault of the instance.
  */
 
+import type { Service } from '../../machines/index.js';
 import { type OutcomePath, outcomePaths } from '../graph/outcomePaths.js';
+import { shortestRoutes } from '../graph/shortestRoutes.js';
 import {
   BadArgumentError,
   type EventOf,
   knownEvent,
+  type LifecycleModel,
   lifecycleModel,
   resolveService,
   type ServiceRef,
   type StatusOf,
   UnknownStatusError,
 } from '../model/index.js';
-import { observableStatuses } from './observableStatuses.js';
+import { observableLeaves } from './observableStatuses.js';
 
 /** A status from which a target can still come by outcomes alone. */
 export interface PendingStatus {
@@ -43,6 +50,8 @@ export interface PendingStatus {
   failed: boolean;
   /** One line: why it is pending. */
   reason: string;
+  /** For a status with hidden sub-states: the sub-state (leaf id) from which the target comes. */
+  subState?: string;
 }
 
 /** A status from which no target can come without a user's operation. */
@@ -56,6 +65,8 @@ export interface FailureStatus {
   onlyThrough: string[];
   /** One line: why it is a failure. */
   reason: string;
+  /** For a status with hidden sub-states, when only some of them were judged: those (leaf ids). */
+  subStates?: string[];
 }
 
 /** The statuses an operation leaves from: what an instance may still show right after the operation is requested. */
@@ -118,65 +129,139 @@ export function expectations<S extends ServiceRef>(
   if (wanted.size === 0) throw new BadArgumentError('expectations: no target status given');
   const starts = options.from === undefined ? undefined : knownStatuses(options.from);
   if (starts?.size === 0) throw new BadArgumentError('expectations: no start status given in from');
-  const { untilSettled, anyRoute } = outcomePaths(entry);
+  if (options.after !== undefined) knownEvent(model, options.after, 'operation');
   const result: Expectations = {
     service: entry.id,
     target: statuses.filter((s) => wanted.has(s)),
     pending: [],
     failure: [],
   };
+  const targets = [...wanted];
+  // the leaf states the wait may meet: a status's other sub-states do not decide its group
+  let possible = options.after === undefined ? undefined : leavesAfter(model, entry, options.after);
+  let observable: Set<string> | undefined;
+  if (starts !== undefined) {
+    const endsAt = (leaf: string) => {
+      const status = leaf.split('.')[0]!;
+      return wanted.has(status) || !('pending' in judgeLeaves(entry, targets, status, [leaf]));
+    };
+    const scope = {
+      from: statuses.filter((s) => starts.has(s)),
+      ends: endsAt,
+      ...(options.after === undefined ? {} : { after: options.after }),
+    };
+    const leaves = observableLeaves(entry, scope);
+    possible = new Set(leaves);
+    observable = new Set(leaves.map((leaf) => leaf.split('.')[0]!));
+    result.from = scope.from;
+  }
 
   for (const state of model.states) {
     const status = state.status;
     if (wanted.has(status)) continue;
-    const settled = untilSettled.get(status)!;
-    const best = shortestTo(settled, wanted);
-    if (best) {
-      const failed = state.tags.includes('failed');
-      const route = describeRoute(best);
-      const reason = failed
-        ? `outcomes lead to ${best.to} (${route}), though the status is tagged failed`
-        : `outcomes lead to ${best.to} (${route})`;
-      result.pending.push({ status, reaches: best.to, events: [...best.events], failed, reason });
-      continue;
-    }
-    const operations = unique(
-      model.transitions.filter((t) => t.from === status && t.kind === 'operation').map((t) => t.event),
-    );
-    const outcomesLeadTo = statuses.filter((s) => s !== status && settled.has(s) && !isTransitional(model, s));
-    const detour = shortestTo(anyRoute.get(status)!, wanted);
-    const onlyThrough = detour ? detour.through.filter((s) => !isTransitional(model, s)) : [];
-    result.failure.push({
-      status,
-      operations,
-      outcomesLeadTo,
-      onlyThrough,
-      reason: failureReason(state.tags, operations, outcomesLeadTo, onlyThrough, detour),
-    });
+    const own = model.leaves.filter((l) => l.status === status).map((l) => l.leaf);
+    const met = possible === undefined ? own : own.filter((leaf) => possible.has(leaf));
+    const judged = judgeLeaves(entry, targets, status, met.length > 0 ? met : own);
+    if ('pending' in judged) result.pending.push(judged.pending);
+    else result.failure.push(judged.failure);
   }
 
   if (options.after !== undefined) {
-    knownEvent(model, options.after, 'operation');
     const from = unique(
       model.transitions.filter((t) => t.event === options.after && t.kind === 'operation').map((t) => t.from),
     );
     result.before = { operation: options.after, from: statuses.filter((s) => from.includes(s)) };
   }
 
-  if (starts !== undefined) {
-    const ends = new Set([...wanted, ...result.failure.map((f) => f.status)]);
-    const scope = {
-      from: statuses.filter((s) => starts.has(s)),
-      ends,
-      ...(options.after === undefined ? {} : { after: options.after }),
-    };
-    const observable = new Set(observableStatuses(entry, scope));
+  if (observable !== undefined) {
     result.pending = result.pending.filter((p) => observable.has(p.status));
     result.failure = result.failure.filter((f) => observable.has(f.status));
     if (result.before) result.before.from = result.before.from.filter((s) => observable.has(s));
-    result.from = scope.from;
   }
   return result;
+}
+
+/**
+ * How a wait for `targets` judges `status` when the instance may be in any of the leaf states `leaves` of it (all
+ * leaves of one status): pending when outcomes lead from one of them to a target through transitional statuses,
+ * a failure otherwise. What `waitForStatus` asks after each observation, with the validator's set of leaf states.
+ *
+ * @example judgeLeaves(resolveService('kafka'), ['DELETED'], 'DELETING', ['DELETING']) // { pending: {...} }
+ */
+export function judgeLeaves(
+  entry: Service,
+  targets: readonly string[],
+  status: string,
+  leaves: readonly string[],
+): { pending: PendingStatus } | { failure: FailureStatus } {
+  const model = lifecycleModel(entry);
+  const state = model.states.find((s) => s.status === status)!;
+  const { untilSettled, anyRoute } = outcomePaths(entry);
+  const wanted = new Set(targets);
+  const named = (leaf: string) => (leaf === status ? '' : ` (sub-state ${leaf.slice(status.length + 1)})`);
+  let best: { path: OutcomePath; leaf: string } | undefined;
+  for (const leaf of leaves) {
+    const path = shortestTo(untilSettled.get(leaf)!, wanted);
+    if (path && (!best || path.events.length < best.path.events.length)) best = { path, leaf };
+  }
+  if (best) {
+    const failed = state.tags.includes('failed');
+    const route = describeRoute(best.path);
+    const from = named(best.leaf);
+    const reason = failed
+      ? `outcomes lead${from ? ` from${from.slice(1, -1)}` : ''} to ${best.path.to} (${route}), though the status is tagged failed`
+      : `outcomes lead${from ? ` from${from.slice(1, -1)}` : ''} to ${best.path.to} (${route})`;
+    const pending: PendingStatus = {
+      status,
+      reaches: best.path.to,
+      events: [...best.path.events],
+      failed,
+      reason,
+    };
+    if (best.leaf !== status) pending.subState = best.leaf;
+    return { pending };
+  }
+  const operations = unique(
+    model.transitions.filter((t) => leaves.includes(t.fromLeaf) && t.kind === 'operation').map((t) => t.event),
+  );
+  const settled = new Set(leaves.flatMap((leaf) => [...untilSettled.get(leaf)!.keys()]));
+  const outcomesLeadTo = model.states
+    .map((s) => s.status)
+    .filter((s) => s !== status && settled.has(s) && !isTransitional(model, s));
+  let detour: OutcomePath | undefined;
+  for (const leaf of leaves) {
+    const path = shortestTo(anyRoute.get(leaf)!, wanted);
+    if (path && (!detour || path.events.length < detour.events.length)) detour = path;
+  }
+  const onlyThrough = detour ? detour.through.filter((s) => !isTransitional(model, s)) : [];
+  const failure: FailureStatus = {
+    status,
+    operations,
+    outcomesLeadTo,
+    onlyThrough,
+    reason: failureReason(state.tags, operations, outcomesLeadTo, onlyThrough, detour),
+  };
+  const own = model.leaves.filter((l) => l.status === status).length;
+  if (own > 1 && leaves.length < own) failure.subStates = [...leaves];
+  return { failure };
+}
+
+/** The leaf states an instance may be in after `operation`: its targets, what outcomes lead to, and where it left from. */
+function leavesAfter(model: LifecycleModel, entry: Service, operation: string): Set<string> {
+  const taken = model.transitions.filter((t) => t.event === operation && t.kind === 'operation');
+  const leaves = new Set(taken.map((t) => t.fromLeaf));
+  for (const t of taken) {
+    leaves.add(t.toLeaf);
+    for (const route of shortestRoutes(entry.machine, t.toLeaf, {
+      events: (_status, leaf) => outcomeEvents(model, leaf),
+    }))
+      leaves.add(route.leaf);
+  }
+  return leaves;
+}
+
+function outcomeEvents(model: LifecycleModel, leaf: string): string[] {
+  return unique(model.transitions.filter((t) => t.fromLeaf === leaf && t.kind === 'outcome').map((t) => t.event));
 }
 
 function failureReason(

@@ -13,6 +13,11 @@
  * before anything else has been seen, and a target among them does not count yet (a restart wait must not end on
  * the RUNNING seen before the restart shows). Once the grace is used up they are judged like any status, and the
  * result says whether the operation was ever seen.
+ *
+ * The operation goes into the validator as in a history with operations: applied to the possible states as soon as
+ * the instance shows something other than the statuses it leaves from. From then on a status with hidden sub-states
+ * is judged by the sub-states the history allows (after a DELETE, Kafka's ERROR is the fault on the way to DELETED:
+ * pending; after a RESTART, a fault of the instance: a failure).
  */
 import type { Service } from '../../machines/index.js';
 import { statusGraph } from '../graph/statusGraph.js';
@@ -29,9 +34,10 @@ import {
   UnknownStatusError,
 } from '../model/index.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { readStatus } from '../validation/readStatus.js';
 import { createValidator, type HistoryVerdict } from '../validation/validator.js';
 import { backoffDelay } from './backoff.js';
-import { expectations } from './expectations.js';
+import { expectations, judgeLeaves } from './expectations.js';
 import { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';
 
 /** What `poll()` answers when the instance does not exist (any more): an HTTP 404, say. */
@@ -216,9 +222,17 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   let notFoundRetries = 0;
 
   const targets = new Set(derived.target);
-  const pending = new Set(derived.pending.map((p) => p.status));
-  const failures = new Map(derived.failure.map((f) => [f.status, f]));
   const before = derived.before ? new Set(derived.before.from) : undefined;
+  const judged = new Map<string, ReturnType<typeof judgeLeaves>>();
+  const judge = (status: string, leaves: readonly string[]) => {
+    const key = `${status} ${leaves.join(' ')}`;
+    let verdict = judged.get(key);
+    if (verdict === undefined) {
+      verdict = judgeLeaves(service, derived.target, status, leaves);
+      judged.set(key, verdict);
+    }
+    return verdict;
+  };
   const graph = statusGraph(service);
   const failedSeen: string[] = [];
   const validator = createValidator(service, { mode: 'sampled' });
@@ -254,7 +268,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     const answer = await pollOnce(polls);
     if (answer === POLL_TIMED_OUT) timedOut();
     if (answer !== POLL_FAILED) {
-      const decided = judge(answer);
+      const decided = take(answer);
       if (decided) return decided;
     }
     const remaining = deadline - monotonic();
@@ -310,7 +324,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   }
 
   /** Record one answer and judge it: the result when it is a target, undefined to wait on; throws to fail. */
-  function judge(answer: unknown): WaitResult | undefined {
+  function take(answer: unknown): WaitResult | undefined {
     const now = clock.now();
     const elapsed = monotonic() - started;
     if (answer === NOT_FOUND && history.length === 0 && notFoundRetries < notFoundChecks) {
@@ -333,7 +347,16 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
         attempt: polls,
         ...notFound,
       });
-    if (!validator.pushStatus(observation.status)) {
+    let operation: string | undefined;
+    if (before && !operationObserved) {
+      const read = readStatus(graph, observation.status);
+      if (read.id < 0 || !before.has(graph.statuses[read.id]!)) {
+        operationObserved = true;
+        operation = options.after;
+      }
+    }
+    const record = { status: observation.status };
+    if (!validator.push(operation === undefined ? record : { ...record, operation })) {
       const violation = validator.lastViolation!;
       return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, {
         violation,
@@ -341,10 +364,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     }
     const status = validator.status!;
     if (graph.tags[graph.idOf(status)]!.includes('failed') && !failedSeen.includes(status)) failedSeen.push(status);
-    if (before && !operationObserved) {
-      if (!before.has(status)) operationObserved = true;
-      else if (++beforeCount <= grace) return undefined; // the request may not show yet
-    }
+    if (before && !operationObserved && ++beforeCount <= grace) return undefined; // the request may not show yet
     targetRun = targets.has(status) ? targetRun + 1 : 0;
     if (targets.has(status) && targetRun < consecutive) return undefined; // must show again
     if (targets.has(status)) {
@@ -361,8 +381,9 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       if (before) result.operationObserved = operationObserved;
       return result;
     }
-    if (pending.has(status)) return undefined;
-    const failure = failures.get(status)!;
+    const judgement = judge(status, validator.leaves);
+    if ('pending' in judgement) return undefined;
+    const failure = judgement.failure;
     const still =
       before && !operationObserved
         ? `still ${status} after ${beforeCount} observations, ${options.after} has not shown; `

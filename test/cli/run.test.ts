@@ -153,7 +153,7 @@ describe('instance-lifecycle graph', () => {
     const result = await runCliCapture(['graph', 'kafka', '--format', 'dot']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^digraph "kafka" \{/);
-    const edges = result.stdout.split('\n').filter((line) => /^\s*s\d+ -> s\d+/.test(line));
+    const edges = result.stdout.split('\n').filter((line) => /^\s*s[\d_]+ -> s[\d_]+/.test(line));
     expect(edges).toHaveLength(lifecycleModel('kafka').transitions.length);
   });
 

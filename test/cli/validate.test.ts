@@ -83,6 +83,17 @@ describe('validate: verdicts and exit codes', () => {
     ]);
   });
 
+  it('reads operations in the history: applied to the possible states, or a violation when not allowed', async () => {
+    const legal = file(ndjson([{ status: 'RUNNING' }, { operation: 'DELETE' }, { status: 'DELETED' }]));
+    expect((await runCliCapture(['validate', 'kafka', legal])).code).toBe(0);
+    const refused = file(ndjson([{ status: 'RUNNING' }, { operation: 'TOP_UP' }, { status: 'RUNNING' }]));
+    const result = await runCliCapture(['validate', 'kafka', refused, '--json']);
+    expect(result.code).toBe(1);
+    const violation = JSON.parse(result.stdout).histories[0].violations[0];
+    expect(violation).toMatchObject({ index: 1, line: 2, kind: 'operation-not-allowed', to: 'TOP_UP' });
+    expect(violation.allowed).toContain('DELETE');
+  });
+
   it('notes a status read after fixing its case, and suggests the closest status for a typo', async () => {
     const result = await runCliCapture(['validate', 'kafka', '-'], { stdin: 'RUNNING\n restarting\nRUNING\n' });
     expect(result.code).toBe(1);
@@ -197,7 +208,7 @@ describe('validate: bad input and usage errors exit 2 in one line', () => {
   it('a record without a status: listed as a bad record with its place, exit 2 after the report', async () => {
     const result = await runCliCapture(['validate', 'kafka', '-'], { stdin: '{"state":"RUNNING"}\n' });
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('<stdin>:1:1: bad record: expected a "status" field');
+    expect(result.stdout).toContain('<stdin>:1:1: bad record: expected a "status" (or an "operation") field');
     expect(result.stdout).toMatch(/^BAD INPUT: 1 record without a usable status/m);
   });
 

@@ -140,7 +140,9 @@ describe('validate: bad records', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`${path}:3: RUNNING → CREATING`);
     expect(result.stdout).toContain(`✗ ${path}:2:1: bad record: expected "status" to be a string, found null`);
-    expect(result.stdout).toContain(`✗ ${path}:4:1: bad record: expected a "status" field in the record`);
+    expect(result.stdout).toContain(
+      `✗ ${path}:4:1: bad record: expected a "status" (or an "operation") field in the record`,
+    );
     expect(result.stdout).toMatch(
       /^BAD INPUT: 2 records without a usable status, skipped \(the rest was validated\)$/m,
     );

@@ -2,24 +2,33 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STATUS_TAGS, services } from '../../machines/index.js';
 import { toDot } from '../../src/diagram/dot.js';
+import { toMermaid } from '../../src/diagram/mermaid.js';
 import { OPERATION_COLOUR, OUTCOME_COLOUR, stateColours } from '../../src/diagram/palette.js';
 import { inlineSvg, lifecycleSvg, renderSvg, svgSize } from '../../src/diagram/svg.js';
 import { type LifecycleModel, lifecycleModel } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
+import { subStateService } from '../support/subStateService.js';
 import { svgElements } from '../support/svgElements.js';
 
-describe.each(services.map((s) => s.id))('the SVG diagram of %s', (id) => {
+describe.each([...services, subStateService].map((s) => [s.id, s] as const))('the SVG diagram of %s', (_, id) => {
   const model = lifecycleModel(id);
 
-  it('draws every status once, labelled with it, classed and filled by its tags', async () => {
+  it('draws every status once, labelled with it, classed and filled by its tags; sub-states inside it', async () => {
     const elements = svgElements(await lifecycleSvg(id));
     model.states.forEach((state, index) => {
       const drawn = elements.filter((e) => e.id === `state-${index}`);
       expect(drawn).toHaveLength(1);
       expect(drawn[0]!.texts).toEqual([state.status]);
-      expect(drawn[0]!.classes).toEqual(['node', 'state', ...state.tags]);
+      const kind = state.subStates === undefined ? ['node', 'state'] : ['cluster', 'state', 'composite'];
+      expect(drawn[0]!.classes).toEqual([...kind, ...state.tags]);
       expect(drawn[0]!.fill).toBe(stateColours(state.tags).fill);
       expect(drawn[0]!.dashed).toBe(state.tags.includes('undocumented'));
+      (state.subStates ?? []).forEach((leaf, sub) => {
+        const node = elements.filter((e) => e.id === `state-${index}-${sub}`);
+        expect(node).toHaveLength(1);
+        expect(node[0]!.classes).toEqual(['node', 'substate']);
+        expect(node[0]!.texts).toEqual([leaf.slice(state.status.length + 1)]);
+      });
     });
   });
 
@@ -77,14 +86,21 @@ describe('toDot', () => {
     return {
       ...base,
       initial: a,
+      initialLeaf: a,
       states: [
         { status: a, tags: ['transitional'], description: `"${a}"` },
         { status: b, tags: ['stable'], description: 'b\\n' },
+      ],
+      leaves: [
+        { leaf: a, status: a, description: '' },
+        { leaf: b, status: b, description: '' },
       ],
       transitions: [
         {
           from: a,
           to: b,
+          fromLeaf: a,
+          toLeaf: b,
           event: `${a}>${b}`,
           kind: 'outcome',
           basis: 'inferred',
@@ -101,7 +117,7 @@ describe('toDot', () => {
       .filter((s) => s.trim() === s && !s.includes('  '));
     const names = fc.oneof(
       printable,
-      fc.constantFrom('__proto__', 'constructor', '</svg>', '\N', '\"', '&#65;', '&#;', '&#;A', '&lt;x', 'a&amp;b'),
+      fc.constantFrom('__proto__', 'constructor', '</svg>', 'N', '"', '&#65;', '&#;', '&#;A', '&lt;x', 'a&amp;b'),
     );
     await fc.assert(
       fc.asyncProperty(names, names, async (a, b) => {
@@ -117,7 +133,7 @@ describe('toDot', () => {
 
   it('refuses a transition to a status the model does not list', () => {
     const model = lifecycleModel('kafka');
-    const broken = { ...model, transitions: [{ ...model.transitions[0]!, to: 'NOWHERE' }] };
+    const broken = { ...model, transitions: [{ ...model.transitions[0]!, to: 'NOWHERE', toLeaf: 'NOWHERE' }] };
     expect(() => toDot(broken)).toThrow(/NOWHERE/);
   });
 });
@@ -138,5 +154,29 @@ describe('instance-lifecycle graph --format svg', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(await lifecycleSvg('kafka'));
     expect(result.stdout).toContain('</svg>');
+  });
+});
+
+describe('diagrams of statuses with sub-states', () => {
+  it('Mermaid: a composite state holding the sub-states, entered at its initial one; transitions between leaves', () => {
+    const text = toMermaid(lifecycleModel(subStateService));
+    expect(text).toContain(
+      [
+        '  state BROKEN {',
+        '    state "faulted" as BROKEN__faulted',
+        '    state "whileResizing" as BROKEN__whileResizing',
+        '    state "whileDeleting" as BROKEN__whileDeleting',
+        '    [*] --> BROKEN__faulted',
+        '  }',
+      ].join('\n'),
+    );
+    expect(text).toContain('  DELETING --> BROKEN__whileDeleting: FAULT (inferred)');
+    expect(text).toContain('  BROKEN__whileResizing --> BROKEN__faulted: GIVE_UP (inferred)');
+  });
+
+  it('DOT: a cluster per status with sub-states, edges between leaf nodes', () => {
+    const dot = toDot(lifecycleModel(subStateService));
+    expect(dot).toContain('subgraph cluster_s3 {');
+    expect(dot).toMatch(/s4 -> s3_2 \[id="transition-\d+"/);
   });
 });

@@ -68,14 +68,18 @@ describe('toMermaid with any status text', () => {
       name: 'x',
       page: 'x',
       initial: statuses[0]!,
+      initialLeaf: statuses[0]!,
       states: statuses.map((status, i) => ({
         status,
         tags: i === statuses.length - 1 ? ['final'] : ['stable'],
         description: 'd',
       })),
+      leaves: statuses.map((status) => ({ leaf: status, status, description: 'd' })),
       transitions: statuses.slice(1).map((to, i) => ({
         from: statuses[i]!,
         to,
+        fromLeaf: statuses[i]!,
+        toLeaf: to,
         event: `${statuses[i]} then`,
         kind: 'outcome',
         basis: 'documented',
@@ -136,5 +140,40 @@ describe('toMermaid with any status text', () => {
     expect(text).toContain('[*] --> s0_');
     expect(text).toContain('s0_ --> s0: NEW STATE then');
     expect(text).toContain('s0 --> ScalingUp: s0 then');
+  });
+});
+
+describe('toMermaid', () => {
+  // services whose statuses are Mermaid ids as they are (the parse-back test above covers the others)
+  const plain = services.filter((s) => lifecycleModel(s).states.every((st) => /^[A-Z][A-Z0-9_]*$/.test(st.status)));
+  it.each(plain.map((s) => s.id))('draws every transition of %s once, marks inferred ones, and ends finals', (id) => {
+    const model = lifecycleModel(id);
+    const text = toMermaid(model);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('stateDiagram-v2');
+    const node = (leaf: string) => leaf.replace(/\./g, '__'); // a hidden sub-state inside its composite state
+    expect(lines).toContain(`  [*] --> ${node(model.initialLeaf)}`);
+    for (const t of model.transitions) {
+      const label = t.basis === 'inferred' ? `${t.event} (inferred)` : t.event;
+      expect(lines.filter((l) => l === `  ${node(t.fromLeaf)} --> ${node(t.toLeaf)}: ${label}`)).toHaveLength(1);
+    }
+    for (const s of model.states.filter((s) => s.tags.includes('final')))
+      expect(lines).toContain(`  ${s.status} --> [*]`);
+  });
+
+  it('aliases a status that is not a valid Mermaid id', () => {
+    const model = lifecycleModel('kafka');
+    const odd = {
+      ...model,
+      initial: 'NEW STATE',
+      initialLeaf: 'NEW STATE',
+      states: [{ status: 'NEW STATE', tags: ['transitional' as const], description: 'x' }, ...model.states],
+      leaves: [{ leaf: 'NEW STATE', status: 'NEW STATE', description: 'x' }, ...model.leaves],
+      transitions: [{ ...model.transitions[0]!, from: 'NEW STATE', fromLeaf: 'NEW STATE' }],
+    };
+    const text = toMermaid(odd);
+    expect(text).toContain('state "NEW STATE" as s0');
+    expect(text).toContain('[*] --> s0');
+    expect(text).toContain(`s0 --> ${model.transitions[0]!.to}`);
   });
 });

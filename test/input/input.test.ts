@@ -191,7 +191,9 @@ describe('bad input: one InputError naming file:line:column and what was expecte
 
   it('a record without a status, or with a non-string status', async () => {
     const path = file('{"status":"RUNNING"}\n  {"state":"RUNNING"}\n');
-    expect((await inputError(path)).message).toBe(`${path}:2:3: expected a "status" field in the record`);
+    expect((await inputError(path)).message).toBe(
+      `${path}:2:3: expected a "status" (or an "operation") field in the record`,
+    );
     expect((await inputError(file('[{"status": 3}]'))).message).toMatch(
       /:1:2: expected "status" to be a string, found number 3$/,
     );
@@ -361,6 +363,45 @@ describe('JSON arrays are streamed element by element, with the errors of readin
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('operations in histories', () => {
+  it('reads an operation instead of (or before) a status in NDJSON, JSON arrays and CSV', async () => {
+    const ndjson = await all(
+      file(
+        '{"instance_id":"a","status":"RUNNING"}\n{"instance_id":"a","operation":"DELETE","time":"2026-01-01T00:00:00Z"}\n' +
+          '{"instance_id":"a","operation":"DELETE","status":"DELETING"}\n',
+      ),
+    );
+    expect(ndjson.observations).toEqual([
+      { status: 'RUNNING', line: 1, instance: 'a' },
+      { status: '', operation: 'DELETE', line: 2, time: '2026-01-01T00:00:00Z', instance: 'a' },
+      { status: 'DELETING', operation: 'DELETE', line: 3, instance: 'a' },
+    ]);
+    const json = await all(file('[{"status":"RUNNING"}, {"operation":"RESTART"}]'));
+    expect(json.observations).toEqual([
+      { status: 'RUNNING', line: 1 },
+      { status: '', operation: 'RESTART', line: 1 },
+    ]);
+    const csv = await all(file('instance_id,status,operation\na,RUNNING,\na,,DELETE\na,DELETING,DELETE\n'));
+    expect(csv.observations).toEqual([
+      { status: 'RUNNING', line: 2, instance: 'a' },
+      { status: '', operation: 'DELETE', line: 3, instance: 'a' },
+      { status: 'DELETING', operation: 'DELETE', line: 4, instance: 'a' },
+    ]);
+    const onlyOperations = await all(file('operation\nRESTART\n'));
+    expect(onlyOperations.observations).toEqual([{ status: '', operation: 'RESTART', line: 2 }]);
+  });
+
+  it('rejects an operation that is not a non-empty string, and a CSV row with neither field', async () => {
+    expect((await inputError(file('{"operation":3}\n'))).message).toMatch(
+      /:1:1: expected "operation" to be a non-empty string, found number 3$/,
+    );
+    expect((await inputError(file('{"operation":" ","status":"RUNNING"}\n'))).message).toMatch(/non-empty string/);
+    expect((await inputError(file('status,operation\n,\n'))).message).toMatch(
+      /:2:1: expected a status or an operation, found both fields empty$/,
     );
   });
 });

@@ -55,7 +55,7 @@ describe('field mapping (fields: status, id, time as dotted paths)', () => {
       { status: 'RUNNING', instance: 'a', line: 1 },
     ]);
     expect((await readError('{"status":"RUNNING"}\n', { fields: { status: 'state' } })).message).toBe(
-      'in:1:1: expected a "state" field in the record',
+      'in:1:1: expected a "state" (or an "operation") field in the record',
     );
     expect((await readError('time,status\n1,RUNNING\n', { fields: { status: 'state' } })).message).toMatch(
       /expected a CSV header row with a "state" column/,
@@ -251,7 +251,7 @@ describe('bad records', () => {
     expect(bad.map((e) => e.message)).toEqual([
       'in:2:1: expected "status" to be a string, found null',
       'in:3:1: expected "status" to be a string, found number 3',
-      'in:4:1: expected a "status" field in the record',
+      'in:4:1: expected a "status" (or an "operation") field in the record',
     ]);
     expect((await readError(text)).message).toBe('in:2:1: expected "status" to be a string, found null');
   });

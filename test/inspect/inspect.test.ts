@@ -28,6 +28,7 @@ function withIllegalEnd(id: string) {
 }
 
 describe.each(ids)('replayHistory (%s)', (id) => {
+  const hasSubStates = lifecycleModel(id).states.some((s) => s.subStates !== undefined);
   it('replays every legal history through the actor, which is at each observed status in turn', async () => {
     await fc.assert(
       fc.asyncProperty(legalHistory(id, { maxLength: 15 }), async (history) => {
@@ -38,7 +39,9 @@ describe.each(ids)('replayHistory (%s)', (id) => {
         expect(result.status).toBe(history[history.length - 1]);
         expect(result.replayed).toBe(history.length);
         const verdict = validateHistory(id, history, { explain: true });
-        expect(result.events).toEqual(verdict.steps!.flatMap((s) => s.events));
+        // without hidden sub-states the replay sends exactly the validator's explanations; with them, the events of
+        // one consistent path of sub-states (the actor reaching every observed status is checked above)
+        if (!hasSubStates) expect(result.events).toEqual(verdict.steps!.flatMap((s) => s.events));
         result.actor?.stop();
       }),
       { numRuns: 60 },
@@ -68,8 +71,10 @@ describe.each(ids)('replayHistory (%s)', (id) => {
         expect(result.ok).toBe(true);
         expect(seen).toEqual(history);
         const verdict = validateHistory(id, history, { mode: 'sampled', explain: true });
-        expect(result.events).toEqual(verdict.steps!.flatMap((s) => s.events));
-        expect(result.events.length).toBe(verdict.steps!.reduce((n, s) => n + 1 + s.missed.length, 0));
+        if (!hasSubStates) {
+          expect(result.events).toEqual(verdict.steps!.flatMap((s) => s.events));
+          expect(result.events.length).toBe(verdict.steps!.reduce((n, s) => n + 1 + s.missed.length, 0));
+        }
         result.actor?.stop();
       }),
       { numRuns: 60 },

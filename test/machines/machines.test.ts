@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { STATUS_TAGS, services } from '../../machines/index.js';
-import { checkService, lifecycleModel } from '../../src/index.js';
+import { checkService, createValidator, leafOf, leafValue, lifecycleModel, statusGraph } from '../../src/index.js';
+import { subStateService } from '../support/subStateService.js';
 
 /**
  * The statuses of each service's documented status table, copied from the documentation page named here (not
@@ -144,8 +145,18 @@ function snapshotAt(machine: AnyStateMachine, status: string): AnyMachineSnapsho
 
 /** The statuses reachable from `from` (itself included) by xstate/graph's traversal, stopping where `stop` says. */
 function reachable(machine: AnyStateMachine, from: string, stop?: (s: AnyMachineSnapshot) => boolean): Set<string> {
-  const paths = getShortestPaths(machine, { fromState: snapshotAt(machine, from), stopWhen: stop });
-  return new Set(paths.map((p) => String(p.state.value)));
+  return new Set([...reachableLeaves(machine, from, stop)].map((leaf) => leaf.split('.')[0]!));
+}
+
+/** The leaf states reachable from `from` (a status or a leaf id), by xstate/graph's traversal. */
+function reachableLeaves(
+  machine: AnyStateMachine,
+  from: string,
+  stop?: (s: AnyMachineSnapshot) => boolean,
+): Set<string> {
+  const fromState = machine.resolveState({ value: leafValue(from), context: undefined });
+  const paths = getShortestPaths(machine, { fromState, stopWhen: stop });
+  return new Set(paths.map((p) => leafOf(p.state.value)));
 }
 
 describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, service) => {
@@ -201,10 +212,12 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
     }
   });
 
-  it('lets a transitional state move on by outcomes alone', () => {
+  it('lets a transitional state move on by outcomes alone (from each of its sub-states)', () => {
     for (const state of model.states.filter((s) => s.tags.includes('transitional'))) {
-      const outcomes = model.transitions.filter((t) => t.from === state.status && t.kind === 'outcome');
-      expect(outcomes.length, `${state.status} is transitional but has no outcome`).toBeGreaterThan(0);
+      for (const leaf of model.leaves.filter((l) => l.status === state.status)) {
+        const outcomes = model.transitions.filter((t) => t.fromLeaf === leaf.leaf && t.kind === 'outcome');
+        expect(outcomes.length, `${leaf.leaf} is transitional but has no outcome`).toBeGreaterThan(0);
+      }
     }
   });
 
@@ -238,16 +251,75 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
     for (const [event, set] of kinds) expect([...set], event).toHaveLength(1);
     expect([...kinds.keys()].sort()).toEqual([...machine.events].sort());
   });
+});
 
-  it('lists exactly the transitions that xstate transition() takes (round trip of the plain data)', () => {
+/**
+ * The modelling language, for every service and for the test machine that uses all of it: statuses with hidden
+ * sub-states, aliases, transitions between leaf states.
+ */
+describe.each([...services, subStateService].map((s) => [s.id, s] as const))('language of %s', (_, service) => {
+  const model = lifecycleModel(service);
+  const machine = service.machine;
+  const leafSnapshot = (leaf: string) => machine.resolveState({ value: leafValue(leaf), context: undefined });
+
+  it('lists exactly the transitions that xstate transition() takes from each leaf state (round trip of the plain data)', () => {
     const taken: string[] = [];
-    for (const from of statuses) {
+    for (const { leaf } of model.leaves) {
       for (const type of machine.events) {
-        const [after] = transition(machine, snapshotAt(machine, from), { type });
-        if (after.value !== from) taken.push(`${from} ${type} ${String(after.value)}`);
+        const [after] = transition(machine, leafSnapshot(leaf), { type });
+        const to = leafOf(after.value);
+        if (to !== leaf) taken.push(`${leaf} ${type} ${to}`);
       }
     }
-    const listed = model.transitions.map((t) => `${t.from} ${t.event} ${t.to}`);
+    const listed = model.transitions.map((t) => `${t.fromLeaf} ${t.event} ${t.toLeaf}`);
     expect([...listed].sort()).toEqual(taken.sort());
+    for (const t of model.transitions) {
+      expect(t.from).toBe(t.fromLeaf.split('.')[0]);
+      expect(t.to).toBe(t.toLeaf.split('.')[0]);
+    }
+  });
+
+  it('lists every leaf state of the machine, each under its status, and each status with sub-states lists them', () => {
+    const leaves = (node: { states: Record<string, unknown> }, path: string): string[] => {
+      const children = Object.entries(node.states as Record<string, { states: Record<string, unknown> }>);
+      return children.length === 0 ? [path] : children.flatMap(([key, child]) => leaves(child, `${path}.${key}`));
+    };
+    const expected = Object.entries(machine.states).flatMap(([status, node]) => leaves(node, status));
+    expect(model.leaves.map((l) => l.leaf)).toEqual(expected);
+    for (const state of model.states) {
+      const own = model.leaves.filter((l) => l.status === state.status).map((l) => l.leaf);
+      if (state.subStates === undefined) expect(own).toEqual([state.status]);
+      else {
+        expect(state.subStates).toEqual(own);
+        expect(own).toContain(state.initialSubState);
+      }
+    }
+  });
+
+  it('shows every status with sub-states as one status: the API value, the tags and the validator agree', () => {
+    const graph = statusGraph(service);
+    for (const state of model.states.filter((s) => s.subStates !== undefined)) {
+      for (const leaf of state.subStates!) {
+        const snapshot = leafSnapshot(leaf);
+        expect(Object.keys(snapshot.value as object)).toEqual([state.status]);
+        for (const tag of state.tags) expect(snapshot.hasTag(tag), `${leaf} lacks ${tag}`).toBe(true);
+        const sub = machine.getStateNodeById(`${machine.id}.${leaf}`);
+        expect(sub.tags, `${leaf} has tags of its own`).toEqual([]);
+      }
+      const validator = createValidator(service);
+      expect(validator.pushStatus(state.status)).toBe(true);
+      expect(validator.status).toBe(state.status);
+      expect(validator.leaves).toEqual(state.subStates);
+      expect(graph.idOf(state.status)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('reaches every leaf state (every hidden sub-state) from the initial state', () => {
+    expect([...reachableLeaves(machine, model.initial)].sort()).toEqual(model.leaves.map((l) => l.leaf).sort());
+  });
+
+  it('spells each alias once, never like a status or another alias, even ignoring case', () => {
+    const names = model.states.flatMap((s) => [s.status, ...(s.aliases ?? [])]).map((n) => n.trim().toUpperCase());
+    expect(new Set(names).size).toBe(names.length);
   });
 });

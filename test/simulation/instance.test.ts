@@ -77,16 +77,19 @@ describe('createSimulatedInstance', () => {
           const seen = [{ status: await instance.status(), time: clock.now() }];
           for (const action of actions) {
             const before = instance.current;
+            const beforeLeaf = instance.leaf;
             if (action.type === 'advance') {
               await clock.sleep(action.ms);
             } else {
               const [names, kind] = action.type === 'request' ? [operations, 'operation'] : [outcomes, 'outcome'];
               const name = names[action.pick % names.length]!;
               const transition = model.transitions.find(
-                (t) => t.from === before && t.event === name && t.kind === kind,
+                (t) => t.fromLeaf === beforeLeaf && t.event === name && t.kind === kind,
               );
               const allowed = [
-                ...new Set(model.transitions.filter((t) => t.from === before && t.kind === kind).map((t) => t.event)),
+                ...new Set(
+                  model.transitions.filter((t) => t.fromLeaf === beforeLeaf && t.kind === kind).map((t) => t.event),
+                ),
               ];
               if (kind === 'operation') expect(instance.allowedOperations().sort()).toEqual([...allowed].sort());
               const attempt = async () => (action.type === 'request' ? instance.request(name) : instance.inject(name));

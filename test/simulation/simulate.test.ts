@@ -81,7 +81,8 @@ describe('simulate', () => {
         const simulation = simulate(service, { seed, steps, avoidFinal: true });
         for (const event of simulation.events) {
           if (!final.has(event.to)) continue;
-          expect(model.transitions.filter((t) => t.from === event.from).every((t) => final.has(t.to))).toBe(true);
+          const from = event.fromLeaf ?? event.from;
+          expect(model.transitions.filter((t) => t.fromLeaf === from).every((t) => final.has(t.to))).toBe(true);
         }
       }),
     );

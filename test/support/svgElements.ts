@@ -1,7 +1,7 @@
 /**
- * Read the node and edge groups of a Graphviz SVG without a DOM, for tests. Graphviz writes every node and edge
- * as `<!-- name -->` followed by `<g id="..." class="...">...</g>`, so splitting on those comments gives one chunk
- * per element.
+ * Read the node, edge and cluster groups of a Graphviz SVG without a DOM, for tests. Graphviz writes every node
+ * and edge as `<!-- name -->` followed by `<g id="..." class="...">...</g>`, and a cluster as a `<g>` of class
+ * `cluster` on its own line, so splitting there gives one chunk per element.
  */
 
 /** One node or edge group of a Graphviz SVG. */
@@ -24,7 +24,7 @@ export interface SvgElement {
 
 /** The node and edge groups of a Graphviz SVG document, in document order. */
 export function svgElements(svg: string): SvgElement[] {
-  const chunks = svg.split(/<!--[\s\S]*?-->\n/).slice(1);
+  const chunks = svg.split(/<!--[\s\S]*?-->\n|\n(?=<g id="[^"]*" class="cluster)/).slice(1);
   return chunks
     .filter((chunk) => chunk.startsWith('<g id="'))
     .map((markup) => {

@@ -4,6 +4,7 @@ import { services } from '../../machines/index.js';
 import { lifecycleModel } from '../../src/index.js';
 import { type ViewerData, viewerData, viewerHtml } from '../../src/viewer/index.js';
 import { jsonForScript } from '../../src/viewer/viewerHtml.js';
+import { subStateService } from '../support/subStateService.js';
 
 /** The JSON the page embeds, read back the way the page's script reads it. */
 function embeddedData(html: string): ViewerData {
@@ -95,5 +96,33 @@ describe.each(services.map((s) => s.id))('viewerHtml (%s)', (id) => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`);
     expect(html).not.toMatch(/<!DOCTYPE svg|<\?xml/);
     expect(html.match(/<\/script>/g)).toHaveLength(2); // the data and the script, nothing from the history
+  });
+});
+
+describe('viewerData with sub-states and operations', () => {
+  it('lists transitions between leaf states, shows operation records and explains steps leaf by leaf', () => {
+    const data = viewerData(subStateService, [
+      {
+        observations: [
+          { status: 'ACTIVE' },
+          { status: '', operation: 'DELETE' },
+          { status: 'BROKEN' },
+          { status: 'GONE' },
+        ],
+      },
+    ]);
+    expect(data.transitions).toContainEqual({
+      from: 'DELETING',
+      to: 'BROKEN',
+      fromLeaf: 'DELETING',
+      toLeaf: 'BROKEN.whileDeleting',
+      event: 'FAULT',
+      kind: 'outcome',
+      basis: 'inferred',
+    });
+    const [history] = data.instances;
+    expect(history!.verdict.ok).toBe(true);
+    expect(history!.observations[1]).toEqual({ status: '', operation: 'DELETE' });
+    expect(history!.verdict.steps?.at(-1)?.leaves).toEqual(['BROKEN.whileDeleting', 'GONE']);
   });
 });
