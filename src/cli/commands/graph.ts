@@ -41,28 +41,9 @@ Examples:
     const format = values.format as string;
     const model = lifecycleModel(service);
     if (format === 'json') {
+      // the plain-data model as it is: statuses with their sub-states and aliases, transitions with their leaves
       const { service: id, initial, states, transitions } = model;
-      const data = {
-        service: id,
-        initial,
-        states: states.map(({ status, tags, description, evidence }) => ({
-          status,
-          tags,
-          description,
-          ...(evidence ? { evidence } : {}),
-        })),
-        transitions: transitions.map(({ from, to, event, kind, basis, source, note, description, failure }) => ({
-          from,
-          to,
-          event,
-          kind,
-          basis,
-          ...(source ? { source } : {}),
-          ...(note ? { note } : {}),
-          description,
-          ...(failure ? { failure } : {}),
-        })),
-      };
+      const data = { service: id, initial, states, transitions };
       await write(io.stdout, JSON.stringify(data, null, 2) + '\n');
       return EXIT_OK;
     }
