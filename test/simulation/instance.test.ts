@@ -162,7 +162,7 @@ describe('createSimulatedInstance', () => {
       expect(quiet.nextChangeAt).toBeUndefined();
       const lively = createSimulatedInstance(id, { clock, from: 'RUNNING', spontaneous: true, seed: 1 });
       await clock.sleep(7 * 3_600_000);
-      expect(await lively.status()).not.toBe('RUNNING');
+      expect(lively.history().length, `${id} never changed by itself`).toBeGreaterThan(1);
     }
   });
 
