@@ -128,7 +128,7 @@ export const kafkaMachine = setup({
           target: 'EXTENDING',
           description:
             'The user changes the instance specifications (or its public access configuration, which shows the same status).',
-          meta: documented('operation', RESIZE_PAGE),
+          meta: documented('operation', RESIZE_PAGE, 'The specifications of a Running instance are changed.'),
         },
         DELETE: {
           target: 'DELETING',
@@ -349,9 +349,10 @@ export const kafkaMachine = setup({
     },
     ROLLBACK: {
       tags: ['transitional'],
-      description: 'A failed upgrade is being rolled back (spelled ROLLINGBACK on Huawei Cloud).',
+      description: 'A failed upgrade is being rolled back.',
       meta: {
         documentedIn: IN_2022,
+        // Huawei Cloud's current status page (kafka-api-180514012) spells it ROLLINGBACK; so does its RabbitMQ table
         aliases: ['ROLLINGBACK'],
       },
       on: {
