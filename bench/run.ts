@@ -5,7 +5,7 @@
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { services } from '../machines/index.js';
 import { type ChildRun, runMeasured } from './childRun.js';
 import { writeFleetLog } from './fleetLog.js';
+import { measureStartup } from './startup.js';
 import { measureStatusRates } from './statusRates.js';
 
 const { values } = parseArgs({
@@ -22,6 +23,7 @@ const records = Number(values.records);
 const instances = 10_000;
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
+const split = fileURLToPath(new URL('./splitLines.js', import.meta.url));
 const MB = 1024 * 1024;
 const log = (text: string) => values.json || process.stderr.write(text + '\n');
 
@@ -29,7 +31,17 @@ log('measuring the validator on generated histories...');
 const rates = services.map((s) => measureStatusRates(s.id));
 
 const dir = mkdtempSync(join(tmpdir(), 'instance-lifecycle-bench-'));
-let fleet: { records: number; bytes: number; cli: ChildRun; plain: ChildRun; big?: { records: number; cli: ChildRun } };
+let fleet: {
+  records: number;
+  bytes: number;
+  cli: ChildRun;
+  plain: ChildRun;
+  split: ChildRun;
+  duckdb: ChildRun;
+  view: { run: ChildRun; pageBytes: number };
+  big?: { records: number; cli: ChildRun };
+};
+let startup: Record<string, number>;
 try {
   const file = join(dir, 'fleet.ndjson');
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
@@ -37,11 +49,14 @@ try {
   const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
   log('running the CLI and the plain JSON.parse script (best of 3 each, alternating)...');
   // best of three runs each, alternating the two so that changes in the machine's load hit both alike
-  const runs: { cli: ChildRun[]; plain: ChildRun[] } = { cli: [], plain: [] };
+  const runs: Record<'cli' | 'plain' | 'split' | 'duckdb', ChildRun[]> = { cli: [], plain: [], split: [], duckdb: [] };
   for (let i = 0; i < 3; i++) {
-    const pair: ['cli' | 'plain', string, string[]][] = [
+    const pair: ['cli' | 'plain' | 'split' | 'duckdb', string, string[]][] = [
       ['cli', ...cliArgs(file)],
       ['plain', plain, [file]],
+      ['split', split, [file]],
+      // the same check as one SQL query in embedded DuckDB, which uses both cores
+      ['duckdb', cli, ['validate', 'kafka', file, '--mode', 'strict', '--engine', 'duckdb']],
     ];
     for (const [name, script, args] of pair) {
       const run = await runMeasured(script, args);
@@ -53,7 +68,30 @@ try {
     ...list.reduce((a, b) => (b.seconds < a.seconds ? b : a)),
     peakRss: Math.max(...list.map((run) => run.peakRss)),
   });
-  fleet = { records, bytes: statSync(file).size, cli: best(runs.cli), plain: best(runs.plain) };
+  fleet = {
+    records,
+    bytes: statSync(file).size,
+    cli: best(runs.cli),
+    plain: best(runs.plain),
+    split: best(runs.split),
+    duckdb: best(runs.duckdb),
+    view: { run: runs.cli[0]!, pageBytes: 0 },
+  };
+  log('writing the viewer page of the whole fleet...');
+  const page = join(dir, 'fleet.html');
+  const viewRun = await runMeasured(cli, ['view', 'kafka', file, '--out', page]);
+  if (viewRun.code !== 0) throw new Error(`view exited ${viewRun.code}: ${viewRun.stderr.trim()}`);
+  fleet.view = { run: viewRun, pageBytes: statSync(page).size };
+  log('measuring start-up...');
+  const tiny = join(dir, 'tiny.txt');
+  writeFileSync(
+    tiny,
+    'CREATING\nRUNNING\nRESTARTING\nRUNNING\nEXTENDING\nRUNNING\nDELETING\nDELETED\nDELETED\nDELETED\n',
+  );
+  startup = measureStartup({
+    '--version': [cli, '--version'],
+    'validate (10 lines)': [cli, 'validate', 'kafka', tiny],
+  });
   if (!values.quick) {
     const bigFile = join(dir, 'fleet-big.ndjson');
     log(`generating ${(3 * records).toLocaleString('en')} records for the memory check...`);
@@ -86,6 +124,13 @@ const figures = {
     cliRecordsPerSecond: Math.round(fleet.records / fleet.cli.seconds),
     plainRecordsPerSecond: Math.round(fleet.records / fleet.plain.seconds),
     cliOverPlain: fleet.plain.seconds / fleet.cli.seconds,
+    splitRecordsPerSecond: Math.round(fleet.records / fleet.split.seconds),
+    cliOverSplit: fleet.cli.seconds / fleet.split.seconds,
+    duckdbRecordsPerSecond: Math.round(fleet.records / fleet.duckdb.seconds),
+    duckdbOverCli: fleet.duckdb.seconds / fleet.cli.seconds,
+    duckdbPeakRssBytes: fleet.duckdb.peakRss,
+    viewPageBytes: fleet.view.pageBytes,
+    viewPeakRssBytes: fleet.view.run.peakRss,
     cliPeakRssBytes: fleet.cli.peakRss,
     plainPeakRssBytes: fleet.plain.peakRss,
     ...(fleet.big
@@ -96,6 +141,7 @@ const figures = {
         }
       : {}),
   },
+  startupMs: startup,
   targets: {
     speedupOverReference: 1000,
     floorOverCompiledAtMost: 2,
@@ -142,6 +188,34 @@ if (values.json) {
     `< 200 MB ${check(c.cliPeakRssBytes < 200 * MB)}`,
   ]);
   rows.push(['  plain script peak RSS', `${(c.plainPeakRssBytes / MB).toFixed(0)} MB`, '']);
+  rows.push(['read-and-split-lines script', per(c.splitRecordsPerSecond), '']);
+  rows.push([
+    '  CLI time / split script time',
+    `${c.cliOverSplit.toFixed(2)}x`,
+    `<= 2.5x ${check(c.cliOverSplit <= 2.5)}`,
+  ]);
+  rows.push(['same check in DuckDB (validate --engine duckdb)', per(c.duckdbRecordsPerSecond), '']);
+  rows.push(['  DuckDB time / CLI time', `${c.duckdbOverCli.toFixed(2)}x`, `> 1x ${check(c.duckdbOverCli > 1)}`]);
+  rows.push(['  DuckDB peak RSS', `${(c.duckdbPeakRssBytes / MB).toFixed(0)} MB`, '']);
+  rows.push([
+    'view of the whole fleet: page size',
+    `${(c.viewPageBytes / MB).toFixed(1)} MB`,
+    `< 10 MB ${check(c.viewPageBytes < 10 * MB)}`,
+  ]);
+  rows.push([
+    '  view peak RSS',
+    `${(c.viewPeakRssBytes / MB).toFixed(0)} MB`,
+    `< 200 MB ${check(c.viewPeakRssBytes < 200 * MB)}`,
+  ]);
+  const node0 = figures.startupMs['node -e 0']!;
+  for (const [name, ms] of Object.entries(figures.startupMs)) {
+    const ratio = name === 'node -e 0' ? '' : ` (${(ms / node0).toFixed(2)}x node -e 0)`;
+    rows.push([
+      `start-up: ${name}`,
+      `${ms.toFixed(0)} ms${ratio}`,
+      name === 'node -e 0' ? '' : `<= 1.5x ${check(ms / node0 <= 1.5)}`,
+    ]);
+  }
   if (c.bigRecords !== undefined) {
     rows.push([`CLI validate, ${c.bigRecords.toLocaleString('en')} records`, per(c.bigCliRecordsPerSecond!), '']);
     rows.push([

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 /** The `instance-lifecycle` executable: runs the CLI on the process's arguments and streams. */
-import { runCli } from './run.js';
+import { packageVersion } from './packageVersion.js';
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-});
-process.exitCode = code;
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // answered before the commands and the library load: the start-up of `--version` is Node's own
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  const { runCli } = await import('./run.js');
+  process.exitCode = await runCli(args, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  });
+}

@@ -2,24 +2,13 @@
  * `runCli`: the whole command line as a function (arguments and streams in, exit code out), so tests can run it
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { BadArgumentError } from '../model/index.js';
 import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, InputError, UsageError, write } from './command.js';
 import { commands } from './commands/index.js';
+import { packageVersion } from './packageVersion.js';
 
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
 export const EXIT_INTERNAL = 70;
-
-/**
- * The package version, read from the nearest package.json above this module (it sits at `dist/src/cli/` when
- * built and at `src/cli/` when run from source, as the tests do).
- */
-export function packageVersion(): string {
-  for (let url = new URL('./package.json', import.meta.url); ; url = new URL('../package.json', url)) {
-    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-    if (url.pathname === '/package.json') throw new Error('package.json not found above ' + import.meta.url);
-  }
-}
 
 function mainHelp(registry: readonly Command[]): string {
   const width = Math.max(...registry.map((c) => c.name.length)) + 2;

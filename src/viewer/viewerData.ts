@@ -21,6 +21,8 @@ export interface ViewerOptions {
   mode?: ValidationMode;
   /** Require each history to start at the initial status (default false). */
   fromStart?: boolean;
+  /** What the input had beyond the histories given (see `selectHistories`), for the page to say. */
+  omitted?: { instances: number; observations: number };
 }
 
 /** An observation as the page shows it (times as text). */
@@ -52,6 +54,8 @@ export interface ViewerData {
   transitions: { from: string; to: string; event: string; kind: string; basis: string }[];
   /** The histories, those with violations first (otherwise in input order). */
   instances: ViewerInstance[];
+  /** What the input had beyond these histories (absent when nothing was left out). */
+  omitted?: { instances: number; observations: number };
 }
 
 /**
@@ -92,6 +96,9 @@ export function viewerData(
     tags: model.states.map((s) => [...s.tags]),
     transitions: model.transitions.map(({ from, to, event, kind, basis }) => ({ from, to, event, kind, basis })),
     instances: illegalFirst,
+    ...(options.omitted && options.omitted.instances + options.omitted.observations > 0
+      ? { omitted: options.omitted }
+      : {}),
   };
 }
 

@@ -49,6 +49,7 @@ export async function viewerPage(data: ViewerData): Promise<string> {
 <section id="diagram" aria-label="state diagram">${svg}</section>
 <section id="history" aria-label="history">
 <div id="picker-row"><label for="instance-picker">Instance</label> <select id="instance-picker"></select></div>
+${data.omitted ? `<p id="omitted">${escapeHtml(omittedText(data.omitted))}</p>` : ''}
 <div id="controls">
 <button id="first" type="button" title="first step (Home)">« First</button>
 <button id="previous" type="button" title="previous step (←)">‹ Prev</button>
@@ -123,3 +124,9 @@ button:focus-visible, select:focus-visible { outline: 2px solid #1a73e8; }
 #diagram g.transition.taken polygon { stroke: #1a73e8; fill: #1a73e8; }
 #diagram g.transition.taken text { fill: #1a73e8; font-weight: bold; }
 `;
+
+/** What a page says of the histories it leaves out. */
+function omittedText(omitted: { instances: number; observations: number }): string {
+  const n = (count: number, what: string) => `${count.toLocaleString('en')} ${what}${count === 1 ? '' : 's'}`;
+  return `Not shown: ${n(omitted.instances, 'instance')} and ${n(omitted.observations, 'observation')} of the input (instances with problems come first; view --instance ID shows one).`;
+}

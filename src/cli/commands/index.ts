@@ -6,6 +6,7 @@ import { inspectCommand } from './inspect.js';
 import { pathsCommand } from './paths.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
+import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   viewCommand,
   inspectCommand,
   expectCommand,
+  sqlCommand,
 ];

@@ -1,6 +1,7 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
-import { type History, INPUT_FORMATS, readHistories } from '../../input/index.js';
+import { INPUT_FORMATS } from '../../input/index.js';
 import { resolveService } from '../../model/index.js';
+import { DEFAULT_MAX_INSTANCES, DEFAULT_MAX_OBSERVATIONS, selectHistories } from '../../viewer/selectHistories.js';
 import { type Command, EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
 import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
@@ -21,6 +22,11 @@ Options:
   --mode M      strict (default) or sampled, as in validate
   --from-start  the first observation must be the initial status
   --format F    force the history's format: ${INPUT_FORMATS.map((f) => f.format).join(', ')}
+  --instance ID show only this instance of a fleet log
+  --max-instances N
+                embed at most N instances (default ${DEFAULT_MAX_INSTANCES}; those with problems first) and at most
+                ${DEFAULT_MAX_OBSERVATIONS.toLocaleString('en')} observations of each, so the page stays small
+                whatever the input; the page says what it leaves out
   -h, --help    show this help
 
 Exit codes: 0 written (every history legal), 1 written (some history is not), 2 usage error or unreadable input
@@ -32,6 +38,8 @@ Examples:
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: 'string' },
+      instance: { type: 'string' },
+      'max-instances': { type: 'string' },
       ...HISTORY_OPTIONS,
     });
     const [service, file, extra] = positionals;
@@ -44,16 +52,28 @@ Examples:
     if (file === '-' && out === '-')
       throw new UsageError('standard input and standard output cannot both be used: give --out a file');
 
-    const histories: History[] =
-      file === undefined ? [] : await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
-    const options = { mode, fromStart };
+    const selected =
+      file === undefined
+        ? undefined
+        : await selectHistories(service, file, {
+            stdin: io.stdin,
+            mode,
+            fromStart,
+            ...(format ? { format } : {}),
+            ...(values.instance === undefined ? {} : { instance: values.instance }),
+            ...(values['max-instances'] === undefined
+              ? {}
+              : { maxInstances: positiveWhole(values['max-instances'], '--max-instances') }),
+          });
+    const histories = selected?.histories ?? [];
+    const options = { mode, fromStart, ...(selected ? { omitted: selected.omitted } : {}) };
     // Loaded here, not at start-up: the page and the layout engine are only needed by this command.
     const { viewerData } = await import('../../viewer/viewerData.js');
     const { viewerPage } = await import('../../viewer/viewerHtml.js');
     const data = viewerData(service, histories, options);
     const html = await viewerPage(data);
     const instances = data.instances;
-    const illegal = instances.filter((item) => !item.verdict.ok).length;
+    const illegal = selected?.illegal ?? 0;
     if (out === '-') {
       await write(io.stdout, html);
     } else {
@@ -64,12 +84,21 @@ Examples:
           `${out}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
         );
       }
+      const shown = selected && selected.omitted.instances > 0 ? ` (${instances.length} shown)` : '';
+      const total = selected?.instances ?? 0;
       const what =
-        instances.length === 0
+        selected === undefined
           ? 'the diagram'
-          : `${instances.length} ${instances.length === 1 ? 'history' : 'histories'}, ${illegal} with problems`;
+          : `${total} ${total === 1 ? 'history' : 'histories'}${shown}, ${illegal} with problems`;
       await write(io.stderr, `wrote ${out} (${what})\n`);
     }
     return illegal > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+function positiveWhole(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`${option} takes a whole number >= 1, got "${text}"`);
+  return value;
+}
