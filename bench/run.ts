@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { services } from '../machines/index.js';
 import { type ChildRun, runMeasured } from './childRun.js';
+import { measureFakeCloud } from './fakeCloud.js';
 import { writeFleetLog } from './fleetLog.js';
 import { measureStartup } from './startup.js';
 import { measureStatusRates } from './statusRates.js';
@@ -105,6 +106,9 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+log('measuring the fake cloud and a bare HTTP server (alternating rounds)...');
+const fakeCloud = await measureFakeCloud();
+
 const figures = {
   validator: rates.map((r) => ({
     service: r.service,
@@ -142,6 +146,7 @@ const figures = {
       : {}),
   },
   startupMs: startup,
+  fakeCloud: { ...fakeCloud, overBare: fakeCloud.fakeCloudPerSecond / fakeCloud.bareServerPerSecond },
   targets: {
     speedupOverReference: 1000,
     floorOverCompiledAtMost: 2,
@@ -224,6 +229,10 @@ if (values.json) {
       `< 200 MB ${check(c.bigCliPeakRssBytes! < 200 * MB)}`,
     ]);
   }
+  const f = figures.fakeCloud;
+  rows.push(['fake cloud: GET one instance, 8 clients', per(Math.round(f.fakeCloudPerSecond)), '']);
+  rows.push(['bare node:http server, same answer', per(Math.round(f.bareServerPerSecond)), '']);
+  rows.push(['  fake cloud / bare server', `${f.overBare.toFixed(2)}x`, '']);
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   const valueWidth = Math.max(...rows.map((r) => r[1].length)) + 2;
   process.stdout.write(

@@ -76,7 +76,7 @@ export {
   type WeightOptions,
 } from './simulation/index.js';
 // Time: the real clock, and a virtual one for tests.
-export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
+export { type Clock, createScaledClock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.
 export {
   createFleetValidator,
@@ -103,22 +103,41 @@ export {
 } from './validation/index.js';
 // Waiting for a status.
 export {
+  type BotocoreAcceptor,
+  type BotocoreWaiters,
+  botocoreWaiter,
   type Expectations,
   type ExpectationsOptions,
   expectations,
   type FailureStatus,
+  type LintFinding,
+  type LintFindingKind,
+  type LintReport,
+  lintWait,
   NOT_FOUND,
   type NotFound,
   type OperationStart,
   observableStatuses,
   type PendingStatus,
   type PollContext,
+  type PollReport,
+  type SmithyAcceptor,
+  type SmithyWaitable,
+  type StatusChange,
+  type StatusCount,
+  smithyWaiter,
+  terraformWaiter,
   WaitError,
   type WaitErrorDetails,
+  type WaiterCodeOptions,
+  type WaiterFailure,
+  type WaiterLists,
   type WaitFailureReason,
   type WaitForStatusOptions,
+  type WaitLists,
   type WaitObservation,
   type WaitResult,
   type WaitScopeOptions,
+  waiterLists,
   waitForStatus,
 } from './waiting/index.js';

@@ -24,7 +24,7 @@ Options:
   -h, --help     show this help (or a command's: instance-lifecycle <command> --help)
   -v, --version  show the version
 
-Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input.
+Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input (wait: 3 timeout).
 `;
 }
 

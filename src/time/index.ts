@@ -1,3 +1,4 @@
 /** Time: the clocks waiting and simulation run on, and observation times as comparable numbers. */
 export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './clock.js';
+export { createScaledClock } from './scaledClock.js';
 export { timeValue } from './timeValue.js';

@@ -25,6 +25,12 @@ export type WaitFailureReason =
   | 'aborted'
   | 'poll-failed';
 
+/** How many observations showed one status. */
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
 /** What a {@link WaitError} carries besides its reason and message. */
 export interface WaitErrorDetails {
   service: string;
@@ -34,8 +40,12 @@ export interface WaitErrorDetails {
   polls: number;
   /** Milliseconds from the start, by the wait's clock. */
   elapsed: number;
+  /** How many times each status was observed, in order of first sight (default none). */
+  counts?: StatusCount[];
   /** The last known status, if any. */
   status?: string;
+  /** The error of the last failed poll, if any poll failed (even when later polls succeeded). */
+  lastPollError?: unknown;
   /** For `illegal-transition` and `unknown-status` (when the validator saw it): the validator's violation. */
   violation?: Violation;
   /** For `unreachable`: why the status is a failure for this target. */
@@ -57,6 +67,10 @@ export class WaitError extends Error {
   readonly polls: number;
   readonly elapsed: number;
   readonly status: string | undefined;
+  /** How many times each status was observed, in order of first sight. */
+  readonly counts: StatusCount[];
+  /** The error of the last failed poll (undefined when no poll failed). */
+  readonly lastPollError: unknown;
   readonly violation: Violation | undefined;
   readonly failure: FailureStatus | undefined;
 
@@ -72,6 +86,8 @@ export class WaitError extends Error {
     this.polls = details.polls;
     this.elapsed = details.elapsed;
     this.status = details.status;
+    this.counts = details.counts ?? [];
+    this.lastPollError = details.lastPollError;
     this.violation = details.violation;
     this.failure = details.failure;
   }

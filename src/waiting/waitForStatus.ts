@@ -76,6 +76,51 @@ export interface WaitForStatusOptions<S extends ServiceRef = string> {
    * a not-found answer rejects with reason `unknown-status`.
    */
   notFoundStatus?: StatusOf<S>;
+  /**
+   * How many polls in a row must show a target before the wait resolves (Terraform's `ContinuousTargetOccurence`).
+   * Failed polls neither count nor break the run. Default 1.
+   */
+  consecutive?: number;
+  /**
+   * How many {@link NOT_FOUND} answers in a row are retried while no status has been seen yet (Terraform's
+   * `NotFoundChecks`): right after a create, an eventually consistent API may not know the instance yet. The next
+   * one counts as the final status. Default 0: a first not-found answer is the final status at once.
+   */
+  notFoundChecks?: number;
+  /** Called after every poll, with what it answered (for progress output and metrics). */
+  onPoll?: (poll: PollReport) => void;
+  /** Called when the status observed differs from the one before (the first observation included). */
+  onChange?: (change: StatusChange) => void;
+}
+
+/** What {@link WaitForStatusOptions.onPoll} is given after each poll. */
+export interface PollReport {
+  /** The poll's number, from 1. */
+  attempt: number;
+  /** Milliseconds from the start of the wait, by its clock. */
+  elapsed: number;
+  /** The status answered (for a not-found answer: the status it stands for), unless the poll failed. */
+  status?: string;
+  /** Set when the poll answered {@link NOT_FOUND}. */
+  notFound?: true;
+  /** Set when a not-found answer was retried rather than counted (see `notFoundChecks`). */
+  notFoundRetried?: true;
+  /** The error the poll threw, if it failed. */
+  error?: unknown;
+}
+
+/** What {@link WaitForStatusOptions.onChange} is given when the status changes. */
+export interface StatusChange {
+  /** The status observed before, or undefined for the first observation. */
+  from: string | undefined;
+  /** The status observed now. */
+  to: string;
+  /** Milliseconds from the start of the wait, by its clock. */
+  elapsed: number;
+  /** The poll that saw it. */
+  attempt: number;
+  /** Set when the new status stands for a not-found answer. */
+  notFound?: true;
 }
 
 /** What {@link waitForStatus} resolves with. */
@@ -104,6 +149,8 @@ const DEFAULT_INTERVAL = 2_000;
 const DEFAULT_MAX_INTERVAL = 120_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_OPERATION_GRACE = 5;
+const DEFAULT_CONSECUTIVE = 1;
+const DEFAULT_NOT_FOUND_CHECKS = 0;
 
 /**
  * Poll until a target status is seen; reject with a {@link WaitError} as soon as it cannot come any more.
@@ -131,6 +178,13 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   const bounds = { min, max: Math.max(min, nonNegative('maxInterval', options.maxInterval ?? DEFAULT_MAX_INTERVAL)) };
   const isTransient = options.isTransient ?? (() => true);
   const notFoundStatus = resolveNotFoundStatus(service, options.notFoundStatus);
+  const consecutive = wholeAtLeast('consecutive', options.consecutive ?? DEFAULT_CONSECUTIVE, 1);
+  const notFoundChecks = wholeAtLeast('notFoundChecks', options.notFoundChecks ?? DEFAULT_NOT_FOUND_CHECKS, 0);
+  const counts = new Map<string, number>();
+  let lastPollError: unknown;
+  let hasPollError = false;
+  let targetRun = 0;
+  let notFoundRetries = 0;
 
   const targets = new Set(derived.target);
   const pending = new Set(derived.pending.map((p) => p.status));
@@ -155,7 +209,9 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       history,
       polls,
       elapsed: clock.now() - started,
+      counts: [...counts].map(([seen, count]) => ({ status: seen, count })),
       ...(status === undefined ? {} : { status }),
+      ...(hasPollError ? { lastPollError } : {}),
       ...extra,
     });
   };
@@ -189,6 +245,9 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     } catch (error) {
       if (signal.aborted) aborted();
       failedInARow++;
+      lastPollError = error;
+      hasPollError = true;
+      options.onPoll?.({ attempt, elapsed: clock.now() - started, error });
       const message = error instanceof Error ? error.message : String(error);
       if (!isTransient(error)) fail('poll-failed', `poll failed: ${message}`, { cause: error });
       if (failedInARow > retries)
@@ -199,9 +258,27 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
 
   /** Record one answer and judge it: the result when it is a target, undefined to wait on; throws to fail. */
   function judge(answer: unknown): WaitResult | undefined {
-    const observation = observe(answer, clock.now(), notFoundStatus);
+    const now = clock.now();
+    if (answer === NOT_FOUND && history.length === 0 && notFoundRetries < notFoundChecks) {
+      notFoundRetries++; // eventual consistency: the instance may not be visible yet
+      options.onPoll?.({ attempt: polls, elapsed: now - started, notFound: true, notFoundRetried: true });
+      return undefined;
+    }
+    const observation = observe(answer, now, notFoundStatus);
     if (typeof observation === 'string') return fail('unknown-status', observation);
+    const previous = history.at(-1)?.status;
     history.push(observation);
+    counts.set(observation.status, (counts.get(observation.status) ?? 0) + 1);
+    const notFound = observation.notFound ? ({ notFound: true } as const) : {};
+    options.onPoll?.({ attempt: polls, elapsed: now - started, status: observation.status, ...notFound });
+    if (observation.status !== previous)
+      options.onChange?.({
+        from: previous,
+        to: observation.status,
+        elapsed: now - started,
+        attempt: polls,
+        ...notFound,
+      });
     if (!validator.pushStatus(observation.status, undefined, observation.time)) {
       const violation = validator.lastViolation!;
       return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, {
@@ -214,6 +291,8 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       if (!before.has(status)) operationObserved = true;
       else if (++beforeCount <= grace) return undefined; // the request may not show yet
     }
+    targetRun = targets.has(status) ? targetRun + 1 : 0;
+    if (targets.has(status) && targetRun < consecutive) return undefined; // must show again
     if (targets.has(status)) {
       const elapsed = clock.now() - started;
       const result: WaitResult = {
@@ -259,6 +338,12 @@ function resolveNotFoundStatus(service: Service, given: string | undefined): str
   }
   const finals = graph.statuses.filter((_, id) => graph.final[id] === 1);
   return finals.length === 1 ? finals[0] : undefined;
+}
+
+function wholeAtLeast(name: string, value: number, least: number): number {
+  if (!(Number.isInteger(value) && value >= least))
+    throw new BadArgumentError(`waitForStatus: ${name} must be a whole number >= ${least}, got ${value}`);
+  return value;
 }
 
 function nonNegative(name: string, value: number): number {

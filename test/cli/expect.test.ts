@@ -71,7 +71,8 @@ describe('instance-lifecycle expect', () => {
     [['expect', 'kafka', 'RUNNING', '--from', 'BOOTING'], /unknown status "BOOTING" for kafka/],
     [['expect', 'kafka'], /missing <target>/],
     [['expect'], /missing <service>/],
-    [['expect', 'kafka', 'RUNNING', '--format', 'x'], /Unknown option/],
+    [['expect', 'kafka', 'RUNNING', '--format', 'x'], /unknown --format "x"; expected one of text, json, terraform/],
+    [['expect', 'kafka', 'RUNNING', '--bogus'], /Unknown option/],
   ])('%j is a usage error in one line, exit 2', async (args, message) => {
     const result = await runCliCapture(args);
     expect(result.code).toBe(2);

@@ -1,8 +1,8 @@
 /**
  * Every `instance-lifecycle ...` command in the README (code blocks and inline code) runs as written (exit 0, or 1 for findings):
  * options and file names in the README cannot drift from the CLI. Skipped, and said so: placeholders (files that do
- * not exist, `[--json]`-style optional parts), pipes, and `inspect` (it serves a page until stopped; its own tests
- * run it).
+ * not exist, `[--json]`-style optional parts), pipes, `inspect` and `serve` (they serve until stopped; their own tests
+ * run them) and `wait` (it polls a live instance).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,8 @@ function readmeCommands(): string[] {
 
 function runnable(line: string): boolean {
   if (line.includes('|') || line.includes('[') || line.includes('>') || line.includes(' inspect ')) return false;
+  if (/^(npx )?instance-lifecycle serve\b/.test(line)) return false; // runs until stopped: test/cli/serve.test.ts runs it
+  if (line.includes(' wait ')) return false; // it polls a live instance; test/cli/wait.test.ts runs it
   if (line.split(/\s+/).length < 3 && !line.includes('--')) return false; // a command named in prose, not a call
   return line
     .split(/\s+/)

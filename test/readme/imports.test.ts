@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths.js';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-const imports = [...readme.matchAll(/^import \{([^}]*)\} from '(instance-lifecycle(?:\/[a-z]+)?)';$/gm)].map(
+const imports = [...readme.matchAll(/^import \{([^}]*)\} from '(instance-lifecycle(?:\/[a-z-]+)?)';$/gm)].map(
   ([, names, from]) => ({
     from: from!,
     // type-only names leave no trace at run time

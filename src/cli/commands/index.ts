@@ -3,12 +3,15 @@ import type { Command } from '../command.js';
 import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
+import { lintCommand } from './lint.js';
 import { pathsCommand } from './paths.js';
+import { serveCommand } from './serve.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
 import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
+import { waitCommand } from './wait.js';
 
 export const commands: readonly Command[] = [
   servicesCommand,
@@ -19,5 +22,8 @@ export const commands: readonly Command[] = [
   viewCommand,
   inspectCommand,
   expectCommand,
+  lintCommand,
+  waitCommand,
   sqlCommand,
+  serveCommand,
 ];
