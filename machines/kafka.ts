@@ -37,6 +37,7 @@ export type KafkaEvent =
   | { type: 'RESTART' }
   | { type: 'RESIZE' }
   | { type: 'DELETE' }
+  | { type: 'DELETE_TO_RECYCLE_BIN' }
   | { type: 'UPGRADE' }
   | { type: 'TOP_UP' }
   | { type: 'RESTORE_FROM_RECYCLE_BIN' }
@@ -48,7 +49,6 @@ export type KafkaEvent =
   | { type: 'RESIZE_FAILED' }
   | { type: 'RECOVERED' }
   | { type: 'DELETE_SUCCEEDED' }
-  | { type: 'MOVED_TO_RECYCLE_BIN' }
   | { type: 'RECYCLE_EXPIRED' }
   | { type: 'FAULT' }
   | { type: 'FREEZE' }
@@ -135,6 +135,15 @@ export const kafkaMachine = setup({
           description: 'The user deletes the instance.',
           meta: documented('operation', DELETE_PAGE, 'Delete is allowed when the instance is Running or Faulty.'),
         },
+        DELETE_TO_RECYCLE_BIN: {
+          target: 'RECYCLE',
+          description: 'The user deletes the instance without force while the recycle bin is enabled.',
+          meta: inferred(
+            'operation',
+            'A provider documents that an instance deleted without force shows RECYCLE when the recycle bin is enabled (the deletion request says whether to force it); whether DELETING shows first is not known.',
+            HW_BATCH,
+          ),
+        },
         UPGRADE: {
           target: 'UPGRADING',
           description: 'The user upgrades the instance (an API Huawei Cloud offers).',
@@ -185,6 +194,15 @@ export const kafkaMachine = setup({
           target: 'DELETING',
           description: 'The user deletes the faulty instance.',
           meta: documented('operation', DELETE_PAGE, 'Delete is allowed when the instance is Running or Faulty.'),
+        },
+        DELETE_TO_RECYCLE_BIN: {
+          target: 'RECYCLE',
+          description: 'The user deletes the faulty instance without force while the recycle bin is enabled.',
+          meta: inferred(
+            'operation',
+            'Delete is allowed when the instance is Faulty; without force and with the recycle bin enabled, a deleted instance shows RECYCLE.',
+            HW_BATCH,
+          ),
         },
         DELETE_SUCCEEDED: {
           target: 'DELETED',
@@ -264,15 +282,6 @@ export const kafkaMachine = setup({
           target: 'DELETED',
           description: 'Deletion finished (clients also see the instance disappear: HTTP 404).',
           meta: documented('outcome', STATUS_PAGE_2022, 'DELETING is the deletion in progress and DELETED its end.'),
-        },
-        MOVED_TO_RECYCLE_BIN: {
-          target: 'RECYCLE',
-          description: 'With the recycle bin enabled, the deleted instance is kept in the recycle bin.',
-          meta: inferred(
-            'outcome',
-            'A provider treats RECYCLE as the end of a deletion that was not forced, when the recycle bin is enabled.',
-            HW_BATCH,
-          ),
         },
         FAULT: {
           target: 'ERROR',

@@ -133,11 +133,11 @@ const KAFKA: readonly Fact[] = [
     cases: [legal('strict', 'FROZEN', 'DELETING', 'DELETED'), legal('strict', 'FROZEN', 'DELETED')],
   },
   {
-    fact: 'with the recycle bin enabled, a deleted instance shows RECYCLE',
+    fact: 'with the recycle bin enabled, an instance deleted without force shows RECYCLE (kept 1 to 7 days, or restored)',
     source: 'HW huaweicloud/services/kafka/resource_huaweicloud_dms_kafka_instance_batch_action.go',
     cases: [
-      legal('strict', 'RUNNING', 'DELETING', 'RECYCLE'),
-      legal('sampled', 'RUNNING', 'RECYCLE'),
+      legal('strict', 'RUNNING', 'RECYCLE'),
+      legal('strict', 'ERROR', 'RECYCLE'),
       legal('strict', 'RECYCLE', 'DELETED'),
       legal('strict', 'RECYCLE', 'RUNNING'),
     ],

@@ -209,11 +209,7 @@ describe('expectations: the cases waiting code meets', () => {
       reason: 'outcomes lead only to DELETED; needs a user operation: DELETE, TOP_UP',
     });
     expect(e.failure.find((f) => f.status === 'DELETED')?.reason).toBe('final: nothing follows');
-    expect(e.failure.find((f) => f.status === 'DELETING')?.outcomesLeadTo.sort()).toEqual([
-      'DELETED',
-      'ERROR',
-      'RECYCLE',
-    ]);
+    expect(e.failure.find((f) => f.status === 'DELETING')?.outcomesLeadTo.sort()).toEqual(['DELETED', 'ERROR']);
   });
 
   it('dcs, deletion: DELETING is pending (and FROZEN, released in the end), ERROR needs an operation', () => {
@@ -226,8 +222,8 @@ describe('expectations: the cases waiting code meets', () => {
     const e = expectations('kafka', 'DELETED', { from: 'RUNNING', after: 'DELETE' });
     const accepted = new Set([...e.pending.map((p) => p.status), ...(e.before?.from ?? [])]);
     // plus what the providers do not list: an instance frozen before the request took effect (deletable, and
-    // released in the end), and the recycle bin a deletion ends in when it is enabled (removed in the end)
-    expect(accepted).toEqual(new Set(['DELETING', 'RUNNING', 'ERROR', 'FROZEN', 'RECYCLE']));
+    // released in the end)
+    expect(accepted).toEqual(new Set(['DELETING', 'RUNNING', 'ERROR', 'FROZEN']));
     // DCS has no ERROR on the way to deletion, but a faulty instance may still show ERROR until DELETE shows
     const d = expectations('dcs', 'DELETED', { from: 'RUNNING', after: 'DELETE' });
     expect(d.pending.map((p) => p.status)).toEqual(['DELETING', 'FROZEN']);
