@@ -29,19 +29,27 @@ export {
 // Reading histories from files and streams.
 export {
   detectFormat,
+  type FieldNames,
   type History,
   INPUT_FORMATS,
   InputError,
   type InputFormat,
   type InputLocation,
+  loadService,
   ObservationReader,
   type ReadOptions,
   readHistories,
+  readMachineConfig,
   readObservations,
+  type TimeUnit,
 } from './input/index.js';
 export {
   BadArgumentError,
   type Basis,
+  type CheckRule,
+  checkMachineConfig,
+  checkService,
+  defineService,
   type EventKind,
   type EventOf,
   eventsOfKind,
@@ -51,6 +59,8 @@ export {
   lifecycleModel,
   type Observation,
   resolveService,
+  type ServiceDefinition,
+  type ServiceFinding,
   type ServiceRef,
   type StatusInfo,
   type StatusOf,
@@ -79,12 +89,15 @@ export {
 export { type Clock, createScaledClock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.
 export {
+  type BadRecord,
   createFleetValidator,
   createValidator,
   type ExplainedStep,
+  type Finding,
   type FleetOptions,
   type FleetReport,
   type FleetValidator,
+  goneStatus,
   type HistoryReport,
   type HistoryValidator,
   type HistoryVerdict,

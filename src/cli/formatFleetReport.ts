@@ -1,5 +1,8 @@
 /** The human-readable text of a fleet report: a verdict per history, each problem with `file:line`, and a summary. */
+import { formatLocation } from '../input/inputError.js';
 import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
+import type { BadRecord, InputReport } from '../validation/validateInput.js';
+import type { Finding } from '../validation/validator.js';
 import { painter } from './command.js';
 
 /** Options of {@link formatFleetReport}. */
@@ -10,6 +13,8 @@ export interface ReportTextOptions {
   color?: boolean;
   /** List legal histories with nothing to say one per line only up to this many histories (default 20). */
   listLegalUpTo?: number;
+  /** The violations, missed statuses and notes were printed as they were found (live): leave them out here. */
+  findingsShown?: boolean;
 }
 
 /**
@@ -35,7 +40,8 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
     lines.push(headline(history, paint));
     // every finding of the history, in input order
     const items: { index: number; text: string }[] = [];
-    for (const v of history.violations)
+    const shown = options.findingsShown ?? false;
+    for (const v of shown ? [] : history.violations)
       items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${v.message}` });
     for (const step of history.steps ?? []) {
       const missed = step.missed.length > 0 ? `, missed ${step.missed.join(' → ')}` : '';
@@ -44,14 +50,14 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
         text: `${paint.green('✓')} ${where(step.line)}: ${step.from} → ${step.to} by ${step.events.join(' then ')}${missed}`,
       });
     }
-    if (!history.steps) {
+    if (!history.steps && !shown) {
       for (const m of history.missed)
         items.push({
           index: m.index,
           text: `${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}`,
         });
     }
-    for (const n of history.notes)
+    for (const n of shown ? [] : history.notes)
       items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${n.message}` });
     items.sort((a, b) => a.index - b.index);
     for (const item of items) lines.push(`    ${item.text}`);
@@ -94,4 +100,45 @@ function summaryLine(report: FleetReport, paint: ReturnType<typeof painter>): st
   if (s.notes > 0) parts.push(plural(s.notes, 'spelling note', 'spelling notes'));
   const verdict = report.ok ? paint.green('OK') : paint.red('ILLEGAL');
   return `${verdict}: ${parts.join('; ')}`;
+}
+
+/**
+ * One finding as a line of live output (printed as soon as it is found): the symbol, `file:line`, the instance and
+ * the message.
+ *
+ * @example formatFinding(finding, '<stdin>', false) // '  ✗ <stdin>:5: instance a: DELETED → RUNNING: ...'
+ */
+export function formatFinding(finding: Finding, file: string, color: boolean): string {
+  const paint = painter(color);
+  const where = finding.line === undefined ? file : `${file}:${finding.line}`;
+  const who = finding.instance === undefined ? '' : `instance ${finding.instance}: `;
+  if (finding.type === 'violation') return `  ${paint.red('✗')} ${where}: ${who}${finding.message}\n`;
+  if (finding.type === 'missed')
+    return `  ${paint.yellow('~')} ${where}: ${who}${finding.from} → ${finding.to}: missed ${finding.missed.join(' → ')}\n`;
+  return `  ${paint.dim('i')} ${where}: ${who}${finding.message}\n`;
+}
+
+/**
+ * The bad records of a report (records without a usable status, skipped), one line each, and their count.
+ *
+ * @example formatBadRecords(report.badRecords, false)
+ */
+export function formatBadRecords(bad: InputReport['badRecords'], color: boolean): string {
+  if (bad.count === 0) return '';
+  const lines = bad.records.map((record) => formatBadRecord(record, color));
+  if (bad.count > bad.records.length) lines.push(`  … and ${bad.count - bad.records.length} more bad records\n`);
+  lines.push(badRecordsSummary(bad.count, color));
+  return lines.join('');
+}
+
+/** The line that counts bad records (nothing when there are none). */
+export function badRecordsSummary(count: number, color: boolean): string {
+  if (count === 0) return '';
+  const records = `${count} ${count === 1 ? 'record' : 'records'}`;
+  return `${painter(color).red('BAD INPUT')}: ${records} without a usable status, skipped (the rest was validated)\n`;
+}
+
+/** One bad record as a line: `✗ file:line:column: bad record: what is wrong`. */
+export function formatBadRecord(record: BadRecord, color: boolean): string {
+  return `  ${painter(color).red('✗')} ${formatLocation(record)}: bad record: ${record.message}\n`;
 }

@@ -1,5 +1,11 @@
-/** The options every command that reads a history shares: `--mode`, `--from-start`, `--format`. */
-import { INPUT_FORMATS, type InputFormat, isInputFormat } from '../input/index.js';
+/**
+ * The options every command that reads a history shares: `--mode`, `--from-start`, `--format`, and how to read your
+ * own data (`--status-field`, `--id-field`, `--time-field`, `--time-unit`, `--records`, `--absent-is-gone`).
+ */
+import type { Service } from '../../machines/index.js';
+import { type FieldNames, TIME_UNITS, type TimeUnit } from '../input/fields.js';
+import { INPUT_FORMATS, type InputFormat, isInputFormat, type ReadOptions } from '../input/index.js';
+import { goneStatus } from '../validation/validateInput.js';
 import type { ValidationMode } from '../validation/validator.js';
 import { UsageError } from './command.js';
 
@@ -36,4 +42,79 @@ export function historyOptions(values: { mode?: string; 'from-start'?: boolean; 
     );
   }
   return { mode, fromStart: values['from-start'] ?? false, ...(format === undefined ? {} : { format }) };
+}
+
+/** The `parseCommandArgs` configuration of the options that say how to read your own data. */
+export const DATA_OPTIONS = {
+  'status-field': { type: 'string' },
+  'id-field': { type: 'string' },
+  'time-field': { type: 'string' },
+  'time-unit': { type: 'string' },
+  records: { type: 'string' },
+  'absent-is-gone': { type: 'boolean' },
+} as const;
+
+/** The help lines of {@link DATA_OPTIONS}, aligned like the commands' option lists. */
+export const DATA_HELP = `  --status-field F  the status field of your records (a dotted path into nested objects, e.g. instance.status;
+                    a column name in CSV); default status
+  --id-field F      the instance id field; default instance_id, instanceId or id
+  --time-field F    the time field; default time or timestamp
+  --time-unit U     numeric times are ${TIME_UNITS.join(', ')} (default auto: below 10^11 seconds, else milliseconds);
+                    every time is shown as ISO 8601
+  --records PATH    list responses: the records are the array at PATH in each JSON document, one document per poll
+                    (e.g. --records instances for {"instances":[...],"instance_num":2})
+  --absent-is-gone  with --records: an instance missing from a later poll is observed as gone (the final status,
+                    as a 404 is)`;
+
+/**
+ * The reading options of the parsed data options: field names, time unit, records path and absent-is-gone (as a
+ * flag: `validateInput` and `readOptions` turn it into the final status). Throws a {@link UsageError} for a bad value.
+ *
+ * @example dataOptions({ 'status-field': 'instance.status' }) // { fields: { status: 'instance.status' } }
+ */
+export function dataOptions(values: {
+  'status-field'?: string;
+  'id-field'?: string;
+  'time-field'?: string;
+  'time-unit'?: string;
+  records?: string;
+  'absent-is-gone'?: boolean;
+}): { fields?: FieldNames; timeUnit?: TimeUnit; records?: string; absentIsGone?: boolean } {
+  const fields: FieldNames = {};
+  for (const [option, key] of [
+    ['status-field', 'status'],
+    ['id-field', 'id'],
+    ['time-field', 'time'],
+  ] as const) {
+    const name = values[option];
+    if (name === undefined) continue;
+    if (name.trim() === '' || name.split('.').some((part) => part === ''))
+      throw new UsageError(`--${option} must be a field name or a dotted path like instance.status, got "${name}"`);
+    fields[key] = name;
+  }
+  const unit = values['time-unit'];
+  const timeUnit = TIME_UNITS.find((u) => u === unit);
+  if (unit !== undefined && timeUnit === undefined)
+    throw new UsageError(`unknown --time-unit "${unit}"; expected one of ${TIME_UNITS.join(', ')}`);
+  const records = values.records;
+  if (records !== undefined && (records.trim() === '' || records.split('.').some((part) => part === '')))
+    throw new UsageError(`--records must be a field name or a dotted path, got "${records}"`);
+  if (values['absent-is-gone'] && records === undefined)
+    throw new UsageError('--absent-is-gone needs --records (each document is one poll of the list)');
+  return {
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+    ...(timeUnit ? { timeUnit } : {}),
+    ...(records === undefined ? {} : { records }),
+    ...(values['absent-is-gone'] ? { absentIsGone: true } : {}),
+  };
+}
+
+/**
+ * The `readHistories` options of the parsed data options, for a service (absent-is-gone observes its final status).
+ *
+ * @example await readHistories(file, { stdin, ...readOptions(values, service) })
+ */
+export function readOptions(values: Parameters<typeof dataOptions>[0], service: Service): ReadOptions {
+  const { absentIsGone, ...rest } = dataOptions(values);
+  return absentIsGone ? { ...rest, absentIsGone: goneStatus(service) } : rest;
 }

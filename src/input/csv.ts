@@ -4,9 +4,9 @@
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
 import type { Observation } from '../model/index.js';
-import { INSTANCE_FIELDS, STATUS_FIELDS, TIME_FIELDS } from './fields.js';
+import { epochTime } from './fields.js';
 import { InputError } from './inputError.js';
-import { isBlankLine, type LineParser } from './lineParser.js';
+import { badRecord, DEFAULT_RECORD_OPTIONS, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
 
 /** A CSV syntax problem: the 0-based offset in the line and what was expected there. */
 export interface CsvSyntaxError {
@@ -65,11 +65,15 @@ export function parseCsvFields(line: string, starts?: number[]): string[] | CsvS
 }
 
 /**
- * A reader of CSV lines: the first non-blank line is the header, each later non-blank line one observation.
+ * A reader of CSV lines: the first non-blank line is the header, each later non-blank line one observation. The
+ * columns are found by name (case-insensitive): the built-in names, or those of `options.shape` (a dotted field
+ * name is taken as a column name).
  *
  * @example const parser = createCsvParser('log.csv'); parser.line('status', 1); parser.line('RUNNING', 2)
  */
-export function createCsvParser(file: string): LineParser {
+export function createCsvParser(file: string, options: RecordOptions = DEFAULT_RECORD_OPTIONS): LineParser {
+  const { shape, timeUnit } = options;
+  const columnNames = (paths: readonly (readonly string[])[]) => paths.map((path) => path.join('.'));
   let width = -1;
   let statusColumn = -1;
   let timeColumn = -1;
@@ -92,16 +96,17 @@ export function createCsvParser(file: string): LineParser {
           }
           return -1;
         };
-        statusColumn = find(STATUS_FIELDS);
+        const statusNames = columnNames(shape.status);
+        statusColumn = find(statusNames);
         if (statusColumn < 0) {
-          throw new InputError(`expected a CSV header row with a "status" column, found "${text}"`, {
+          throw new InputError(`expected a CSV header row with a "${statusNames[0]}" column, found "${text}"`, {
             file,
             line,
             column: 1,
           });
         }
-        timeColumn = find(TIME_FIELDS);
-        instanceColumn = find(INSTANCE_FIELDS);
+        timeColumn = find(columnNames(shape.time));
+        instanceColumn = find(columnNames(shape.instance));
         width = fields.length;
         return undefined;
       }
@@ -115,15 +120,18 @@ export function createCsvParser(file: string): LineParser {
       }
       const status = fields[statusColumn]!;
       if (status.trim() === '')
-        throw new InputError('expected a status, found an empty "status" field', {
-          file,
-          line,
-          column: columnOfField(text, statusColumn),
-        });
+        return badRecord(
+          options,
+          new InputError(`expected a status, found an empty "${columnNames(shape.status)[0]}" field`, {
+            file,
+            line,
+            column: columnOfField(text, statusColumn),
+          }),
+        );
       const observation: Observation = { status, line };
       if (timeColumn >= 0) {
         const time = fields[timeColumn]!.trim();
-        if (time !== '') observation.time = time;
+        if (time !== '') observation.time = epochTime(time, timeUnit);
       }
       if (instanceColumn >= 0) {
         const instance = fields[instanceColumn]!.trim();

@@ -6,17 +6,19 @@
  * back to `JSON.parse`, which then gives the same result or the precise error.
  */
 import type { Observation } from '../model/index.js';
+import { epochTime, type TimeUnit } from './fields.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const UNUSUAL = /[\u0000-\u001f\\]/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
- * The observation on a flat NDJSON line, or undefined when the line is outside the fast subset.
+ * The observation on a flat NDJSON line, or undefined when the line is outside the fast subset. An epoch time (a
+ * number, or numeric text) is read in `timeUnit` and becomes ISO 8601 text, as `observationFromJson` does.
  *
  * @example scanFlatRecord('{"status":"RUNNING","id":7}', 3) // { status: 'RUNNING', line: 3, instance: '7' }
  */
-export function scanFlatRecord(text: string, line: number): Observation | undefined {
+export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 'auto'): Observation | undefined {
   if (UNUSUAL.test(text)) return undefined;
   const end = text.length;
   let pos = skipSpaces(text, 0);
@@ -77,7 +79,9 @@ export function scanFlatRecord(text: string, line: number): Observation | undefi
     if (text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
   }
   if (skipSpaces(text, pos + 1) !== end || status === undefined) return undefined;
-  const when = time ?? timestamp;
+  let when = time ?? timestamp;
+  // epoch numbers, and epoch text (ISO 8601 text is longer), become ISO 8601 text
+  if (typeof when === 'number' || (when !== undefined && when.length < 20)) when = epochTime(when, timeUnit);
   const instanceValue = instanceId ?? instanceIdCamel ?? id;
   const instance = typeof instanceValue === 'number' ? String(instanceValue) : instanceValue;
   // built in one piece: no change of shape while it is filled

@@ -6,7 +6,11 @@ export type InputFormat = 'json' | 'ndjson' | 'csv' | 'lines';
 
 /** Every {@link InputFormat}, with what it is. */
 export const INPUT_FORMATS: readonly { format: InputFormat; description: string }[] = [
-  { format: 'json', description: 'a JSON array of statuses, or of objects with "status" (and "time", "instance_id")' },
+  {
+    format: 'json',
+    description:
+      'a JSON array of statuses or of records, a JSON object (pretty-printed too), or several concatenated JSON documents',
+  },
   { format: 'ndjson', description: 'one JSON object with "status" per line (a fleet log)' },
   { format: 'csv', description: 'CSV with a header row naming a "status" column (and "time", "instance_id")' },
   { format: 'lines', description: 'plain text, one status per line' },
@@ -31,6 +35,23 @@ export function detectFormat(firstLine: string): InputFormat {
   if (isCsvHeader(text) || text.includes(',')) return 'csv'; // a status has no comma: a comma means CSV (or a mistake the CSV reader names)
   if (text.startsWith('"')) return 'ndjson';
   return 'lines';
+}
+
+/**
+ * What is wrong with an input whose first non-blank line is this, when it is in none of the formats but looks like
+ * a known other one (a comment, semicolon- or tab-separated values), or undefined.
+ *
+ * @example wrongFormat('time;status') // 'semicolon-separated values (";"): expected CSV (comma-separated, ...'
+ */
+export function wrongFormat(firstLine: string): string | undefined {
+  const text = firstLine.trim();
+  const formats = 'CSV (comma-separated, with a header row), NDJSON, JSON or one status per line';
+  if (text.startsWith('#') || text.startsWith('//'))
+    return `a comment line ("${text.startsWith('#') ? '#' : '//'}"): comments are not part of any input format (${formats}); remove them`;
+  if (text.startsWith('[') || text.startsWith('{') || text.includes(',')) return undefined;
+  if (text.includes(';')) return `semicolon-separated values (";"): expected ${formats}; use commas as separators`;
+  if (text.includes('\t')) return `tab-separated values: expected ${formats}; use commas as separators`;
+  return undefined;
 }
 
 function isCsvHeader(line: string): boolean {

@@ -7,6 +7,7 @@ import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
 import { InputError } from './inputError.js';
 import { lineColumn, scanJson } from './jsonSyntax.js';
+import { badRecord, DEFAULT_RECORD_OPTIONS, type RecordOptions } from './lineParser.js';
 
 /**
  * The observations of a JSON array text; throws an {@link InputError} naming `file:line:column` for malformed JSON,
@@ -14,7 +15,11 @@ import { lineColumn, scanJson } from './jsonSyntax.js';
  *
  * @example parseJsonArray('["CREATING",\n "RUNNING"]', 'h.json') // [{ status: 'CREATING', line: 1 }, { status: 'RUNNING', line: 2 }]
  */
-export function parseJsonArray(text: string, file: string): Observation[] {
+export function parseJsonArray(
+  text: string,
+  file: string,
+  options: RecordOptions = DEFAULT_RECORD_OPTIONS,
+): Observation[] {
   const scan = scanJson(text);
   if (!scan.ok) {
     throw new InputError(`invalid JSON: expected ${scan.expected}`, { file, ...lineColumn(text, scan.offset) });
@@ -31,9 +36,10 @@ export function parseJsonArray(text: string, file: string): Observation[] {
     const offset = scan.elements[index]!;
     for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
     counted = offset;
-    const observation = observationFromJson(element, line);
-    if (typeof observation === 'string') throw new InputError(observation, { file, ...lineColumn(text, offset) });
-    observations.push(observation);
+    const observation = observationFromJson(element, line, options.shape, options.timeUnit);
+    if (typeof observation === 'string')
+      badRecord(options, new InputError(observation, { file, ...lineColumn(text, offset) }));
+    else observations.push(observation);
   });
   return observations;
 }

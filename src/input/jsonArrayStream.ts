@@ -8,6 +8,7 @@ import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
 import { InputError } from './inputError.js';
 import { lineColumn, scanJson } from './jsonSyntax.js';
+import { badRecord, DEFAULT_RECORD_OPTIONS, type RecordOptions } from './lineParser.js';
 
 /** Reads a JSON array given line by line. */
 export interface JsonArrayStream {
@@ -40,7 +41,7 @@ enum State {
  * const array = createJsonArrayStream('h.json'); const out = [];
  * array.line('["CREATING",', 1, out); array.line(' "RUNNING"]', 2, out); array.end(); // out: 2 observations
  */
-export function createJsonArrayStream(file: string): JsonArrayStream {
+export function createJsonArrayStream(file: string, options: RecordOptions = DEFAULT_RECORD_OPTIONS): JsonArrayStream {
   let state = State.Before;
   let depth = 0;
   let inString = false;
@@ -62,10 +63,10 @@ export function createJsonArrayStream(file: string): JsonArrayStream {
     if (element.trim() === '') fail(VALUE, line, end + 1);
     const value = parseElement(element);
     if (value === undefined) locateError(element);
-    const observation = observationFromJson(value, startLine);
+    const observation = observationFromJson(value, startLine, options.shape, options.timeUnit);
     if (typeof observation === 'string')
-      throw new InputError(observation, { file, line: startLine, column: startColumn });
-    out.push(observation);
+      badRecord(options, new InputError(observation, { file, line: startLine, column: startColumn }));
+    else out.push(observation);
   };
 
   /** Throw the syntax error inside an element's text, at its place in the input. */

@@ -1,5 +1,34 @@
-/** The shape of a line-by-line reader of one input format. */
+/** The shape of a line-by-line reader of one input format, and the options every record reader takes. */
 import type { Observation } from '../model/index.js';
+import { type RecordShape, recordShape, type TimeUnit } from './fields.js';
+import type { InputError } from './inputError.js';
+
+/** How records are read: which fields, which time unit, and where bad records go. */
+export interface RecordOptions {
+  /** The fields to read (built-in names by default). */
+  shape: RecordShape;
+  /** How numeric times are read. */
+  timeUnit: TimeUnit;
+  /**
+   * Where a record without a usable status (missing, null, a number...) goes: it is skipped and reading goes on.
+   * Without it, such a record is an error that stops reading.
+   */
+  onBadRecord?: (problem: InputError) => void;
+}
+
+/** The default record options: built-in field names, `auto` time unit, bad records are errors. */
+export const DEFAULT_RECORD_OPTIONS: RecordOptions = { shape: recordShape(), timeUnit: 'auto' };
+
+/**
+ * Hand a record problem to `onBadRecord`, or throw it when there is none.
+ *
+ * @example badRecord(options, new InputError('expected a "status" field in the record', { file, line }))
+ */
+export function badRecord(options: RecordOptions, problem: InputError): undefined {
+  if (!options.onBadRecord) throw problem;
+  options.onBadRecord(problem);
+  return undefined;
+}
 
 /** Reads one format line by line: each line gives one observation, or nothing (a blank line, a header). */
 export interface LineParser {

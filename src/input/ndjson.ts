@@ -7,19 +7,23 @@ import { observationFromJson } from './fields.js';
 import { scanFlatRecord } from './flatRecord.js';
 import { InputError } from './inputError.js';
 import { scanJson } from './jsonSyntax.js';
-import { isBlankLine, type LineParser } from './lineParser.js';
+import { badRecord, DEFAULT_RECORD_OPTIONS, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
 
 /**
- * A reader of NDJSON lines.
+ * A reader of NDJSON lines (with the built-in field names, flat lines take the fast path).
  *
  * @example createNdjsonParser('fleet.ndjson').line('{"status":"RUNNING","instance_id":"a"}', 1)
  */
-export function createNdjsonParser(file: string): LineParser {
+export function createNdjsonParser(file: string, options: RecordOptions = DEFAULT_RECORD_OPTIONS): LineParser {
+  const fastPath = options.shape.builtIn;
+  const { shape, timeUnit } = options;
   return {
     line(text: string, line: number): Observation | undefined {
       if (isBlankLine(text)) return undefined;
-      const fast = scanFlatRecord(text, line);
-      if (fast !== undefined) return fast;
+      if (fastPath) {
+        const fast = scanFlatRecord(text, line, timeUnit);
+        if (fast !== undefined) return fast;
+      }
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -29,9 +33,9 @@ export function createNdjsonParser(file: string): LineParser {
         const expected = scan.ok ? 'one JSON value per line' : scan.expected;
         throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
       }
-      const observation = observationFromJson(value, line);
+      const observation = observationFromJson(value, line, shape, timeUnit);
       if (typeof observation === 'string')
-        throw new InputError(observation, { file, line, column: firstNonSpace(text) });
+        return badRecord(options, new InputError(observation, { file, line, column: firstNonSpace(text) }));
       return observation;
     },
   };

@@ -7,11 +7,13 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Observation } from '../model/index.js';
 import { createCsvParser } from './csv.js';
-import { detectFormat, type InputFormat } from './format.js';
+import { type FieldNames, observationFromJson, recordShape, type TimeUnit } from './fields.js';
+import { detectFormat, type InputFormat, wrongFormat } from './format.js';
 import { InputError } from './inputError.js';
-import { parseJsonArray } from './jsonArray.js';
 import { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
-import { isBlankLine, type LineParser } from './lineParser.js';
+import { createJsonDocumentStream, type JsonDocumentStream } from './jsonDocuments.js';
+import { scanJson } from './jsonSyntax.js';
+import { badRecord, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
 import { LineSplitter } from './lineSplitter.js';
 import { createNdjsonParser } from './ndjson.js';
 import { createLinesParser } from './plainLines.js';
@@ -24,6 +26,25 @@ export interface ReadOptions {
   stdin?: Readable;
   /** The name used in messages for a `Readable` source (default `<stream>`; `-` is `<stdin>`). */
   name?: string;
+  /** Your own field names (dotted paths into nested objects; column names in CSV). Default: the built-in names. */
+  fields?: FieldNames;
+  /** How numeric (epoch) times are read: `auto` (default) tells seconds from milliseconds; they become ISO 8601. */
+  timeUnit?: TimeUnit;
+  /**
+   * API list responses: the dotted path of the array of records inside each JSON document (`instances` for
+   * `{"instances":[...],"instance_num":2}`). Each document is one poll of the list.
+   */
+  records?: string;
+  /**
+   * With `records`: an instance that was in one poll and is missing from a later one is observed once with this
+   * status (the service's final status: what a 404 means), as list pollers see deletions.
+   */
+  absentIsGone?: string;
+  /**
+   * Called for each record without a usable status (missing, null, a number...), which is then skipped; reading
+   * goes on. Without it, such a record is an error that stops reading.
+   */
+  onBadRecord?: (problem: InputError) => void;
 }
 
 /** The name messages use for standard input. */
@@ -40,6 +61,8 @@ export class ObservationReader implements AsyncIterable<Observation> {
   format: InputFormat | undefined;
   /** The size of the file in bytes, once opened (undefined for streams). */
   totalBytes: number | undefined;
+  /** Records skipped as bad so far (only with `onBadRecord`). */
+  badRecords = 0;
   private stream: (Readable & { bytesRead?: number }) | undefined;
 
   constructor(
@@ -48,7 +71,24 @@ export class ObservationReader implements AsyncIterable<Observation> {
   ) {
     this.name = typeof source !== 'string' ? (options.name ?? '<stream>') : source === '-' ? STDIN_NAME : source;
     this.format = options.format;
+    const onBadRecord = options.onBadRecord;
+    this.records = {
+      shape: recordShape(options.fields),
+      timeUnit: options.timeUnit ?? 'auto',
+      ...(onBadRecord
+        ? {
+            onBadRecord: (problem: InputError) => {
+              this.badRecords++;
+              onBadRecord(problem);
+            },
+          }
+        : {}),
+    };
+    if (options.absentIsGone !== undefined && options.records === undefined)
+      throw new InputError('absentIsGone needs records (the array of records in each poll)', { file: this.name });
   }
+
+  private readonly records: RecordOptions;
 
   /** Bytes read so far from a file (0 for streams that do not count them). */
   get bytesRead(): number {
@@ -65,31 +105,48 @@ export class ObservationReader implements AsyncIterable<Observation> {
     let parser: LineParser | undefined =
       this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
     let array: JsonArrayStream | undefined; // a JSON array, streamed
-    let jsonLines: string[] | undefined; // JSON that is not an array (an error, but located as such): read whole
+    let documents: JsonDocumentStream | undefined; // JSON documents: an object, several, or polls of a list
+    let current: Observation[] = []; // the batch being filled (where documents push their records)
     let count = 0;
+    const startDocuments = () => {
+      documents = createJsonDocumentStream(this.name, (value, line, column) =>
+        this.document(value, line, column, current),
+      );
+    };
 
     const parse = (lines: string[]): Observation[] => {
       const batch: Observation[] = [];
+      current = batch;
       for (const text of lines) {
         lineNumber++;
         if (array) {
           array.line(text, lineNumber, batch);
           continue;
         }
-        if (jsonLines) {
-          jsonLines.push(text);
+        if (documents) {
+          documents.line(text, lineNumber);
           continue;
         }
         if (parser === undefined) {
           if (isBlankLine(text)) continue;
-          this.format ??= detectFormat(text);
+          if (this.format === undefined) {
+            const wrong = wrongFormat(text);
+            if (wrong !== undefined)
+              throw new InputError(`unreadable format: found ${wrong}`, {
+                file: this.name,
+                line: lineNumber,
+                column: 1,
+              });
+            this.format = this.options.records === undefined ? detectFormat(text) : 'json';
+            if (this.format === 'ndjson' && startsDocument(text)) this.format = 'json';
+          }
           if (this.format === 'json') {
-            if (text.trimStart().startsWith('[')) {
-              array = createJsonArrayStream(this.name);
+            if (text.trimStart().startsWith('[') && this.options.records === undefined) {
+              array = createJsonArrayStream(this.name, this.records);
               array.line(text, lineNumber, batch);
             } else {
-              jsonLines = new Array<string>(lineNumber - 1).fill('');
-              jsonLines.push(text);
+              startDocuments();
+              documents!.line(text, lineNumber);
             }
             continue;
           }
@@ -113,13 +170,8 @@ export class ObservationReader implements AsyncIterable<Observation> {
     const last = parse(splitter.end());
     if (last.length > 0) yield last;
     array?.end();
-    if (jsonLines) {
-      const all = parseJsonArray(jsonLines.join('\n'), this.name);
-      jsonLines = undefined;
-      count += all.length;
-      if (all.length > 0) yield all;
-    }
-    if (count === 0) {
+    documents?.end();
+    if (count === 0 && this.badRecords === 0) {
       const what =
         this.format === 'csv'
           ? 'a CSV header but no rows'
@@ -154,9 +206,51 @@ export class ObservationReader implements AsyncIterable<Observation> {
   }
 
   private parserFor(format: Exclude<InputFormat, 'json'>): LineParser {
-    if (format === 'ndjson') return createNdjsonParser(this.name);
-    if (format === 'csv') return createCsvParser(this.name);
+    if (format === 'ndjson') return createNdjsonParser(this.name, this.records);
+    if (format === 'csv') return createCsvParser(this.name, this.records);
     return createLinesParser();
+  }
+
+  /** Instances in the last poll (with `records` and `absentIsGone`). */
+  private present: Set<string> | undefined;
+
+  /** The records of one JSON document, pushed to `out` (and, for a poll, the instances gone since the last one). */
+  private document(value: unknown, line: number, column: number, out: Observation[]): void {
+    const path = this.options.records;
+    let records: unknown[];
+    if (path === undefined) {
+      records = Array.isArray(value) ? value : [value];
+    } else {
+      const list = valueAt(value, path.split('.'));
+      if (!Array.isArray(list)) {
+        badRecord(
+          this.records,
+          new InputError(
+            `expected an array at "${path}" in the document (one poll of the list), found ${list === undefined ? 'none' : typeof list}`,
+            { file: this.name, line, column },
+          ),
+        );
+        return;
+      }
+      records = list;
+    }
+    const seen = this.options.absentIsGone === undefined ? undefined : new Set<string>();
+    records.forEach((record, index) => {
+      const observation = observationFromJson(record, line, this.records.shape, this.records.timeUnit);
+      if (typeof observation === 'string') {
+        const which = records.length > 1 || path !== undefined ? ` (record ${index + 1} of the document)` : '';
+        badRecord(this.records, new InputError(observation + which, { file: this.name, line, column }));
+        return;
+      }
+      out.push(observation);
+      if (observation.instance !== undefined) seen?.add(observation.instance);
+    });
+    if (seen) {
+      for (const instance of this.present ?? []) {
+        if (!seen.has(instance)) out.push({ status: this.options.absentIsGone!, line, instance });
+      }
+      this.present = seen;
+    }
   }
 
   private readError(error: unknown): unknown {
@@ -180,4 +274,21 @@ export class ObservationReader implements AsyncIterable<Observation> {
  */
 export function readObservations(source: string | Readable, options: ReadOptions = {}): ObservationReader {
   return new ObservationReader(source, options);
+}
+
+/** True for a first line that starts a JSON object but does not end it (a pretty-printed or multi-line document). */
+function startsDocument(text: string): boolean {
+  const scan = scanJson(text);
+  return !scan.ok && scan.offset >= text.trimEnd().length;
+}
+
+/** The value at a dotted path of own keys, or undefined. */
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key))
+      return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }

@@ -3,7 +3,9 @@
  * and the plain-data types the rest of the library shares. Everything else derives from here.
  */
 export { BadArgumentError } from './badArgument.js';
+export { type CheckRule, checkMachineConfig, checkService, type ServiceFinding } from './checkService.js';
 export { closestStatus } from './closestStatus.js';
+export { defineService, isMachine, isService, type ServiceDefinition } from './defineService.js';
 export { lifecycleModel } from './lifecycleModel.js';
 export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownStatusError } from './lookup.js';
 export { perService } from './perService.js';

@@ -9,6 +9,7 @@ import type { Observation } from '../model/index.js';
 import { detachString } from './detachString.js';
 import {
   createValidator,
+  type Finding,
   type HistoryValidator,
   type HistoryVerdict,
   type ValidationMode,
@@ -25,6 +26,8 @@ export interface FleetOptions {
   explain?: boolean;
   /** Keep at most this many violations, missed-state records, notes and steps (each) per history. Default 100. */
   maxDetails?: number;
+  /** Called with each finding as soon as it is found (for live output; see `ValidationOptions.onFinding`). */
+  onFinding?: (finding: Finding) => void;
 }
 
 /**
@@ -88,6 +91,7 @@ export function createFleetValidator(service: string | Service, options: FleetOp
     fromStart,
     explain: options.explain ?? false,
     maxDetails: options.maxDetails ?? 100,
+    ...(options.onFinding ? { onFinding: options.onFinding } : {}),
   };
   const byInstance = new Map<string | undefined, HistoryValidator>();
   let count = 0;

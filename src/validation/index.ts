@@ -11,10 +11,18 @@ export {
   type HistoryReport,
   validateFleet,
 } from './fleetValidator.js';
-export { type InputProgress, type InputReport, type ValidateInputOptions, validateInput } from './validateInput.js';
+export {
+  type BadRecord,
+  goneStatus,
+  type InputProgress,
+  type InputReport,
+  type ValidateInputOptions,
+  validateInput,
+} from './validateInput.js';
 export {
   createValidator,
   type ExplainedStep,
+  type Finding,
   type HistoryValidator,
   type HistoryVerdict,
   type MissedStates,

@@ -38,7 +38,19 @@ export interface ValidationOptions {
    * Default: keep everything.
    */
   maxDetails?: number;
+  /**
+   * Called with each finding (violation, missed statuses, spelling note) as soon as it is found, for live output;
+   * only for findings that are kept (see `maxDetails`).
+   */
+  onFinding?: (finding: Finding) => void;
 }
+
+/** One finding, as `onFinding` gets it: what kind, the instance, and the finding itself. */
+export type Finding = { instance?: string } & (
+  | ({ type: 'violation' } & Violation)
+  | ({ type: 'missed' } & MissedStates)
+  | ({ type: 'note' } & SpellingNote)
+);
 
 /** What kind of problem a violation is. */
 export type ViolationKind = 'illegal-transition' | 'unknown-status' | 'not-initial' | 'time-backwards' | 'invalid-time';
@@ -173,6 +185,7 @@ class Validator implements HistoryValidator {
   private readonly explain: boolean;
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
+  private readonly onFinding: ((finding: Finding) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
   private last: Violation | undefined;
@@ -194,6 +207,7 @@ class Validator implements HistoryValidator {
     this.explain = options.explain ?? false;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
+    this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
 
@@ -262,7 +276,9 @@ class Validator implements HistoryValidator {
     const step = { index, ...at(line), from: this.graph.statuses[from]!, to: this.graph.statuses[to]! };
     if (explanation.missed.length > 0) {
       this.missedCount++;
-      this.missed = kept(this.missed, { ...step, missed: [...explanation.missed] }, this.maxDetails);
+      const missed = { ...step, missed: [...explanation.missed] };
+      if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
+      this.missed = kept(this.missed, missed, this.maxDetails);
     }
     if (this.explain)
       this.steps = kept(
@@ -278,11 +294,9 @@ class Validator implements HistoryValidator {
     if (id >= 0) {
       const message = `"${given}" read as ${status}`;
       this.noteCount++;
-      this.notes = kept(
-        this.notes,
-        { index, ...at(line), given: detachString(given), status, message: detachString(message) },
-        this.maxDetails,
-      );
+      const note = { index, ...at(line), given: detachString(given), status, message: detachString(message) };
+      if (this.onFinding && (this.notes?.length ?? 0) < this.maxDetails) this.tell({ type: 'note', ...note });
+      this.notes = kept(this.notes, note, this.maxDetails);
     }
     return id;
   }
@@ -345,7 +359,8 @@ class Validator implements HistoryValidator {
     }
     if (ms < this.lastTime) {
       const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
-      const message = `time goes backwards: ${String(time)} is earlier than the time of ${where}`;
+      const shown = typeof time === 'string' ? time : new Date(ms).toISOString(); // numbers and dates as ISO 8601
+      const message = `time goes backwards: ${shown} is earlier than the time of ${where}`;
       this.report({
         index,
         ...at(line),
@@ -366,7 +381,14 @@ class Validator implements HistoryValidator {
     violation.to = detachString(violation.to);
     violation.message = detachString(violation.message);
     this.last = violation;
+    if (this.onFinding && (this.violations?.length ?? 0) < this.maxDetails)
+      this.tell({ type: 'violation', ...violation });
     this.violations = kept(this.violations, violation, this.maxDetails);
+  }
+
+  private tell(finding: Finding): void {
+    if (this.instance !== undefined) finding.instance = this.instance;
+    this.onFinding!(finding);
   }
 
   private fromField(): { from?: string } {

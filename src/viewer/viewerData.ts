@@ -5,7 +5,7 @@
  * it). Histories with violations come first.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, type Observation, type StatusTag } from '../model/index.js';
+import { lifecycleModel, type Observation, resolveService, type StatusTag } from '../model/index.js';
 import { type HistoryVerdict, type ValidationMode, validateHistory } from '../validation/validator.js';
 
 /** One history to show: the observations of one instance. */
@@ -68,11 +68,12 @@ export function viewerData(
   histories: readonly ViewerHistory[] = [],
   options: ViewerOptions = {},
 ): ViewerData {
-  const model = lifecycleModel(service);
+  const entry = resolveService(service); // the service itself from here on: a custom one may share a built-in id
+  const model = lifecycleModel(entry);
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
   const instances = histories.map((history, index): ViewerInstance => {
-    const verdict = validateHistory(model.service, history.observations, {
+    const verdict = validateHistory(entry, history.observations, {
       mode,
       fromStart,
       explain: true,
@@ -106,7 +107,8 @@ function viewerObservation(observation: Observation): ViewerObservation {
   const shown: ViewerObservation = { status: observation.status };
   const time = observation.time;
   if (time instanceof Date) shown.time = Number.isNaN(time.getTime()) ? String(time) : time.toISOString();
-  else if (time !== undefined) shown.time = time;
+  else if (typeof time === 'number') shown.time = Number.isFinite(time) ? new Date(time).toISOString() : String(time);
+  else if (time !== undefined) shown.time = time; // text as given (the readers turn epoch times into ISO 8601)
   if (observation.line !== undefined) shown.line = observation.line;
   return shown;
 }

@@ -22,16 +22,18 @@ export async function viewerHtml(
   histories: readonly ViewerHistory[] = [],
   options: ViewerOptions = {},
 ): Promise<string> {
-  return viewerPage(viewerData(service, histories, options));
+  return viewerPage(viewerData(service, histories, options), service);
 }
 
 /**
- * The viewer page for data made by `viewerData` (for callers that also use the data themselves).
+ * The viewer page for data made by `viewerData` (for callers that also use the data themselves). Pass the service
+ * the data was made for when it is not a registered one (its diagram is drawn from it; by default the registered
+ * service with the data's id).
  *
- * @example const data = viewerData('kafka', histories); const html = await viewerPage(data);
+ * @example const data = viewerData(service, histories); const html = await viewerPage(data, service);
  */
-export async function viewerPage(data: ViewerData): Promise<string> {
-  const svg = inlineSvg(await lifecycleSvg(data.service.id));
+export async function viewerPage(data: ViewerData, service: string | Service = data.service.id): Promise<string> {
+  const svg = inlineSvg(await lifecycleSvg(service));
   const title = `${data.service.name} (${data.service.id}) lifecycle`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -84,6 +84,6 @@ describe('instance-lifecycle expect', () => {
   it('has help', async () => {
     const result = await runCliCapture(['expect', '--help']);
     expect(result).toMatchObject({ code: 0 });
-    expect(result.stdout).toMatch(/^Usage: instance-lifecycle expect <service> <target>/);
+    expect(result.stdout).toMatch(/^Usage: instance-lifecycle expect <service>\|--machine FILE <target>/);
   });
 });

@@ -70,7 +70,7 @@ describe('reading each format', () => {
     const { observations } = await all(file(text));
     expect(observations).toEqual([
       { status: 'RUNNING', time: '2026-01-01T00:00:00Z', instance: 'a', line: 1 },
-      { status: 'RESTARTING', time: 17, instance: 'b', line: 1 },
+      { status: 'RESTARTING', time: '1970-01-01T00:00:17.000Z', instance: 'b', line: 1 }, // epoch seconds, as ISO 8601
       { status: 'RUNNING', instance: '42', line: 1 },
     ]);
   });
@@ -82,7 +82,7 @@ describe('reading each format', () => {
     expect(format).toBe('ndjson');
     expect(observations).toEqual([
       { status: 'CREATING', instance: 'a', line: 1 },
-      { status: 'RUNNING', instance: 'a', time: 3, line: 3 },
+      { status: 'RUNNING', instance: 'a', time: '1970-01-01T00:00:03.000Z', line: 3 },
     ]);
   });
 
@@ -213,7 +213,9 @@ describe('bad input: one InputError naming file:line:column and what was expecte
   });
 
   it('a JSON value that is not an array', async () => {
-    expect((await inputError(file('\n  3\n'), 'json')).message).toMatch(/:2:3: expected a JSON array/);
+    expect((await inputError(file('\n  3\n'), 'json')).message).toMatch(
+      /:2:3: invalid JSON: expected a JSON object or array/,
+    );
   });
 
   it('empty input, blank input, a header without rows, an empty array', async () => {

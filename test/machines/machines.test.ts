@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { STATUS_TAGS, services } from '../../machines/index.js';
-import { lifecycleModel } from '../../src/index.js';
+import { checkService, lifecycleModel } from '../../src/index.js';
 
 /**
  * The statuses of each service's documented status table, copied from the documentation page named here (not
@@ -72,6 +72,10 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
       expect(seed.statuses).not.toContain(state.status);
       expect(state.evidence, `${state.status} has no evidence`).toBeTruthy();
     }
+  });
+
+  it('follows every rule of checkService (what `instance-lifecycle check` runs on a machine of your own)', () => {
+    expect(checkService(service)).toEqual([]);
   });
 
   it('starts at CREATING', () => {

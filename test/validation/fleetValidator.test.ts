@@ -132,7 +132,7 @@ describe('validate --json output in pieces', () => {
           instance === undefined ? { status, line: i + 1 } : { status, instance, line: i + 1 },
         );
         const fleet = await validateFleet('kafka', log, { mode: 'sampled' });
-        const report = { ...fleet, file: 'f', format: 'ndjson' as const };
+        const report = { ...fleet, file: 'f', format: 'ndjson' as const, badRecords: { count: 0, records: [] } };
         const { ok, summary, histories, ...about } = report;
         expect([...reportJsonChunks(report)].join('')).toBe(
           JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n',

@@ -64,7 +64,7 @@ describe('viewerData', () => {
     ]);
   });
 
-  it('writes times as text or numbers (Dates as ISO text)', () => {
+  it('writes times as text, numbers (milliseconds) and Dates as ISO 8601 text', () => {
     const [item] = viewerData('dcs', [
       {
         observations: [
@@ -74,7 +74,11 @@ describe('viewerData', () => {
         ],
       },
     ]).instances;
-    expect(item!.observations.map((o) => o.time)).toEqual(['2026-01-01T00:00:00.000Z', 5, 'Invalid Date']);
+    expect(item!.observations.map((o) => o.time)).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      '1970-01-01T00:00:00.005Z',
+      'Invalid Date',
+    ]);
   });
 });
 

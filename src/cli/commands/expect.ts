@@ -2,6 +2,7 @@
 import { type Expectations, expectations } from '../../waiting/expectations.js';
 import { botocoreWaiter, smithyWaiter, terraformWaiter, waiterLists } from '../../waiting/waiterCode/index.js';
 import { type Command, EXIT_OK, painter, parseCommandArgs, UsageError, useColor, write } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const FORMATS = ['text', 'json', 'terraform', 'smithy', 'botocore'] as const;
 type Format = (typeof FORMATS)[number];
@@ -10,7 +11,7 @@ type Format = (typeof FORMATS)[number];
 export const expectCommand: Command = {
   name: 'expect',
   summary: 'list the pending, target and failure statuses of a wait, derived from the machine',
-  help: `Usage: instance-lifecycle expect <service> <target>... [--from <status>]... [--after <operation>]
+  help: `Usage: instance-lifecycle expect ${SERVICE_USAGE} <target>... [--from <status>]... [--after <operation>]
                                    [--format ${FORMATS.join('|')}] [--status-path PATH] [--json]
 
 Print what a client waiting for <target> should make of every status, derived from the service's machine:
@@ -33,6 +34,7 @@ Options:
   --status-path PATH  where the status is in the API's response, dotted (default status; instances.0.status),
               for smithy and botocore
   --json      same as --format json
+${MACHINE_HELP}
   -h, --help  show this help
 
 Examples:
@@ -42,14 +44,14 @@ Examples:
   instance-lifecycle expect kafka DELETED --from RUNNING --after DELETE --format terraform`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       after: { type: 'string' },
       from: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       format: { type: 'string' },
       'status-path': { type: 'string' },
     });
-    const [service, ...targets] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const { service, rest: targets } = await serviceArgument(values, positionals);
     if (targets.length === 0) throw new UsageError('missing <target>');
     const result = expectations(service, targets, {
       ...(values.after === undefined ? {} : { after: values.after }),

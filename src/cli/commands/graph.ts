@@ -3,13 +3,14 @@ import { toDot } from '../../diagram/dot.js';
 import { toMermaid } from '../../diagram/mermaid.js';
 import { lifecycleModel } from '../../model/index.js';
 import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const FORMATS = ['json', 'mermaid', 'dot', 'svg'] as const;
 
 export const graphCommand: Command = {
   name: 'graph',
   summary: "print a service's statuses and transitions (JSON or a diagram)",
-  help: `Usage: instance-lifecycle graph <service> [--format ${FORMATS.join('|')}]
+  help: `Usage: instance-lifecycle graph ${SERVICE_USAGE} [--format ${FORMATS.join('|')}]
 
 Print the machine of a service: its statuses with their tags, and its transitions with their basis.
 
@@ -19,6 +20,7 @@ Options:
               dot: Graphviz DOT source (the same drawing as svg, for your own Graphviz)
               svg: a diagram laid out by Graphviz: states coloured by tag, transitions labelled by event,
                 inferred ones dashed, operations orange, outcomes grey, with a legend
+${MACHINE_HELP}
   -h, --help  show this help
 
 Examples:
@@ -27,9 +29,14 @@ Examples:
   instance-lifecycle graph dcs --format dot | dot -Tpng > dcs.png
   instance-lifecycle graph kafka --format svg > kafka.svg`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'json' } });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string', default: 'json' },
+      ...SERVICE_OPTIONS,
+    });
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const format = values.format as string;
     const model = lifecycleModel(service);

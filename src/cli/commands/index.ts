@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one import and one entry. */
 import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
 import { expectCommand } from './expect.js';
 import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
@@ -25,5 +26,6 @@ export const commands: readonly Command[] = [
   lintCommand,
   waitCommand,
   sqlCommand,
+  checkCommand,
   serveCommand,
 ];

@@ -2,8 +2,10 @@
  * `instance-lifecycle inspect <service> [history | --simulate --seed N]`: replay a history through an actor of the
  * service's machine, watched by the Stately inspector on localhost.
  */
-import { INPUT_FORMATS, type InputFormat, readHistories } from '../../input/index.js';
-import { type Observation, resolveService } from '../../model/index.js';
+
+import type { Service } from '../../../machines/index.js';
+import { INPUT_FORMATS, type ReadOptions, readHistories } from '../../input/index.js';
+import type { Observation } from '../../model/index.js';
 import { simulate } from '../../simulation/index.js';
 import {
   type CliIO,
@@ -15,7 +17,8 @@ import {
   UsageError,
   write,
 } from '../command.js';
-import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const DEFAULT_PACE_MS = 500;
 /** Exit code after Ctrl-C (128 + SIGINT). */
@@ -24,7 +27,7 @@ const EXIT_INTERRUPTED = 130;
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'replay a history through the machine, watched in the Stately inspector',
-  help: `Usage: instance-lifecycle inspect <service> [history|-] [--simulate --seed N] [--instance ID] [--port N]
+  help: `Usage: instance-lifecycle inspect ${SERVICE_USAGE} [history|-] [--simulate --seed N] [--instance ID] [--port N]
                                   [--no-open] [--no-wait] [--pace MS] [--mode strict|sampled] [--from-start]
 
 Replay a history through a real xstate actor of the service's machine, one change of status at a time, sending
@@ -44,6 +47,8 @@ Options:
   --mode M       strict (default) or sampled, as in validate
   --from-start   the first observation must be the initial status
   --format F     force the history's format: ${INPUT_FORMATS.map((f) => f.format).join(', ')}
+${DATA_HELP}
+${MACHINE_HELP}
   -h, --help     show this help
 
 Exit codes: 0 replayed, 1 stopped at an illegal step, 2 usage error or unreadable input.
@@ -56,6 +61,7 @@ Examples:
     const { startInspectorSession } = await import('../../inspect/inspectorSession.js');
     const { replayHistory } = await import('../../inspect/replayHistory.js');
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       simulate: { type: 'boolean' },
       seed: { type: 'string' },
       instance: { type: 'string' },
@@ -64,11 +70,13 @@ Examples:
       'no-wait': { type: 'boolean' },
       pace: { type: 'string' },
       ...HISTORY_OPTIONS,
+      ...DATA_OPTIONS,
     });
-    const [service, file, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service: entry,
+      rest: [file, extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-    const entry = resolveService(service);
     const { mode, fromStart, format } = historyOptions(values);
     const port = values.port === undefined ? undefined : wholeNumber('--port', values.port, 1, 65535);
     const pace = values.pace === undefined ? DEFAULT_PACE_MS : wholeNumber('--pace', values.pace, 0, 3_600_000);
@@ -77,8 +85,11 @@ Examples:
     if (values.seed !== undefined && !values.simulate) throw new UsageError('--seed needs --simulate');
 
     const { label, observations } = values.simulate
-      ? simulated(entry.id, values.seed === undefined ? 0 : wholeNumber('--seed', values.seed, 0, 0xffff_ffff))
-      : await historyToReplay(file!, io, values.instance, format);
+      ? simulated(entry, values.seed === undefined ? 0 : wholeNumber('--seed', values.seed, 0, 0xffff_ffff))
+      : await historyToReplay(file!, io, values.instance, {
+          ...(format ? { format } : {}),
+          ...readOptions(values, entry),
+        });
 
     const session = await startInspectorSession({ ...(port === undefined ? {} : { port }), open: !values['no-open'] });
     const interrupt = new AbortController();
@@ -132,7 +143,7 @@ Examples:
 };
 
 /** A simulated life of the service, as observations. */
-function simulated(service: string, seed: number): { label: string; observations: Observation[] } {
+function simulated(service: Service, seed: number): { label: string; observations: Observation[] } {
   const simulation = simulate(service, { seed });
   return {
     label: `simulated-${seed}`,
@@ -145,9 +156,9 @@ async function historyToReplay(
   file: string,
   io: CliIO,
   instance: string | undefined,
-  format: InputFormat | undefined,
+  options: ReadOptions,
 ): Promise<{ label: string; observations: Observation[] }> {
-  const histories = await readHistories(file, { stdin: io.stdin, ...(format ? { format } : {}) });
+  const histories = await readHistories(file, { stdin: io.stdin, ...options });
   const ids = histories.map((h) => h.instance ?? '(no instance id)');
   if (instance !== undefined) {
     const found = histories.find((h) => h.instance === instance);

@@ -1,4 +1,5 @@
 /** `instance-lifecycle lint <service> --target T --pending A,B ...`: check a hand-written wait against the machine. */
+import type { Service } from '../../../machines/index.js';
 import { type LintReport, lintWait, type WaitLists } from '../../waiting/lintWait.js';
 import {
   type Command,
@@ -10,12 +11,13 @@ import {
   useColor,
   write,
 } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 /** The `lint` command: {@link lintWait} as one finding a line, or JSON. */
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'check the pending, target and failure lists of a hand-written wait against the machine',
-  help: `Usage: instance-lifecycle lint <service> --target T[,T...] --pending A,B [--failure C,D] [--from S]
+  help: `Usage: instance-lifecycle lint ${SERVICE_USAGE} --target T[,T...] --pending A,B [--failure C,D] [--from S]
                                  [--after OP] [--not-found STATUS] [--json]
 
 Check the lists of a wait you wrote by hand (a Terraform StateChangeConf, an SDK waiter, a polling loop)
@@ -39,6 +41,7 @@ Options:
   --after OP          the operation just requested (e.g. DELETE): the statuses it leaves from may be pending
   --not-found STATUS  the status the wait takes an HTTP 404 for (e.g. DELETED)
   --json              print { service, ok, findings: [{ kind, status, message }], expected, observable }
+${MACHINE_HELP}
   -h, --help          show this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage error (an unknown service, target, start or operation).
@@ -55,13 +58,16 @@ Examples:
       after: { type: 'string' },
       'not-found': { type: 'string' },
       json: { type: 'boolean' },
+      ...SERVICE_OPTIONS,
     });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const target = splitList(values.target);
     if (target.length === 0) throw new UsageError('missing --target');
-    const lists: WaitLists = { target, pending: splitList(values.pending) };
+    const lists: WaitLists<Service> = { target, pending: splitList(values.pending) };
     if (values.failure !== undefined) lists.failure = splitList(values.failure);
     if (values.from !== undefined) lists.from = splitList(values.from);
     if (values.after !== undefined) lists.after = values.after;

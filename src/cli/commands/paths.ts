@@ -4,6 +4,7 @@ import { coveringPaths, type UncoveredTransition } from '../../graph/coveringPat
 import { type LifecyclePath, shortestPaths } from '../../graph/shortestPaths.js';
 import { knownStatus, lifecycleModel } from '../../model/index.js';
 import { type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const COVERS = ['states', 'transitions'] as const;
 
@@ -11,7 +12,7 @@ const COVERS = ['states', 'transitions'] as const;
 export const pathsCommand: Command = {
   name: 'paths',
   summary: 'print paths through a machine: to each status, or covering every transition (test plans)',
-  help: `Usage: instance-lifecycle paths <service> [--from STATUS] [--to STATUS] [--cover ${COVERS.join('|')}] [--json]
+  help: `Usage: instance-lifecycle paths ${SERVICE_USAGE} [--from STATUS] [--to STATUS] [--cover ${COVERS.join('|')}] [--json]
 
 Print paths through the service's machine, one per line (STATUS --EVENT--> STATUS ...), for model-based tests:
   --cover states       the shortest path from --from to each status it reaches (or only to --to); the default
@@ -23,6 +24,7 @@ Options:
   --to STATUS    end status
   --cover WHAT   ${COVERS.join(' or ')} (default states)
   --json         print {service, from, to, cover, paths: [{statuses, events}], uncovered} instead
+${MACHINE_HELP}
   -h, --help     show this help
 
 Exit codes: 0 paths printed, 1 no path reaches --to, 2 usage error.
@@ -32,13 +34,16 @@ Examples:
   instance-lifecycle paths dcs --from RUNNING --to DELETED --json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       from: { type: 'string' },
       to: { type: 'string' },
       cover: { type: 'string', default: 'states' },
       json: { type: 'boolean' },
     });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const model = lifecycleModel(service);
     for (const option of ['from', 'to'] as const) {
@@ -52,9 +57,9 @@ Examples:
     let paths: LifecyclePath[];
     let uncovered: UncoveredTransition[] = [];
     if (cover === 'transitions') {
-      ({ paths, uncovered } = coveringPaths(model.service, ends));
+      ({ paths, uncovered } = coveringPaths(service, ends));
     } else {
-      paths = shortestPaths(model.service, ends);
+      paths = shortestPaths(service, ends);
     }
     if (values.json) {
       const data = {

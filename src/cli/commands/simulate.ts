@@ -1,5 +1,6 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 
+import type { Service } from '../../../machines/index.js';
 import { knownStatus, lifecycleModel } from '../../model/index.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../simulation/simulate.js';
 import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
 import { parseDuration } from '../duration.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const FORMATS = ['ndjson', 'json', 'lines'] as const;
 /** The most transitions the command simulates (the library takes any number). */
@@ -21,7 +23,7 @@ type Format = (typeof FORMATS)[number];
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
-  help: `Usage: instance-lifecycle simulate <service> [--seed N] [--steps N] [--poll-interval DURATION]
+  help: `Usage: instance-lifecycle simulate ${SERVICE_USAGE} [--seed N] [--steps N] [--poll-interval DURATION]
                                      [--format ${FORMATS.join('|')}] [--instance ID] [--from STATUS]
                                      [--start TIME] [--avoid-final]
 
@@ -43,6 +45,7 @@ Options:
   --from STATUS            start in this status (default the initial one)
   --start TIME             time of the first observation, ISO 8601 (default ${DEFAULT_START})
   --avoid-final            enter a final status only when nothing else is possible
+${MACHINE_HELP}
   -h, --help               show this help
 
 Examples:
@@ -50,6 +53,7 @@ Examples:
   instance-lifecycle simulate dcs --seed 3 --poll-interval 1m --format json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       seed: { type: 'string' },
       steps: { type: 'string' },
       'poll-interval': { type: 'string' },
@@ -60,18 +64,20 @@ Examples:
       start: { type: 'string' },
       'avoid-final': { type: 'boolean' },
     });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const model = lifecycleModel(service);
     const format = readFormat(values.format, values.json);
-    const options: SimulationOptions = { avoidFinal: values['avoid-final'] ?? false };
+    const options: SimulationOptions<Service> = { avoidFinal: values['avoid-final'] ?? false };
     if (values.seed !== undefined) options.seed = readSeed(values.seed);
     if (values.steps !== undefined) options.steps = readSteps(values.steps);
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
     if (values.start !== undefined) options.start = readStart(values.start);
     if (values.from !== undefined) options.from = knownStatus(model, values.from);
-    const simulation = simulate(model.service, options);
+    const simulation = simulate(service, options);
     const history = simulation.polled ?? simulation.observations;
     await write(io.stdout, formatHistory(history, format, values.instance));
     return EXIT_OK;

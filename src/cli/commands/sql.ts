@@ -2,12 +2,13 @@
 import { DIALECTS, type DialectName, violationsQuery } from '../../sql/index.js';
 import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
 import { historyOptions } from '../historyOptions.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 /** The `sql` command: {@link violationsQuery} for a table of observations. */
 export const sqlCommand: Command = {
   name: 'sql',
   summary: 'print a SQL query that checks the histories in a warehouse table (DuckDB, PostgreSQL, BigQuery, ...)',
-  help: `Usage: instance-lifecycle sql <service> --dialect ${DIALECTS.join('|')} [--mode strict|sampled] [--from-start]
+  help: `Usage: instance-lifecycle sql ${SERVICE_USAGE} --dialect ${DIALECTS.join('|')} [--mode strict|sampled] [--from-start]
        [--table T] [--status-col C] [--id-col C] [--time-col C] [--order-col C]
 
 Print one query that returns the violations of every instance's history in a table, with the same verdicts as
@@ -23,6 +24,7 @@ Options:
   --id-col C      the instance id column (default instance_id)
   --time-col C    the time column (default time), compared as its type orders it
   --order-col C   the column that orders each history (default the time column)
+${MACHINE_HELP}
   -h, --help      show this help
 
 Examples:
@@ -38,9 +40,12 @@ Examples:
       'id-col': { type: 'string', default: 'instance_id' },
       'time-col': { type: 'string', default: 'time' },
       'order-col': { type: 'string' },
+      ...SERVICE_OPTIONS,
     });
-    const [service, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const dialect = values.dialect;
     if (dialect === undefined) throw new UsageError(`missing --dialect (one of ${DIALECTS.join(', ')})`);

@@ -1,24 +1,42 @@
-/** `instance-lifecycle validate <service> [file|-]`: check observed status histories against a service's machine. */
-
+/** `instance-lifecycle validate <service> [file|-]...`: check observed status histories against a service's machine. */
+import { fstatSync, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
 import { type DuckDbReport, validateWithDuckDb } from '../../sql/duckdbEngine.js';
 import { systemClock } from '../../time/clock.js';
-import { type InputProgress, validateInput } from '../../validation/validateInput.js';
-import { type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError, useColor, write } from '../command.js';
-import { formatFleetReport } from '../formatFleetReport.js';
-import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { type InputProgress, type InputReport, validateInput } from '../../validation/validateInput.js';
+import {
+  type Command,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseCommandArgs,
+  UsageError,
+  useColor,
+  write,
+} from '../command.js';
+import {
+  badRecordsSummary,
+  formatBadRecord,
+  formatBadRecords,
+  formatFinding,
+  formatFleetReport,
+} from '../formatFleetReport.js';
+import { DATA_HELP, DATA_OPTIONS, dataOptions, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
 import { reportJsonChunks } from '../reportJson.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
-/** The `validate` command: reads the input in one streaming pass into a fleet validator, prints the report. */
+/** The `validate` command: reads each input in one streaming pass into a fleet validator, prints the report. */
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check observed status histories (one instance or a fleet log) against a machine',
-  help: `Usage: instance-lifecycle validate <service> [file|-] [--mode strict|sampled] [--from-start] [--explain] [--format F] [--json]
+  help: `Usage: instance-lifecycle validate ${SERVICE_USAGE} [file|-]... [--mode strict|sampled] [--from-start] [--explain] [--format F] [--json|--json-lines]
 
 Check that the statuses observed for each instance form a legal path through the service's machine. Records with
 instance ids are grouped per instance (in one streaming pass; interleaved instances are fine). Without a file, or
-with -, standard input is read.
+with -, standard input is read; several files are validated one after the other, each reported with its name.
+Reading a pipe (a poller's live output), each finding is printed as soon as it is found.
 
 Options:
   --mode M      strict: every change of status must be one transition (default)
@@ -27,36 +45,50 @@ Options:
   --explain     list each legal change of status with the events that cause it
   --format F    force the input format instead of detecting it:
 ${INPUT_FORMATS.map((f) => `                ${f.format}: ${f.description}`).join('\n')}
-  --json        print { ok, summary, histories: [{ instance, ok, observations, violations, missed, notes }] }
+${DATA_HELP}
+  --json        print { ok, summary, histories: [{ instance, ok, observations, violations, missed, notes }],
+                badRecords: { count, records } } (several files: { ok, reports: [...] })
+  --json-lines  print each finding as an NDJSON event as soon as it is found ({"event":"violation"|"missed"|"note"|
+                "bad-record", "file", "instance", ...}), then one {"event":"summary", ...} per file
   --engine E    validator: this program, streaming (default)
                 duckdb: the same check as one SQL query in embedded DuckDB (see the sql command), for NDJSON,
                 CSV or Parquet files larger than memory; it reports violations only (no missed statuses or
                 spelling notes); --json gives { ok, summary, violations: [{ instance, index, from, to, kind, allowed }] }
+${MACHINE_HELP}
   -h, --help    show this help
 
-Exit codes: 0 every history is legal, 1 some history is not, 2 usage error or unreadable input.
+Records without a usable status (missing, null, a number) are listed with their place and counted; the rest is
+validated, and the exit code is 2.
+
+Exit codes: 0 every history is legal, 1 some history is not, 2 usage error, unreadable input or bad records.
 
 Examples:
   instance-lifecycle validate kafka examples/kafka-restart.txt
   instance-lifecycle validate kafka examples/kafka-polled.json --mode sampled --explain
-  instance-lifecycle validate dcs - --json < fleet.ndjson`,
+  instance-lifecycle validate dcs - --json < fleet.ndjson
+  instance-lifecycle validate kafka polls.json --records instances --absent-is-gone --mode sampled
+  my-poller | instance-lifecycle validate dcs - --json-lines`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      ...SERVICE_OPTIONS,
       ...HISTORY_OPTIONS,
+      ...DATA_OPTIONS,
       explain: { type: 'boolean' },
       json: { type: 'boolean' },
+      'json-lines': { type: 'boolean' },
       engine: { type: 'string', default: 'validator' },
     });
-    const [service, file, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    const { service, rest: files } = await serviceArgument(values, positionals);
     const { mode, fromStart, format } = historyOptions(values);
+    const data = dataOptions(values);
     if (values.engine === 'duckdb') {
+      const [file, extra] = files;
       if (file === undefined || file === '-')
         throw new UsageError('--engine duckdb reads a file (NDJSON, CSV or Parquet), not standard input');
-      if (values.explain || format)
+      if (extra !== undefined) throw new UsageError('--engine duckdb reads one file');
+      if (values.explain || format || values['json-lines'] || Object.keys(data).length > 0)
         throw new UsageError(
-          '--engine duckdb takes neither --explain nor --format (the format comes from the extension)',
+          '--engine duckdb takes neither --explain, --format, --json-lines nor the options of your own data (the format comes from the extension)',
         );
       const report = await validateWithDuckDb(service, file, { mode, fromStart });
       await write(
@@ -67,30 +99,82 @@ Examples:
     }
     if (values.engine !== 'validator')
       throw new UsageError(`unknown --engine "${values.engine}"; expected validator or duckdb`);
-    const source = file ?? '-';
-    if (source === '-' && (io.stdin as { isTTY?: boolean }).isTTY)
+    if (values.json && values['json-lines']) throw new UsageError('give --json or --json-lines, not both');
+    const sources = files.length === 0 ? ['-'] : files;
+    if (sources.filter((s) => s === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+    if (sources.includes('-') && (io.stdin as { isTTY?: boolean }).isTTY)
       throw new UsageError('missing [file] (give a file, or pipe the history into standard input)');
 
-    let progress: InputProgress = { observations: 0, histories: 0, bytesRead: 0, totalBytes: undefined };
-    const line = createProgressLine(io.stderr, systemClock, () =>
-      progressText(source === '-' ? STDIN_NAME : source, progress),
-    );
-    const report = await validateInput(service, source, {
-      mode,
-      fromStart,
-      explain: values.explain ?? false,
-      stdin: io.stdin,
-      ...(format ? { format } : {}),
-      onProgress(now) {
-        progress = now;
-        line.tick();
-      },
-    }).finally(() => line.clear());
-    if (values.json) for (const chunk of reportJsonChunks(report)) await write(io.stdout, chunk);
-    else await write(io.stdout, formatFleetReport(report, { file: report.file, color: useColor(io.stdout, io.env) }));
-    return report.ok ? EXIT_OK : EXIT_FINDINGS;
+    const color = useColor(io.stdout, io.env);
+    const jsonLines = values['json-lines'] ?? false;
+    const event = (record: object) => io.stdout.write(JSON.stringify(record) + '\n');
+    const reports: InputReport[] = [];
+    for (const source of sources) {
+      const name = source === '-' ? STDIN_NAME : source;
+      const live = !values.json && !jsonLines && isLive(source, io.stdin);
+      let progress: InputProgress = { observations: 0, histories: 0, bytesRead: 0, totalBytes: undefined };
+      const line =
+        live || jsonLines
+          ? { tick() {}, clear() {} } // the findings are the progress
+          : createProgressLine(io.stderr, systemClock, () => progressText(name, progress));
+      const report = await validateInput(service, source, {
+        mode,
+        fromStart,
+        explain: values.explain ?? false,
+        stdin: io.stdin,
+        ...(format ? { format } : {}),
+        ...data,
+        ...(jsonLines
+          ? {
+              onFinding: ({ type, ...finding }) => event({ event: type, file: name, ...finding }),
+              onBadRecord: (record) => event({ event: 'bad-record', ...record }),
+            }
+          : live
+            ? {
+                onFinding: (finding) => io.stdout.write(formatFinding(finding, name, color)),
+                onBadRecord: (record) => io.stdout.write(formatBadRecord(record, color)),
+              }
+            : {}),
+        onProgress(now) {
+          progress = now;
+          line.tick();
+        },
+      }).finally(() => line.clear());
+      reports.push(report);
+      if (jsonLines) {
+        const { histories: _, badRecords, ...about } = report;
+        event({ event: 'summary', ...about, badRecords: badRecords.count });
+      } else if (!values.json) {
+        await write(io.stdout, formatFleetReport(report, { file: report.file, color, findingsShown: live }));
+        const bad = report.badRecords;
+        await write(io.stdout, live ? badRecordsSummary(bad.count, color) : formatBadRecords(bad, color));
+      }
+    }
+    if (values.json) {
+      if (reports.length === 1) for (const chunk of reportJsonChunks(reports[0]!)) await write(io.stdout, chunk);
+      else await write(io.stdout, JSON.stringify({ ok: reports.every((r) => r.ok), reports }, null, 2) + '\n');
+    }
+    if (reports.some((r) => r.badRecords.count > 0)) return EXIT_USAGE;
+    return reports.every((r) => r.ok) ? EXIT_OK : EXIT_FINDINGS;
   },
 };
+
+/**
+ * True when the input is a pipe or another stream that may grow (not a regular file): findings are then printed as
+ * they are found.
+ */
+function isLive(source: string, stdin: Readable): boolean {
+  try {
+    if (source !== '-') {
+      const stats = statSync(source);
+      return stats.isFIFO() || stats.isSocket() || stats.isCharacterDevice();
+    }
+    const fd = (stdin as { fd?: unknown }).fd;
+    return typeof fd === 'number' ? !fstatSync(fd).isFile() : true;
+  } catch {
+    return false;
+  }
+}
 
 function progressText(name: string, progress: InputProgress): string {
   const share = progress.totalBytes ? ` ${Math.floor((100 * progress.bytesRead) / progress.totalBytes)}%,` : '';

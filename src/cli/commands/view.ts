@@ -1,15 +1,15 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { INPUT_FORMATS } from '../../input/index.js';
-import { resolveService } from '../../model/index.js';
 import { DEFAULT_MAX_INSTANCES, DEFAULT_MAX_OBSERVATIONS, selectHistories } from '../../viewer/selectHistories.js';
 import { type Command, EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
-import { HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
 export const viewCommand: Command = {
   name: 'view',
   summary: 'write a self-contained HTML page: the diagram, and a step-through of a history',
-  help: `Usage: instance-lifecycle view <service> [history|-] --out FILE.html [--mode strict|sampled] [--from-start] [--format F]
+  help: `Usage: instance-lifecycle view ${SERVICE_USAGE} [history|-] --out FILE.html [--mode strict|sampled] [--from-start] [--format F]
 
 Write one HTML file that works offline (from file://, no network access at all): the service's diagram and, when
 a history is given, a step-through of it: the current status highlighted on the diagram, each step with its time
@@ -27,6 +27,8 @@ Options:
                 embed at most N instances (default ${DEFAULT_MAX_INSTANCES}; those with problems first) and at most
                 ${DEFAULT_MAX_OBSERVATIONS.toLocaleString('en')} observations of each, so the page stays small
                 whatever the input; the page says what it leaves out
+${DATA_HELP}
+${MACHINE_HELP}
   -h, --help    show this help
 
 Exit codes: 0 written (every history legal), 1 written (some history is not), 2 usage error or unreadable input
@@ -41,14 +43,17 @@ Examples:
       instance: { type: 'string' },
       'max-instances': { type: 'string' },
       ...HISTORY_OPTIONS,
+      ...DATA_OPTIONS,
+      ...SERVICE_OPTIONS,
     });
-    const [service, file, extra] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const {
+      service,
+      rest: [file, extra],
+    } = await serviceArgument(values, positionals);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const out = values.out;
     if (out === undefined || out === '') throw new UsageError('missing --out FILE.html');
     const { mode, fromStart, format } = historyOptions(values);
-    resolveService(service);
     if (file === '-' && out === '-')
       throw new UsageError('standard input and standard output cannot both be used: give --out a file');
 
@@ -60,6 +65,7 @@ Examples:
             mode,
             fromStart,
             ...(format ? { format } : {}),
+            ...readOptions(values, service),
             ...(values.instance === undefined ? {} : { instance: values.instance }),
             ...(values['max-instances'] === undefined
               ? {}
@@ -71,7 +77,7 @@ Examples:
     const { viewerData } = await import('../../viewer/viewerData.js');
     const { viewerPage } = await import('../../viewer/viewerHtml.js');
     const data = viewerData(service, histories, options);
-    const html = await viewerPage(data);
+    const html = await viewerPage(data, service);
     const instances = data.instances;
     const illegal = selected?.illegal ?? 0;
     if (out === '-') {

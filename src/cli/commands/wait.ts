@@ -3,6 +3,7 @@
  * step, a runbook), like `kubectl wait`: polls, prints a timeline of status changes on stderr, and exits as soon as
  * the target is reached or can no longer come.
  */
+import type { Service } from '../../../machines/index.js';
 import { knownEvent, knownStatus, lifecycleModel } from '../../model/index.js';
 import { WaitError, type WaitFailureReason } from '../../waiting/waitError.js';
 import { type WaitForStatusOptions, type WaitResult, waitForStatus } from '../../waiting/waitForStatus.js';
@@ -18,6 +19,7 @@ import {
   write,
 } from '../command.js';
 import { parseDuration } from '../duration.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { commandPoll, isTransientPollError, urlPoll } from '../waitPollers.js';
 
 /** Exit code of a wait that timed out. */
@@ -32,7 +34,7 @@ const DEFAULT_TIMEOUT = 30 * 60_000;
 export const waitCommand: Command = {
   name: 'wait',
   summary: 'poll an instance until a target status (exits at once when it can no longer come)',
-  help: `Usage: instance-lifecycle wait <service> <target>... (--poll-command CMD | --url URL [--header 'K: V']...
+  help: `Usage: instance-lifecycle wait ${SERVICE_USAGE} <target>... (--poll-command CMD | --url URL [--header 'K: V']...
                                  [--status-path PATH]) [--after OP] [--timeout D] [--interval D]
                                  [--max-interval D] [--retries N] [--consecutive N] [--not-found-checks N]
                                  [--not-found-exit-code N] [--json]
@@ -61,6 +63,7 @@ Options:
   --not-found-checks N      "gone" answers before anything was seen are retried N times (default 0): right after
                             a create, the API may not know the instance yet
   --json                    print the result or the failure as JSON on stdout
+${MACHINE_HELP}
   -h, --help                show this help
 
 Exit codes:
@@ -88,9 +91,9 @@ Examples:
       'not-found-checks': { type: 'string' },
       'not-found-exit-code': { type: 'string' },
       json: { type: 'boolean' },
+      ...SERVICE_OPTIONS,
     });
-    const [service, ...targets] = positionals;
-    if (service === undefined) throw new UsageError('missing <service>');
+    const { service, rest: targets } = await serviceArgument(values, positionals);
     if (targets.length === 0) throw new UsageError('missing <target>');
     const model = lifecycleModel(service);
     for (const target of targets) knownStatus(model, target);
@@ -105,8 +108,8 @@ Examples:
       throw new UsageError('--header and --status-path go with --url');
     if (url !== undefined && values['not-found-exit-code'] !== undefined)
       throw new UsageError('--not-found-exit-code goes with --poll-command');
-    const options: WaitForStatusOptions = {
-      service: model.service,
+    const options: WaitForStatusOptions<Service> = {
+      service,
       target: targets,
       timeout,
       isTransient: isTransientPollError,
@@ -133,12 +136,12 @@ Examples:
 };
 
 /** Run the wait with a timeline on stderr; resolves to the exit code. */
-async function runWait(options: WaitForStatusOptions, io: CliIO, json: boolean): Promise<number> {
+async function runWait(options: WaitForStatusOptions<Service>, io: CliIO, json: boolean): Promise<number> {
   const paint = painter(useColor(io.stderr, io.env));
   const waitingFor = `${[options.target].flat().join(' or ')}${options.after ? ` after ${options.after}` : ''}`;
   let log = write(
     io.stderr,
-    `${options.service}: waiting for ${waitingFor} (timeout ${formatElapsed(options.timeout)})\n`,
+    `${options.service.id}: waiting for ${waitingFor} (timeout ${formatElapsed(options.timeout)})\n`,
   );
   const line = (text: string) => {
     log = log.then(() => write(io.stderr, text + '\n'));
