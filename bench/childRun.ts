@@ -8,6 +8,8 @@ export interface ChildRun {
   code: number | null;
   /** Wall time from spawn to exit, in seconds (includes Node's start-up). */
   seconds: number;
+  /** CPU time of the child (user and system), in seconds: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   /** Peak resident set size of the child, in bytes. */
   peakRss: number;
   /** What it printed on stderr (for diagnosing failures). */
@@ -35,8 +37,11 @@ export function runMeasured(script: string, args: string[]): Promise<ChildRun> {
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const maxRSS = usage ? (JSON.parse(usage) as { maxRSS: number }).maxRSS : NaN;
-      resolve({ code, seconds, peakRss: maxRSS * 1024, stderr });
+      const parsed = usage
+        ? (JSON.parse(usage) as { maxRSS: number; userCPUTime: number; systemCPUTime: number })
+        : { maxRSS: NaN, userCPUTime: NaN, systemCPUTime: NaN };
+      const cpuSeconds = (parsed.userCPUTime + parsed.systemCPUTime) / 1e6;
+      resolve({ code, seconds, cpuSeconds, peakRss: parsed.maxRSS * 1024, stderr });
     });
   });
 }

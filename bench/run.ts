@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: speed of the compiled validator against the xstate-replay reference and the status→id floor,
  * and of the CLI on a generated 1,000,000-record NDJSON fleet log (10,000 instances) against a plain
- * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded).
+ * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded);
+ * and the fleet report (`report`) on the same log against `validate`, paired (each round runs both, back to back,
+ * in alternating order, so the machine's changing load hits both alike), in wall and CPU time, with its peak memory.
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
@@ -21,6 +23,8 @@ const { values } = parseArgs({
   options: { json: { type: 'boolean' }, records: { type: 'string', default: '1000000' }, quick: { type: 'boolean' } },
 });
 const records = Number(values.records);
+/** Extra rounds of validate and report alone, after the rounds of every program, for more pairs. */
+const EXTRA_PAIRS = 3;
 const instances = 10_000;
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
@@ -40,7 +44,11 @@ let fleet: {
   split: ChildRun;
   duckdb: ChildRun;
   view: { run: ChildRun; pageBytes: number };
-  big?: { records: number; cli: ChildRun };
+  report: ChildRun;
+  /** Per round: validate's time over report's (the paired ratio), wall and CPU. */
+  reportRatios: number[];
+  reportCpuRatios: number[];
+  big?: { records: number; cli: ChildRun; report?: ChildRun };
 };
 let startup: Record<string, number>;
 try {
@@ -48,20 +56,30 @@ try {
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
   await writeFleetLog(file, 'kafka', records, instances);
   const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
-  log('running the CLI and the plain JSON.parse script (best of 3 each, alternating)...');
+  // exit 1 is a finding (instances left in a transitional status count as stuck), not a failure
+  const reportArgs = (path: string): [string, string[]] => [cli, ['report', 'kafka', path, '--mode', 'strict']];
+  log('running the CLI, report and the plain JSON.parse script (best of 3 each, alternating)...');
   // best of three runs each, alternating the two so that changes in the machine's load hit both alike
-  const runs: Record<'cli' | 'plain' | 'split' | 'duckdb', ChildRun[]> = { cli: [], plain: [], split: [], duckdb: [] };
-  for (let i = 0; i < 3; i++) {
-    const pair: ['cli' | 'plain' | 'split' | 'duckdb', string, string[]][] = [
+  type Program = 'cli' | 'report' | 'plain' | 'split' | 'duckdb';
+  const runs: Record<Program, ChildRun[]> = { cli: [], report: [], plain: [], split: [], duckdb: [] };
+  for (let i = 0; i < 3 + EXTRA_PAIRS; i++) {
+    const pair: [Program, string, string[]][] = [
       ['cli', ...cliArgs(file)],
-      ['plain', plain, [file]],
-      ['split', split, [file]],
-      // the same check as one SQL query in embedded DuckDB, which uses both cores
-      ['duckdb', cli, ['validate', 'kafka', file, '--mode', 'strict', '--engine', 'duckdb']],
+      ['report', ...reportArgs(file)],
+      ...(i < 3
+        ? ([
+            ['plain', plain, [file]],
+            ['split', split, [file]],
+            // the same check as one SQL query in embedded DuckDB, which uses both cores
+            ['duckdb', cli, ['validate', 'kafka', file, '--mode', 'strict', '--engine', 'duckdb']],
+          ] as [Program, string, string[]][])
+        : []),
     ];
+    if (i % 2 === 1) [pair[0], pair[1]] = [pair[1]!, pair[0]!]; // report first every other round
     for (const [name, script, args] of pair) {
       const run = await runMeasured(script, args);
-      if (run.code !== 0) throw new Error(`${script} exited ${run.code}: ${run.stderr.trim()}`);
+      if (run.code !== 0 && !(name === 'report' && run.code === 1))
+        throw new Error(`${script} exited ${run.code}: ${run.stderr.trim()}`);
       runs[name].push(run);
     }
   }
@@ -77,6 +95,9 @@ try {
     split: best(runs.split),
     duckdb: best(runs.duckdb),
     view: { run: runs.cli[0]!, pageBytes: 0 },
+    report: best(runs.report),
+    reportRatios: runs.cli.map((run, i) => run.seconds / runs.report[i]!.seconds),
+    reportCpuRatios: runs.cli.map((run, i) => run.cpuSeconds / runs.report[i]!.cpuSeconds),
   };
   log('writing the viewer page of the whole fleet...');
   const page = join(dir, 'fleet.html');
@@ -100,7 +121,10 @@ try {
     await writeFleetLog(bigFile, 'kafka', 3 * records, instances);
     const run = await runMeasured(...cliArgs(bigFile));
     if (run.code !== 0) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
-    fleet.big = { records: 3 * records, cli: run };
+    const reportRun = await runMeasured(...reportArgs(bigFile));
+    if (reportRun.code !== 0 && reportRun.code !== 1)
+      throw new Error(`report exited ${reportRun.code}: ${reportRun.stderr.trim()}`);
+    fleet.big = { records: 3 * records, cli: run, report: reportRun };
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -145,6 +169,25 @@ const figures = {
         }
       : {}),
   },
+  report: {
+    pairs: fleet.reportRatios.length,
+    reportRecordsPerSecond: Math.round(fleet.records / fleet.report.seconds),
+    /** Best report run against best validate run. */
+    reportOverValidate: fleet.cli.seconds / fleet.report.seconds,
+    /** The median of the per-round ratios (each round ran both, back to back). */
+    reportOverValidatePairedMedian: median(fleet.reportRatios),
+    reportOverValidatePaired: fleet.reportRatios,
+    /** The same with CPU time instead of wall time (steadier when other processes share the cores). */
+    reportOverValidateCpuPairedMedian: median(fleet.reportCpuRatios),
+    reportOverValidateCpuPaired: fleet.reportCpuRatios,
+    reportPeakRssBytes: fleet.report.peakRss,
+    ...(fleet.big?.report
+      ? {
+          bigReportRecordsPerSecond: Math.round(fleet.big.records / fleet.big.report.seconds),
+          bigReportPeakRssBytes: fleet.big.report.peakRss,
+        }
+      : {}),
+  },
   startupMs: startup,
   fakeCloud: { ...fakeCloud, overBare: fakeCloud.fakeCloudPerSecond / fakeCloud.bareServerPerSecond },
   targets: {
@@ -152,8 +195,15 @@ const figures = {
     floorOverCompiledAtMost: 2,
     cliOverPlainAtLeast: 0.6,
     peakRssBelowBytes: 200 * MB,
+    reportOverValidateAtLeast: 0.8,
   },
 };
+
+function median(list: readonly number[]): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 if (values.json) {
   process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
@@ -227,6 +277,35 @@ if (values.json) {
       '  CLI peak RSS',
       `${(c.bigCliPeakRssBytes! / MB).toFixed(0)} MB`,
       `< 200 MB ${check(c.bigCliPeakRssBytes! < 200 * MB)}`,
+    ]);
+  }
+  const r = figures.report;
+  const percents = (list: readonly number[]) => list.map((x) => `${(100 * x).toFixed(0)}%`).join(' ');
+  rows.push([`CLI report, ${c.records.toLocaleString('en')} records`, per(r.reportRecordsPerSecond), '']);
+  rows.push([
+    '  report / validate (wall time, paired median)',
+    `${(100 * r.reportOverValidatePairedMedian).toFixed(0)}%`,
+    `>= 80% ${check(r.reportOverValidatePairedMedian >= 0.8)}`,
+  ]);
+  rows.push(['  report / validate (wall time, each pair)', percents(r.reportOverValidatePaired), '']);
+  rows.push([
+    '  report / validate (CPU time, paired median)',
+    `${(100 * r.reportOverValidateCpuPairedMedian).toFixed(0)}%`,
+    `>= 80% ${check(r.reportOverValidateCpuPairedMedian >= 0.8)}`,
+  ]);
+  rows.push(['  report / validate (CPU time, each pair)', percents(r.reportOverValidateCpuPaired), '']);
+  rows.push(['  report / validate (best runs)', `${(100 * r.reportOverValidate).toFixed(0)}%`, '']);
+  rows.push([
+    '  report peak RSS',
+    `${(r.reportPeakRssBytes / MB).toFixed(0)} MB`,
+    `< 200 MB ${check(r.reportPeakRssBytes < 200 * MB)}`,
+  ]);
+  if (r.bigReportRecordsPerSecond !== undefined) {
+    rows.push([`CLI report, ${c.bigRecords!.toLocaleString('en')} records`, per(r.bigReportRecordsPerSecond), '']);
+    rows.push([
+      '  report peak RSS',
+      `${(r.bigReportPeakRssBytes! / MB).toFixed(0)} MB`,
+      `< 200 MB ${check(r.bigReportPeakRssBytes! < 200 * MB)}`,
     ]);
   }
   const f = figures.fakeCloud;

@@ -3,6 +3,7 @@
  *
  * This is the light entry point. Heavy parts have their own: `instance-lifecycle/diagram` (DOT, Mermaid, SVG),
  * `instance-lifecycle/viewer` (the offline HTML viewer), `instance-lifecycle/inspect` (the Stately inspector),
+ * `instance-lifecycle/report` (the fleet report, with its HTML page),
  * `instance-lifecycle/testing` (arbitraries, a simulated instance, the replay reference) and
  * `instance-lifecycle/machines` (the machines and their vocabulary).
  */
@@ -71,6 +72,12 @@ export {
   UnknownServiceError,
   UnknownStatusError,
 } from './model/index.js';
+// The fleet conformance report (its HTML page is in `instance-lifecycle/report`).
+export { durationsFromReport } from './report/durationsFromReport.js';
+export { fleetReport, type ReportInputsOptions, reportInputs } from './report/fleetReport.js';
+export { createFleetReporter, type FleetReporter, type FleetReportOptions } from './report/fleetReporter.js';
+export { type JunitBy, reportJunit } from './report/junit.js';
+export type { ConformanceReport } from './report/types.js';
 // Simulated lifecycles (the simulated instance is in `instance-lifecycle/testing`).
 export {
   DEFAULT_DURATIONS,
@@ -78,6 +85,8 @@ export {
   DEFAULT_STEPS,
   type DurationOptions,
   type DurationRange,
+  type DurationSpec,
+  type ObservedDurations,
   type SimulatedEvent,
   type SimulatedObservation,
   type Simulation,
@@ -85,6 +94,7 @@ export {
   simulate,
   type WeightOptions,
 } from './simulation/index.js';
+export { QuantileSketch, type SketchData } from './stats/quantileSketch.js';
 // Time: the real clock, and a virtual one for tests.
 export { type Clock, createScaledClock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.

@@ -23,11 +23,25 @@ export function transitionElementId(index: number): string {
 }
 
 /**
- * The DOT source of a model's diagram.
+ * Data drawn over a model's diagram (the fleet report's): how often each transition was taken, and changes the
+ * model does not allow.
+ */
+export interface DotOverlay {
+  /** By transition index (as in `model.transitions`): a count, shown in the label; the edge's width grows with it. */
+  transitionCounts?: readonly number[];
+  /** Extra edges between known statuses, drawn in red and labelled with their count (the `extra-<index>` ids). */
+  extraEdges?: readonly { from: string; to: string; count: number }[];
+}
+
+/** Colour of the extra edges of an overlay (changes the model does not allow). */
+export const EXTRA_EDGE_COLOUR = '#d00000';
+
+/**
+ * The DOT source of a model's diagram, with an optional overlay of observed counts.
  *
  * @example toDot(lifecycleModel('kafka')).startsWith('digraph') // true
  */
-export function toDot(model: LifecycleModel): string {
+export function toDot(model: LifecycleModel, overlay: DotOverlay = {}): string {
   const ids = new Map(model.states.map((s, i) => [s.status, `s${i}`]));
   const node = (status: string): string => {
     const id = ids.get(status);
@@ -45,8 +59,28 @@ export function toDot(model: LifecycleModel): string {
   for (const [index, state] of model.states.entries()) {
     lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
   }
+  const counts = overlay.transitionCounts;
+  const extra = overlay.extraEdges ?? [];
+  const most = Math.max(1, ...(counts ?? []), ...extra.map((e) => e.count));
+  const width = (count: number) => (1 + (5 * Math.log1p(count)) / Math.log1p(most)).toFixed(2);
   for (const [index, t] of model.transitions.entries()) {
-    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}];`);
+    const count = counts?.[index];
+    // a later attribute overrides an earlier one in DOT: the label gets the count
+    const weighted = count === undefined ? '' : `, penwidth=${width(count)}, label=${quote(`${t.event} ×${count}`)}`;
+    lines.push(`  ${node(t.from)} -> ${node(t.to)} [${transitionAttributes(t, index)}${weighted}];`);
+  }
+  for (const [index, e] of extra.entries()) {
+    const attributes = [
+      `id=${quote(`extra-${index}`)}`,
+      `class=${quote('transition extra illegal')}`,
+      `label=${quote(`illegal ×${e.count}`)}`,
+      `color=${quote(EXTRA_EDGE_COLOUR)}`,
+      `fontcolor=${quote(EXTRA_EDGE_COLOUR)}`,
+      `penwidth=${width(e.count)}`,
+      'style=bold',
+      `tooltip=${quote(`${e.from} → ${e.to}: not allowed by the model, observed ${e.count} times`)}`,
+    ];
+    lines.push(`  ${node(e.from)} -> ${node(e.to)} [${attributes.join(', ')}];`);
   }
   lines.push(...legend(model), '}');
   return lines.join('\n') + '\n';

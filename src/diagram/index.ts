@@ -2,7 +2,7 @@
  * `instance-lifecycle/diagram`: a service's machine as a diagram: Graphviz DOT, Mermaid, and SVG rendered by
  * Graphviz compiled to WebAssembly (loaded on first use), all in one palette.
  */
-export { stateElementId, toDot, transitionElementId } from './dot.js';
+export { type DotOverlay, EXTRA_EDGE_COLOUR, stateElementId, toDot, transitionElementId } from './dot.js';
 export { toMermaid } from './mermaid.js';
 export { OPERATION_COLOUR, OUTCOME_COLOUR, type StateColours, stateColours } from './palette.js';
 export { inlineSvg, lifecycleSvg, renderSvg } from './svg.js';

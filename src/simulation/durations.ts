@@ -1,10 +1,12 @@
 /**
  * How long a simulated instance stays in each status: a range of milliseconds per status, per tag, with defaults
- * by tag (transitional statuses last seconds to minutes, the others minutes to hours). Durations are drawn
- * uniformly from the range with a seeded {@link Random}.
+ * by tag (transitional statuses last seconds to minutes, the others minutes to hours), or, per status, an observed
+ * distribution (a quantile sketch from a fleet report). Durations are drawn with a seeded {@link Random}: uniformly
+ * from a range, or by the inverse of the observed distribution.
  */
 import type { StatusTag } from '../../machines/vocabulary.js';
 import { BadArgumentError, type LifecycleModel } from '../model/index.js';
+import { QuantileSketch, type SketchData } from '../stats/quantileSketch.js';
 import type { Random } from './random.js';
 
 /** A range of durations in milliseconds, both ends included (integers, 1 <= min <= max). */
@@ -13,10 +15,24 @@ export interface DurationRange {
   max: number;
 }
 
+/**
+ * Durations that follow an observed distribution: a quantile sketch of them in milliseconds (what a fleet report
+ * gives per status in `dwell[].sketch`; see `durationsFromReport`). Draws are whole milliseconds >= 1.
+ */
+export interface ObservedDurations {
+  observed: SketchData;
+}
+
+/** How long a status lasts: a range, or an observed distribution. */
+export type DurationSpec = DurationRange | ObservedDurations;
+
 /** Durations by status and by tag; the first that applies wins (see {@link durationTable}). */
 export interface DurationOptions {
-  /** By status, e.g. `{ RESTARTING: { min: 60_000, max: 120_000 } }` (a Map works too). */
-  byStatus?: Readonly<Record<string, DurationRange>> | ReadonlyMap<string, DurationRange>;
+  /**
+   * By status, e.g. `{ RESTARTING: { min: 60_000, max: 120_000 } }` or `{ RESTARTING: { observed: sketch } }` (a
+   * Map works too).
+   */
+  byStatus?: Readonly<Record<string, DurationSpec>> | ReadonlyMap<string, DurationSpec>;
   /** By tag, e.g. `{ failed: { min: 3_600_000, max: 86_400_000 } }`; merged over {@link DEFAULT_DURATIONS}. */
   byTag?: Partial<Readonly<Record<StatusTag, DurationRange>>>;
 }
@@ -42,16 +58,17 @@ export const DEFAULT_DURATIONS: Readonly<Record<'transitional' | 'stable', Durat
  *
  * @example durationTable(lifecycleModel('kafka'), { byTag: { transitional: { min: 1000, max: 2000 } } })
  */
-export function durationTable(model: LifecycleModel, options: DurationOptions = {}): Map<string, DurationRange> {
+export function durationTable(model: LifecycleModel, options: DurationOptions = {}): Map<string, DurationSpec> {
   const byStatus = new Map(options.byStatus instanceof Map ? options.byStatus : Object.entries(options.byStatus ?? {}));
   const known = new Set(model.states.map((s) => s.status));
-  for (const [status, range] of byStatus) {
+  const specs = new Map<string, DurationSpec>();
+  for (const [status, spec] of byStatus) {
     if (!known.has(status)) {
       throw new BadArgumentError(
         `durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`,
       );
     }
-    checkRange(`durations of ${status}`, range);
+    specs.set(status, checkSpec(`durations of ${status}`, spec));
   }
   const byTag = new Map<StatusTag, DurationRange>(Object.entries(DEFAULT_DURATIONS) as [StatusTag, DurationRange][]);
   for (const [tag, range] of Object.entries(options.byTag ?? {}) as [StatusTag, DurationRange | undefined][]) {
@@ -59,9 +76,9 @@ export function durationTable(model: LifecycleModel, options: DurationOptions = 
     checkRange(`durations of tag ${tag}`, range);
     byTag.set(tag, range);
   }
-  const ranges = new Map<string, DurationRange>();
+  const ranges = new Map<string, DurationSpec>();
   for (const state of model.states) {
-    const own = byStatus.get(state.status);
+    const own = specs.get(state.status);
     const tagged = state.tags.map((tag) => options.byTag?.[tag]).find((range) => range !== undefined);
     const fallback = state.tags.includes('transitional') ? byTag.get('transitional') : byTag.get('stable');
     ranges.set(state.status, own ?? tagged ?? fallback!);
@@ -69,9 +86,33 @@ export function durationTable(model: LifecycleModel, options: DurationOptions = 
   return ranges;
 }
 
-/** A duration drawn uniformly from a range. */
-export function drawDuration(random: Random, range: DurationRange): number {
-  return random.integer(range.min, range.max);
+/** A duration drawn from a spec: uniformly from a range, or from an observed distribution (whole ms >= 1). */
+export function drawDuration(random: Random, spec: DurationSpec): number {
+  if ('observed' in spec) return Math.max(1, Math.round(sketchOf(spec).valueAt(random.next())));
+  return random.integer(spec.min, spec.max);
+}
+
+const sketches = new WeakMap<ObservedDurations, QuantileSketch>();
+
+/** The sketch of an observed spec, read once (specs are checked by {@link durationTable} before use). */
+function sketchOf(spec: ObservedDurations): QuantileSketch {
+  let sketch = sketches.get(spec);
+  if (sketch === undefined) {
+    sketch = QuantileSketch.fromData(spec.observed);
+    sketches.set(spec, sketch);
+  }
+  return sketch;
+}
+
+function checkSpec(what: string, spec: DurationSpec): DurationSpec {
+  if (typeof spec === 'object' && spec !== null && 'observed' in spec) {
+    const sketch = QuantileSketch.fromData(spec.observed, what);
+    if (sketch.count === 0) throw new BadArgumentError(`${what}: the observed distribution is empty`);
+    sketches.set(spec, sketch);
+    return spec;
+  }
+  checkRange(what, spec);
+  return spec;
 }
 
 function checkRange(what: string, range: DurationRange): void {

@@ -4,8 +4,10 @@ export {
   DEFAULT_DURATIONS,
   type DurationOptions,
   type DurationRange,
+  type DurationSpec,
   drawDuration,
   durationTable,
+  type ObservedDurations,
 } from './durations.js';
 export {
   createSimulatedInstance,

@@ -20,7 +20,7 @@ import {
   UnknownOperationError,
 } from '../model/index.js';
 import { type Clock, createVirtualClock } from '../time/clock.js';
-import { type DurationOptions, type DurationRange, drawDuration, durationTable } from './durations.js';
+import { type DurationOptions, type DurationSpec, drawDuration, durationTable } from './durations.js';
 import { createRandom, type Random } from './random.js';
 import { DEFAULT_START, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
 import { chooseTransition, type WeightedTransition, type WeightOptions, weightedTransitions } from './weights.js';
@@ -170,7 +170,7 @@ class Instance implements SimulatedInstance {
   readonly operations: readonly string[];
   readonly requests: Readonly<Record<string, () => Promise<void>>>;
   private readonly outcomes: readonly string[];
-  private readonly durations: Map<string, DurationRange>;
+  private readonly durations: Map<string, DurationSpec>;
   private readonly outgoing: Map<string, WeightedTransition[]>;
   private readonly transitional: ReadonlySet<string>;
   private readonly final: ReadonlySet<string>;

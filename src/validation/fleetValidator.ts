@@ -125,33 +125,48 @@ export function createFleetValidator(service: string | Service, options: FleetOp
       return byInstance.size;
     },
     report() {
-      const histories: HistoryReport[] = [];
-      const summary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
-      for (const [instance, validator] of byInstance) {
-        const verdict = validator.verdict();
-        const { ok, observations, status, violations, missed, notes, steps, omitted } = verdict;
-        const history: HistoryReport = {
-          instance: instance ?? null,
-          ok,
-          observations,
-          ...(status === undefined ? {} : { status }),
-          violations,
-          missed,
-          notes,
-          ...(steps ? { steps } : {}),
-          ...(omitted ? { omitted } : {}),
-        };
-        histories.push(history);
-        summary.histories++;
-        summary.observations += verdict.observations;
-        summary.violations += verdict.violations.length + (verdict.omitted?.violations ?? 0);
-        summary.missed += verdict.missed.length + (verdict.omitted?.missed ?? 0);
-        summary.notes += verdict.notes.length + (verdict.omitted?.notes ?? 0);
-        if (!verdict.ok) summary.illegal++;
-      }
-      return { service: graph.service, mode, fromStart, ok: summary.illegal === 0, summary, histories };
+      return fleetReportOf(graph.service, mode, fromStart, byInstance);
     },
   };
+}
+
+/**
+ * The fleet report made of each instance's validator (in the order given): the verdicts, and the totals. Shared by
+ * the fleet validator and the fleet conformance report, which keeps validators of its own.
+ *
+ * @example fleetReportOf('kafka', 'strict', false, [['a', createValidator('kafka')]]).summary.histories // 1
+ */
+export function fleetReportOf(
+  service: string,
+  mode: ValidationMode,
+  fromStart: boolean,
+  validators: Iterable<readonly [string | undefined, HistoryValidator]>,
+): FleetReport {
+  const histories: HistoryReport[] = [];
+  const summary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
+  for (const [instance, validator] of validators) {
+    const verdict = validator.verdict();
+    const { ok, observations, status, violations, missed, notes, steps, omitted } = verdict;
+    const history: HistoryReport = {
+      instance: instance ?? null,
+      ok,
+      observations,
+      ...(status === undefined ? {} : { status }),
+      violations,
+      missed,
+      notes,
+      ...(steps ? { steps } : {}),
+      ...(omitted ? { omitted } : {}),
+    };
+    histories.push(history);
+    summary.histories++;
+    summary.observations += verdict.observations;
+    summary.violations += verdict.violations.length + (verdict.omitted?.violations ?? 0);
+    summary.missed += verdict.missed.length + (verdict.omitted?.missed ?? 0);
+    summary.notes += verdict.notes.length + (verdict.omitted?.notes ?? 0);
+    if (!verdict.ok) summary.illegal++;
+  }
+  return { service, mode, fromStart, ok: summary.illegal === 0, summary, histories };
 }
 
 /**

@@ -8,6 +8,7 @@ export {
   type FleetOptions,
   type FleetReport,
   type FleetValidator,
+  fleetReportOf,
   type HistoryReport,
   validateFleet,
 } from './fleetValidator.js';

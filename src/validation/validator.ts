@@ -43,6 +43,11 @@ export interface ValidationOptions {
    * only for findings that are kept (see `maxDetails`).
    */
   onFinding?: (finding: Finding) => void;
+  /**
+   * Called with every violation as it is found (kept or not), for callers that aggregate violations as they
+   * stream (the fleet report). Default: none.
+   */
+  onViolation?(violation: Violation): void;
 }
 
 /** One finding, as `onFinding` gets it: what kind, the instance, and the finding itself. */
@@ -133,6 +138,8 @@ export interface HistoryValidator {
   readonly status: string | undefined;
   /** The most recent violation, if any. */
   readonly lastViolation: Violation | undefined;
+  /** The time of the last observation pushed, as milliseconds (see `timeValue`); NaN when it had none or it was unreadable. */
+  readonly time: number;
   /** The verdict so far (a snapshot: later pushes do not change it). */
   verdict(): HistoryVerdict;
 }
@@ -175,6 +182,7 @@ class Validator implements HistoryValidator {
   private lastTime = NaN;
   private lastTimeIndex = -1;
   private lastTimeLine: number | undefined;
+  private lastPushTime = NaN;
   private readonly n: number;
   private readonly table: Int32Array;
   /** By explanation index: 1 when a step so explained is recorded (it missed statuses, or `explain` is on). */
@@ -185,6 +193,7 @@ class Validator implements HistoryValidator {
   private readonly explain: boolean;
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
+  private readonly onViolation: ((violation: Violation) => void) | undefined;
   private readonly onFinding: ((finding: Finding) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
@@ -207,6 +216,7 @@ class Validator implements HistoryValidator {
     this.explain = options.explain ?? false;
     this.instance = options.instance;
     this.maxDetails = options.maxDetails ?? Infinity;
+    this.onViolation = options.onViolation;
     this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
@@ -219,6 +229,10 @@ class Validator implements HistoryValidator {
     return this.last;
   }
 
+  get time(): number {
+    return this.lastPushTime;
+  }
+
   push(observation: Observation): boolean {
     return this.pushStatus(observation.status, observation.line, observation.time);
   }
@@ -227,6 +241,7 @@ class Validator implements HistoryValidator {
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
+    else this.lastPushTime = NaN;
     let to = this.graph.idOf(status);
     if (to < 0) {
       to = this.normalise(index, line, status);
@@ -344,6 +359,7 @@ class Validator implements HistoryValidator {
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = timeValue(time);
+    this.lastPushTime = ms;
     if (Number.isNaN(ms)) {
       const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
       this.report({
@@ -384,6 +400,7 @@ class Validator implements HistoryValidator {
     if (this.onFinding && (this.violations?.length ?? 0) < this.maxDetails)
       this.tell({ type: 'violation', ...violation });
     this.violations = kept(this.violations, violation, this.maxDetails);
+    this.onViolation?.(violation);
   }
 
   private tell(finding: Finding): void {

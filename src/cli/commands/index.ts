@@ -6,6 +6,7 @@ import { graphCommand } from './graph.js';
 import { inspectCommand } from './inspect.js';
 import { lintCommand } from './lint.js';
 import { pathsCommand } from './paths.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { servicesCommand } from './services.js';
 import { simulateCommand } from './simulate.js';
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   servicesCommand,
   graphCommand,
   validateCommand,
+  reportCommand,
   simulateCommand,
   pathsCommand,
   viewCommand,

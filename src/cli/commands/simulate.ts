@@ -1,7 +1,9 @@
 /** `instance-lifecycle simulate <service>`: print a seeded simulated history, in a form `validate` reads as is. */
 
+import { readFile } from 'node:fs/promises';
 import type { Service } from '../../../machines/index.js';
-import { knownStatus, lifecycleModel } from '../../model/index.js';
+import { BadArgumentError, knownStatus, lifecycleModel } from '../../model/index.js';
+import { durationsFromReport } from '../../report/durationsFromReport.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import {
   DEFAULT_START,
@@ -10,7 +12,7 @@ import {
   type SimulationOptions,
   simulate,
 } from '../../simulation/simulate.js';
-import { type Command, EXIT_OK, parseCommandArgs, UsageError, write } from '../command.js';
+import { type Command, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
 import { parseDuration } from '../duration.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
@@ -25,7 +27,7 @@ export const simulateCommand: Command = {
   summary: 'print a seeded simulated status history (the true one, or what a poller sees)',
   help: `Usage: instance-lifecycle simulate ${SERVICE_USAGE} [--seed N] [--steps N] [--poll-interval DURATION]
                                      [--format ${FORMATS.join('|')}] [--instance ID] [--from STATUS]
-                                     [--start TIME] [--avoid-final]
+                                     [--start TIME] [--avoid-final] [--durations-from REPORT.json]
 
 Walk through the service's machine at random (the same seed gives the same history on every machine): each
 status lasts a drawn time (transitional ones seconds to minutes, stable ones minutes to hours), failures are
@@ -45,6 +47,9 @@ Options:
   --from STATUS            start in this status (default the initial one)
   --start TIME             time of the first observation, ISO 8601 (default ${DEFAULT_START})
   --avoid-final            enter a final status only when nothing else is possible
+  --durations-from FILE    draw how long each status lasts from the dwell times a fleet report observed
+                           (instance-lifecycle report <service> FILE --json > FILE); statuses it has no data
+                           for keep the defaults
 ${MACHINE_HELP}
   -h, --help               show this help
 
@@ -63,6 +68,7 @@ Examples:
       from: { type: 'string' },
       start: { type: 'string' },
       'avoid-final': { type: 'boolean' },
+      'durations-from': { type: 'string' },
     });
     const {
       service,
@@ -77,12 +83,38 @@ Examples:
     if (values['poll-interval'] !== undefined) options.pollInterval = readInterval(values['poll-interval']);
     if (values.start !== undefined) options.start = readStart(values.start);
     if (values.from !== undefined) options.from = knownStatus(model, values.from);
+    if (values['durations-from'] !== undefined)
+      options.durations = await readDurations(values['durations-from'], model.service);
     const simulation = simulate(service, options);
     const history = simulation.polled ?? simulation.observations;
     await write(io.stdout, formatHistory(history, format, values.instance));
     return EXIT_OK;
   },
 };
+
+/** The observed durations of a report file (`report --json`), for the service simulated. */
+async function readDurations(file: string, service: string): Promise<SimulationOptions['durations']> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError('expected the JSON of instance-lifecycle report --json', { file });
+  }
+  try {
+    return durationsFromReport(value, service);
+  } catch (error) {
+    if (error instanceof BadArgumentError) throw new InputError(error.message, { file });
+    throw error;
+  }
+}
 
 function formatHistory(history: readonly SimulatedObservation[], format: Format, instance: string | undefined): string {
   if (format === 'lines') return history.map((o) => o.status + '\n').join('');

@@ -1,0 +1,87 @@
+/**
+ * `fleetReport` and `reportInputs`: the fleet conformance report of observations (any iterable), or of files,
+ * standard input or streams read in one streaming pass (every input format), as `validateFleet` and
+ * `validateInput` are for validation.
+ */
+import type { Readable } from 'node:stream';
+import type { Service } from '../../machines/index.js';
+import { type ReadOptions, readObservations } from '../input/observationReader.js';
+import type { Observation } from '../model/index.js';
+import type { InputProgress } from '../validation/validateInput.js';
+import { createFleetReporter, type FleetReportOptions } from './fleetReporter.js';
+import type { ConformanceReport } from './types.js';
+
+/**
+ * The conformance report of a stream of observations (or of batches of them) of many instances.
+ *
+ * @example
+ * const report = await fleetReport('kafka', readObservations('fleet.ndjson').batches(), { mode: 'sampled' });
+ * report.fitness.stepFitness; report.dwell.find((d) => d.status === 'RESTARTING')?.p99
+ */
+export async function fleetReport(
+  service: string | Service,
+  observations: AsyncIterable<Observation | readonly Observation[]> | Iterable<Observation | readonly Observation[]>,
+  options: FleetReportOptions = {},
+): Promise<ConformanceReport> {
+  const reporter = createFleetReporter(service, options);
+  for await (const item of observations) {
+    if (Array.isArray(item)) reporter.pushAll(item as readonly Observation[]);
+    else reporter.push(item as Observation);
+  }
+  return reporter.report();
+}
+
+/**
+ * Options of {@link reportInputs}: the report's, how to read (format, field names, time unit, list responses...),
+ * and a progress callback. A bad record stops the report with an `InputError` (unless `onBadRecord` is given: then
+ * it is passed there and skipped).
+ */
+export interface ReportInputsOptions extends FleetReportOptions, ReadOptions {
+  /** Called after each batch of observations (about every 64 KiB of input). */
+  onProgress?(progress: InputProgress & { file: string }): void;
+}
+
+/**
+ * Read inputs (file paths, `-` for standard input, or `Readable`s) one after the other in one streaming pass and
+ * report on them together: an instance seen in several inputs has one history, in input order. Throws an
+ * `InputError` (with `file:line:column`) for input that cannot be read.
+ *
+ * @example const report = await reportInputs('kafka', ['monday.ndjson', 'tuesday.ndjson'], { mode: 'sampled' });
+ */
+export async function reportInputs(
+  service: string | Service,
+  sources: string | Readable | readonly (string | Readable)[],
+  options: ReportInputsOptions = {},
+): Promise<ConformanceReport> {
+  const { onProgress, format, stdin, name, fields, timeUnit, records, absentIsGone, onBadRecord, ...reportOptions } =
+    options;
+  const read: ReadOptions = {
+    ...(format ? { format } : {}),
+    ...(stdin ? { stdin } : {}),
+    ...(name ? { name } : {}),
+    ...(fields ? { fields } : {}),
+    ...(timeUnit ? { timeUnit } : {}),
+    ...(records === undefined ? {} : { records }),
+    ...(absentIsGone === undefined ? {} : { absentIsGone }),
+    ...(onBadRecord ? { onBadRecord } : {}),
+  };
+  const reporter = createFleetReporter(service, reportOptions);
+  const list = Array.isArray(sources) ? sources : [sources as string | Readable];
+  for (const source of list) {
+    const reader = readObservations(source, read);
+    reporter.startInput(reader.name);
+    for await (const batch of reader.batches()) {
+      reporter.setFormat(reader.format);
+      reporter.pushAll(batch);
+      onProgress?.({
+        file: reader.name,
+        observations: reporter.observations,
+        histories: reporter.histories,
+        bytesRead: reader.bytesRead,
+        totalBytes: reader.totalBytes,
+      });
+    }
+    reporter.setFormat(reader.format);
+  }
+  return reporter.report();
+}

@@ -1,0 +1,366 @@
+/**
+ * `createFleetReporter`: the fleet conformance report in the same single streaming pass as `validate`. Every
+ * observation goes to its instance's incremental validator (the one `validate` uses, with the same options), and
+ * a few numbers per instance (current status, since when, an operation in progress) feed counters and quantile
+ * sketches. Memory grows with the number of instances and of distinct violation groups, not with the records.
+ */
+import type { Service } from '../../machines/index.js';
+import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
+import type { InputFormat } from '../input/format.js';
+import { lifecycleModel, type Observation } from '../model/index.js';
+import { DEFAULT_ALPHA, QuantileSketch } from '../stats/quantileSketch.js';
+import { detachString } from '../validation/detachString.js';
+import { fleetReportOf } from '../validation/fleetValidator.js';
+import {
+  createValidator,
+  type HistoryValidator,
+  type ValidationMode,
+  type ValidationOptions,
+  type Violation,
+} from '../validation/validator.js';
+import { driftFindings } from './drift.js';
+import { durationStats } from './durationStats.js';
+import { type OperationTable, operationSpans } from './operations.js';
+import { stuckInstances } from './stuck.js';
+import { transitionReport } from './transitionCounts.js';
+import type { ConformanceReport, ObservationCounts } from './types.js';
+import { type InstanceGroups, ViolationGroups } from './violationGroups.js';
+
+/** Options of {@link createFleetReporter} and the functions built on it. */
+export interface FleetReportOptions {
+  /** Default `strict`. */
+  mode?: ValidationMode;
+  /** Every history must start at the initial status. Default false. */
+  fromStart?: boolean;
+  /** A transitional last status older than this (in time units: ms for ISO 8601 text) is stuck. Default: its p99. */
+  stuckAfter?: number;
+  /** A violation seen in at least this many instances is drift. Default {@link DEFAULT_DRIFT_MIN}. */
+  driftMin?: number;
+  /** Relative accuracy of the quantile sketches. Default {@link DEFAULT_ALPHA}. */
+  alpha?: number;
+  /** Include each instance's verdict (`histories`), as `validate --json` gives it. Default false. */
+  histories?: boolean;
+}
+
+/** Drift needs a violation in at least this many instances, unless told otherwise. */
+export const DEFAULT_DRIFT_MIN = 3;
+
+/** A fleet report being built: name each input, push its observations, then read the report. */
+export interface FleetReporter {
+  /** Say which input the next observations come from (for evidence); its format once known. */
+  startInput(file: string): void;
+  /** Record the format the current input was read as. */
+  setFormat(format: InputFormat | undefined): void;
+  push(observation: Observation): void;
+  pushAll(observations: readonly Observation[]): void;
+  readonly observations: number;
+  readonly histories: number;
+  report(): ConformanceReport;
+}
+
+/** What the reporter keeps per instance. */
+class Track {
+  /** Index of the status being shown (status id), or -1 before any and after an unknown status. */
+  current = -1;
+  /** Time of the first observation of the current status (NaN when unreadable). */
+  since = NaN;
+  /** Whether the change into the current status was seen (false for a history's first status, unless initial). */
+  entered = false;
+  /** Span of the operation in progress, or -1. */
+  operation = -1;
+  operationStart = NaN;
+  /** Whether the instance has shown any observation yet. */
+  seen = false;
+  /** Input (index) and line of the first observation of the current status. */
+  file = 0;
+  line: number | undefined = undefined;
+  groups: InstanceGroups | undefined = undefined;
+
+  constructor(
+    readonly key: string | undefined,
+    readonly validator: HistoryValidator,
+  ) {}
+}
+
+/**
+ * A new fleet reporter for a service.
+ *
+ * @example
+ * const reporter = createFleetReporter('kafka', { mode: 'sampled' });
+ * reporter.pushAll([{ instance: 'a', status: 'RUNNING', time: 0 }, { instance: 'a', status: 'DELETED', time: 60_000 }]);
+ * reporter.report().transitions.missed // [{ status: 'DELETING', count: 1 }]
+ */
+export function createFleetReporter(service: string | Service, options: FleetReportOptions = {}): FleetReporter {
+  return new Reporter(statusGraph(service), service, options);
+}
+
+class Reporter implements FleetReporter {
+  private readonly tracks = new Map<string | undefined, Track>();
+  private readonly n: number;
+  private readonly pairs: Float64Array;
+  private readonly byStatus: Float64Array;
+  private total = 0;
+  private starts = 0;
+  private repeats = 0;
+  private unknown = 0;
+  private illegalSteps = 0;
+  /** The newest readable time in the input. */
+  private newest = -Infinity;
+  private readonly dwell: QuantileSketch[];
+  private readonly spans: OperationTable;
+  private readonly spanSketches: QuantileSketch[];
+  private readonly spanOutcomes: Float64Array[];
+  private readonly groups = new ViolationGroups();
+  private readonly inputs: { file: string; format: InputFormat | undefined }[] = [];
+  private readonly validatorOptions: ValidationOptions;
+  private readonly mode: ValidationMode;
+  private readonly fromStart: boolean;
+  private active: Track | undefined;
+
+  constructor(
+    private readonly graph: StatusGraph,
+    private readonly service: string | Service,
+    private readonly options: FleetReportOptions,
+  ) {
+    this.n = graph.statuses.length;
+    this.pairs = new Float64Array(this.n * this.n);
+    this.byStatus = new Float64Array(this.n);
+    const alpha = options.alpha ?? DEFAULT_ALPHA;
+    this.dwell = graph.statuses.map(() => new QuantileSketch(alpha));
+    this.spans = operationSpans(service);
+    this.spanSketches = this.spans.spans.map(() => new QuantileSketch(alpha));
+    this.spanOutcomes = this.spans.spans.map(() => new Float64Array(this.n + 1)); // the last slot: open
+    this.mode = options.mode ?? 'strict';
+    this.fromStart = options.fromStart ?? false;
+    this.validatorOptions = {
+      mode: this.mode,
+      fromStart: this.fromStart,
+      maxDetails: 100,
+      onViolation: (violation) => this.violation(violation),
+    };
+  }
+
+  startInput(file: string): void {
+    this.inputs.push({ file: detachString(file), format: undefined });
+  }
+
+  setFormat(format: InputFormat | undefined): void {
+    const input = this.inputs[this.inputs.length - 1];
+    if (input) input.format = format;
+  }
+
+  get observations(): number {
+    return this.total;
+  }
+
+  get histories(): number {
+    return this.tracks.size;
+  }
+
+  push(observation: Observation): void {
+    this.observe(observation);
+  }
+
+  pushAll(observations: readonly Observation[]): void {
+    for (const o of observations) this.observe(o);
+  }
+
+  private trackOf(instance: string | undefined): Track {
+    let track = this.tracks.get(instance);
+    if (track === undefined) {
+      const key = instance === undefined ? undefined : detachString(instance); // kept for the whole run
+      const validator = createValidator(
+        this.service,
+        key === undefined ? this.validatorOptions : { ...this.validatorOptions, instance: key },
+      );
+      track = new Track(key, validator);
+      this.tracks.set(key, track);
+    }
+    return track;
+  }
+
+  private observe(o: Observation): void {
+    const track = this.trackOf(o.instance);
+    const validator = track.validator;
+    this.active = track;
+    this.total++;
+    const current = track.current;
+    const ok = validator.pushStatus(o.status, o.line, o.time);
+    const time = validator.time;
+    if (time > this.newest) this.newest = time;
+    // the common case: a poll that saw no change, spelled as the machine spells it
+    if (ok && current >= 0 && o.status === this.graph.statuses[current]) {
+      this.repeats++;
+      this.byStatus[current]!++;
+      return;
+    }
+    const first = !track.seen;
+    track.seen = true;
+    this.change(track, validator.status, time, ok, first, o.line);
+  }
+
+  private change(
+    track: Track,
+    after: string | undefined,
+    time: number,
+    ok: boolean,
+    first: boolean,
+    line: number | undefined,
+  ): void {
+    if (!ok && !first) this.illegalSteps++;
+    const from = track.current;
+    const to = after === undefined ? -1 : this.graph.idOf(after);
+    // the status shown until now ended: its dwell time, when its start was seen
+    if (from !== to && from >= 0 && track.entered && time >= track.since) this.dwell[from]!.add(time - track.since);
+    if (to < 0) {
+      this.unknown++;
+      if (track.operation >= 0) this.endOperation(track, -1, time, false);
+      track.current = -1;
+      track.since = time;
+      track.entered = true;
+      this.mark(track, line);
+      return;
+    }
+    this.byStatus[to]!++;
+    if (from === to) {
+      this.repeats++;
+      return;
+    }
+    if (from < 0) this.starts++;
+    else this.pairs[from * this.n + to]!++;
+    if (track.operation >= 0) this.endOperation(track, to, time, ok);
+    if (track.operation < 0) {
+      const span = from >= 0 ? this.spans.byPair[from * this.n + to]! : first ? this.creationAt(to) : -1;
+      if (span >= 0 && ok && !Number.isNaN(time)) {
+        track.operation = span;
+        track.operationStart = time;
+      }
+    }
+    track.current = to;
+    track.since = time;
+    // a history's first status was entered before it was seen, unless it is the initial one: then the life starts
+    track.entered = !first || to === this.graph.initial;
+    this.mark(track, line);
+  }
+
+  /** Where the current status was first seen (for the stuck list). */
+  private mark(track: Track, line: number | undefined): void {
+    track.file = this.inputs.length - 1;
+    track.line = line;
+  }
+
+  private creationAt(status: number): number {
+    return status === this.graph.initial ? this.spans.creation : -1;
+  }
+
+  /** An operation in progress meets status `to` (-1: unknown): it ends there, goes on, or is cut short. */
+  private endOperation(track: Track, to: number, time: number, ok: boolean): void {
+    const span = track.operation;
+    if (to >= 0 && ok && this.spans.transitional[to] === 1) return; // still in progress
+    track.operation = -1;
+    if (to < 0 || !ok || !(time >= track.operationStart)) {
+      this.spanOutcomes[span]![this.n]!++; // cut short: counted as open
+      return;
+    }
+    this.spanSketches[span]!.add(time - track.operationStart);
+    this.spanOutcomes[span]![to]!++;
+  }
+
+  private violation(violation: Violation): void {
+    const track = this.active!;
+    track.groups = this.groups.add(
+      violation,
+      track.key ?? null,
+      this.inputs[this.inputs.length - 1]?.file ?? '<input>', // the input being read now
+      track.groups,
+    );
+  }
+
+  report(): ConformanceReport {
+    const graph = this.graph;
+    const statuses = graph.statuses;
+    const validation = fleetReportOf(
+      graph.service,
+      this.mode,
+      this.fromStart,
+      (function* (tracks) {
+        for (const [key, track] of tracks) yield [key, track.validator] as const;
+      })(this.tracks),
+    );
+    const summary = validation.summary;
+    const steps = summary.observations - summary.histories;
+    const observations: ObservationCounts = {
+      total: this.total,
+      starts: this.starts,
+      repeats: this.repeats,
+      changes: this.pairs.reduce((a, b) => a + b, 0),
+      unknown: this.unknown,
+      byStatus: statuses.map((status, id) => ({ status, count: this.byStatus[id]! })),
+    };
+    const dwell = statuses.flatMap((status, id) =>
+      this.dwell[id]!.count === 0 ? [] : [{ status, ...durationStats(this.dwell[id]!) }],
+    );
+    const operations = this.spans.spans.map((span, index) => {
+      const outcomes = this.spanOutcomes[index]!;
+      return {
+        operation: span.name,
+        starts: [...span.starts],
+        ...durationStats(this.spanSketches[index]!),
+        outcomes: statuses.flatMap((status, id) => (outcomes[id]! > 0 ? [{ status, count: outcomes[id]! }] : [])),
+        open: outcomes[this.n]! + this.openOperations(index),
+      };
+    });
+    const newest = this.newest;
+    const violations = this.groups.list();
+    const driftMin = this.options.driftMin ?? DEFAULT_DRIFT_MIN;
+    const report: ConformanceReport = {
+      service: graph.service,
+      mode: this.mode,
+      fromStart: this.fromStart,
+      inputs: this.inputs.map((input) => ({ ...input })),
+      ok: validation.ok,
+      summary,
+      fitness: {
+        histories: summary.histories,
+        legalHistories: summary.histories - summary.illegal,
+        historyFitness: summary.histories === 0 ? 1 : (summary.histories - summary.illegal) / summary.histories,
+        steps,
+        legalSteps: steps - this.illegalSteps,
+        stepFitness: steps === 0 ? 1 : (steps - this.illegalSteps) / steps,
+        violations,
+        ungrouped: this.groups.ungrouped,
+      },
+      observations,
+      transitions: transitionReport(graph, lifecycleModel(this.service), this.pairs, this.mode),
+      dwell,
+      operations,
+      stuck: stuckInstances(graph, this.tracksForStuck(), this.dwell, {
+        newest: Number.isFinite(newest) ? newest : null,
+        ...(this.options.stuckAfter === undefined ? {} : { stuckAfter: this.options.stuckAfter }),
+        transitional: this.spans.transitional,
+      }),
+      drift: { minInstances: driftMin, findings: driftFindings(violations, driftMin) },
+    };
+    if (this.options.histories) report.histories = validation.histories;
+    return report;
+  }
+
+  private openOperations(span: number): number {
+    let open = 0;
+    for (const track of this.tracks.values()) if (track.operation === span) open++;
+    return open;
+  }
+
+  private *tracksForStuck() {
+    for (const track of this.tracks.values()) {
+      yield {
+        instance: track.key ?? null,
+        current: track.current,
+        since: track.since,
+        entered: track.entered,
+        file: this.inputs[track.file]?.file ?? '<input>',
+        line: track.line,
+      };
+    }
+  }
+}
