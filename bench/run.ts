@@ -3,7 +3,9 @@
  * and of the CLI on a generated 1,000,000-record NDJSON fleet log (10,000 instances) against a plain
  * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded);
  * and the fleet report (`report`) on the same log against `validate`, paired (each round runs both, back to back,
- * in alternating order, so the machine's changing load hits both alike), in wall and CPU time, with its peak memory.
+ * in alternating order, so the machine's changing load hits both alike), in wall and CPU time, with its peak memory;
+ * and the CLI's memory per instance on wide fleets (two records per instance), all legal and all illegal: the
+ * growth of peak RSS from a small fleet to a big one, divided by the instances added.
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
@@ -18,9 +20,15 @@ import { measureFakeCloud } from './fakeCloud.js';
 import { writeFleetLog } from './fleetLog.js';
 import { measureStartup } from './startup.js';
 import { measureStatusRates } from './statusRates.js';
+import { writeWideFleet } from './wideFleet.js';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, records: { type: 'string', default: '1000000' }, quick: { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' },
+    records: { type: 'string', default: '1000000' },
+    quick: { type: 'boolean' },
+    'wide-instances': { type: 'string', default: '300000' },
+  },
 });
 const records = Number(values.records);
 /** Extra rounds of validate and report alone, after the rounds of every program, for more pairs. */
@@ -51,6 +59,9 @@ let fleet: {
   big?: { records: number; cli: ChildRun; report?: ChildRun };
 };
 let startup: Record<string, number>;
+const wideInstances = Number(values['wide-instances']);
+const wideBase = 10_000;
+const perInstance: { kind: 'legal' | 'illegal'; small: ChildRun; big: ChildRun; bytesPerInstance: number }[] = [];
 try {
   const file = join(dir, 'fleet.ndjson');
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
@@ -126,6 +137,27 @@ try {
       throw new Error(`report exited ${reportRun.code}: ${reportRun.stderr.trim()}`);
     fleet.big = { records: 3 * records, cli: run, report: reportRun };
   }
+  for (const kind of ['legal', 'illegal'] as const) {
+    log(
+      `memory per instance: ${kind} fleets of ${wideBase.toLocaleString('en')} and ${wideInstances.toLocaleString('en')} instances...`,
+    );
+    const runs: ChildRun[] = [];
+    for (const count of [wideBase, wideInstances]) {
+      const path = join(dir, `wide-${kind}-${count}.ndjson`);
+      await writeWideFleet(path, 'kafka', count, kind);
+      const run = await runMeasured(cli, ['validate', 'kafka', path]);
+      if (run.code !== (kind === 'legal' ? 0 : 1)) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
+      runs.push(run);
+      rmSync(path);
+    }
+    const [small, big] = runs as [ChildRun, ChildRun];
+    perInstance.push({
+      kind,
+      small,
+      big,
+      bytesPerInstance: (big.peakRss - small.peakRss) / (wideInstances - wideBase),
+    });
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -169,6 +201,12 @@ const figures = {
         }
       : {}),
   },
+  memoryPerInstance: perInstance.map((m) => ({
+    fleet: m.kind,
+    instances: [wideBase, wideInstances],
+    peakRssBytes: [m.small.peakRss, m.big.peakRss],
+    bytesPerInstance: Math.round(m.bytesPerInstance),
+  })),
   report: {
     pairs: fleet.reportRatios.length,
     reportRecordsPerSecond: Math.round(fleet.records / fleet.report.seconds),
@@ -306,6 +344,13 @@ if (values.json) {
       '  report peak RSS',
       `${(r.bigReportPeakRssBytes! / MB).toFixed(0)} MB`,
       `< 200 MB ${check(r.bigReportPeakRssBytes! < 200 * MB)}`,
+    ]);
+  }
+  for (const m of figures.memoryPerInstance) {
+    rows.push([
+      `CLI validate, ${m.fleet} wide fleet: peak RSS per instance`,
+      `${m.bytesPerInstance.toLocaleString('en')} B`,
+      `(${(m.peakRssBytes[0]! / MB).toFixed(0)} MB at ${m.instances[0]!.toLocaleString('en')}, ${(m.peakRssBytes[1]! / MB).toFixed(0)} MB at ${m.instances[1]!.toLocaleString('en')})`,
     ]);
   }
   const f = figures.fakeCloud;

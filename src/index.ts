@@ -46,6 +46,7 @@ export {
 } from './input/index.js';
 export {
   BadArgumentError,
+  BadArgumentTypeError,
   type Basis,
   type CheckRule,
   checkMachineConfig,
@@ -53,12 +54,14 @@ export {
   defineService,
   type EventKind,
   type EventOf,
+  escapeControls,
   eventsOfKind,
   knownEvent,
   knownStatus,
   type LifecycleModel,
   lifecycleModel,
   type Observation,
+  quoteInput,
   resolveService,
   type ServiceDefinition,
   type ServiceFinding,
@@ -96,7 +99,14 @@ export {
 } from './simulation/index.js';
 export { QuantileSketch, type SketchData } from './stats/quantileSketch.js';
 // Time: the real clock, and a virtual one for tests.
-export { type Clock, createScaledClock, createVirtualClock, systemClock, type VirtualClock } from './time/index.js';
+export {
+  type Clock,
+  createScaledClock,
+  createVirtualClock,
+  type FullClock,
+  systemClock,
+  type VirtualClock,
+} from './time/index.js';
 // Validating histories: one instance, a fleet, a file or stream.
 export {
   type BadRecord,

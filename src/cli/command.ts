@@ -70,9 +70,80 @@ export function painter(enabled: boolean) {
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
 }
 
-/** Write text to a stream and wait until it is flushed (so large outputs are complete before the process exits). */
+/**
+ * The output cannot be written (a full disk, a file system error): one line naming the reason; exit 2. A reader
+ * that went away (a closed pipe, `| head -1`) is not an error: see {@link write}.
+ */
+export class OutputError extends Error {
+  override name = 'OutputError';
+  constructor(
+    /** The system's error code (ENOSPC, EIO, ...). */
+    readonly code: string,
+  ) {
+    super(`cannot write the output: ${systemErrorText(code)}`);
+  }
+}
+
+/** Streams whose reader has gone (EPIPE): later writes to them are dropped. */
+const closedOutputs = new WeakSet<Writable>();
+
+/** True once `stream`'s reader has gone away (a closed pipe); a command may stop producing output then. */
+export function outputClosed(stream: Writable): boolean {
+  return closedOutputs.has(stream);
+}
+
+/**
+ * Write text to a stream and wait until it is flushed (so large outputs are complete before the process exits).
+ * When the reader has gone away (EPIPE: `... | head -1`), the text and everything written later are dropped
+ * quietly, as `cat` would stop; the command ends normally with its own exit code. Any other error rejects with
+ * an {@link OutputError}.
+ */
 export function write(stream: Writable, text: string): Promise<void> {
+  if (closedOutputs.has(stream)) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
+    const done = (error: Error | null | undefined) => {
+      if (!error) return resolve();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ECONNRESET') {
+        closedOutputs.add(stream);
+        return resolve();
+      }
+      reject(typeof code === 'string' ? new OutputError(code) : error);
+    };
+    try {
+      stream.write(text, done);
+    } catch (error) {
+      done(error as Error);
+    }
   });
+}
+
+const SYSTEM_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', 'no space left on the device'],
+  ['EDQUOT', 'disk quota exceeded'],
+  ['EIO', 'input/output error'],
+  ['EROFS', 'the file system is read-only'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'operation not permitted'],
+  ['ENOENT', 'no such file or directory'],
+  ['ENOTDIR', 'a part of the path is not a directory'],
+  ['EISDIR', 'it is a directory'],
+  ['EEXIST', 'it already exists'],
+  ['ENAMETOOLONG', 'the name is too long'],
+  ['ELOOP', 'too many levels of symbolic links'],
+  ['EFBIG', 'the file is too large'],
+  ['EMFILE', 'too many open files'],
+  ['ENXIO', 'no reader (a FIFO nobody reads, or a device that is absent)'],
+  ['EBUSY', 'the file is busy'],
+  ['EXDEV', 'it is on another device'],
+]);
+
+/**
+ * A system error code in words, with the code: `no space left on the device (ENOSPC)`.
+ *
+ * @example systemErrorText('ENOTDIR') // 'a part of the path is not a directory (ENOTDIR)'
+ */
+export function systemErrorText(code: string): string {
+  const words = SYSTEM_ERRORS.get(code);
+  return words === undefined ? code : `${words} (${code})`;
 }

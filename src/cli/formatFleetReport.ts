@@ -1,5 +1,12 @@
-/** The human-readable text of a fleet report: a verdict per history, each problem with `file:line`, and a summary. */
+/**
+ * The human-readable text of a fleet report: a verdict per history, each problem with `file:line`, and a summary.
+ * It comes in pieces of a few hundred histories (a report on millions of instances is never one string), and
+ * every text from the input (instance ids, file names) has its control characters escaped: a crafted log cannot
+ * move the cursor or print a fake summary.
+ */
+
 import { formatLocation } from '../input/inputError.js';
+import { escapeControls } from '../model/index.js';
 import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
 import type { BadRecord, InputReport } from '../validation/validateInput.js';
 import type { Finding } from '../validation/validator.js';
@@ -17,20 +24,32 @@ export interface ReportTextOptions {
   findingsShown?: boolean;
 }
 
+const HISTORIES_PER_CHUNK = 500;
+
 /**
- * The report as text, ending with a summary line.
+ * The report as text, in pieces whose concatenation is the whole report, ending with a summary line.
  *
- * @example formatFleetReport(report, { file: 'fleet.ndjson' })
+ * @example for (const chunk of formatFleetReport(report, { file: 'fleet.ndjson' })) await write(stdout, chunk);
  */
-export function formatFleetReport(report: FleetReport, options: ReportTextOptions): string {
+export function* formatFleetReport(
+  report: FleetReport,
+  options: ReportTextOptions,
+): Generator<string, void, undefined> {
   const paint = painter(options.color ?? false);
   const listAll = report.histories.length <= (options.listLegalUpTo ?? 20);
-  const where = (line: number | undefined) => (line === undefined ? options.file : `${options.file}:${line}`);
-  const lines = [
-    paint.bold(`${options.file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`),
+  const file = escapeControls(options.file);
+  const where = (line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
+  let lines = [
+    paint.bold(`${file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`),
   ];
   let quiet = 0;
+  let inChunk = 0;
   for (const history of report.histories) {
+    if (++inChunk > HISTORIES_PER_CHUNK && lines.length > 0) {
+      yield lines.join('\n') + '\n';
+      lines = [];
+      inChunk = 0;
+    }
     const eventful =
       !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
     if (!eventful && !listAll) {
@@ -42,7 +61,7 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
     const items: { index: number; text: string }[] = [];
     const shown = options.findingsShown ?? false;
     for (const v of shown ? [] : history.violations)
-      items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${v.message}` });
+      items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${escapeControls(v.message)}` });
     for (const step of history.steps ?? []) {
       const missed = step.missed.length > 0 ? `, missed ${step.missed.join(' → ')}` : '';
       items.push({
@@ -58,7 +77,7 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
         });
     }
     for (const n of shown ? [] : history.notes)
-      items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${n.message}` });
+      items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${escapeControls(n.message)}` });
     items.sort((a, b) => a.index - b.index);
     for (const item of items) lines.push(`    ${item.text}`);
     const omitted = history.omitted;
@@ -76,11 +95,11 @@ export function formatFleetReport(report: FleetReport, options: ReportTextOption
       `  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`,
     );
   lines.push(summaryLine(report, paint));
-  return lines.join('\n') + '\n';
+  yield lines.join('\n') + '\n';
 }
 
 function headline(history: HistoryReport, paint: ReturnType<typeof painter>): string {
-  const name = history.instance === null ? 'history' : `instance ${history.instance}`;
+  const name = history.instance === null ? 'history' : `instance ${escapeControls(history.instance)}`;
   const count = `${history.observations} observation${history.observations === 1 ? '' : 's'}`;
   const end = history.status === undefined ? '' : `, last ${history.status}`;
   if (history.ok) return `  ${paint.green('legal')}    ${name} (${count}${end})`;
@@ -110,12 +129,13 @@ function summaryLine(report: FleetReport, paint: ReturnType<typeof painter>): st
  */
 export function formatFinding(finding: Finding, file: string, color: boolean): string {
   const paint = painter(color);
-  const where = finding.line === undefined ? file : `${file}:${finding.line}`;
-  const who = finding.instance === undefined ? '' : `instance ${finding.instance}: `;
-  if (finding.type === 'violation') return `  ${paint.red('✗')} ${where}: ${who}${finding.message}\n`;
+  const shownFile = escapeControls(file);
+  const where = finding.line === undefined ? shownFile : `${shownFile}:${finding.line}`;
+  const who = finding.instance === undefined ? '' : `instance ${escapeControls(finding.instance)}: `;
+  if (finding.type === 'violation') return `  ${paint.red('✗')} ${where}: ${who}${escapeControls(finding.message)}\n`;
   if (finding.type === 'missed')
     return `  ${paint.yellow('~')} ${where}: ${who}${finding.from} → ${finding.to}: missed ${finding.missed.join(' → ')}\n`;
-  return `  ${paint.dim('i')} ${where}: ${who}${finding.message}\n`;
+  return `  ${paint.dim('i')} ${where}: ${who}${escapeControls(finding.message)}\n`;
 }
 
 /**
@@ -140,5 +160,5 @@ export function badRecordsSummary(count: number, color: boolean): string {
 
 /** One bad record as a line: `✗ file:line:column: bad record: what is wrong`. */
 export function formatBadRecord(record: BadRecord, color: boolean): string {
-  return `  ${painter(color).red('✗')} ${formatLocation(record)}: bad record: ${record.message}\n`;
+  return `  ${painter(color).red('✗')} ${escapeControls(formatLocation(record))}: bad record: ${escapeControls(record.message)}\n`;
 }

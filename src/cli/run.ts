@@ -2,8 +2,17 @@
  * `runCli`: the whole command line as a function (arguments and streams in, exit code out), so tests can run it
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
-import { BadArgumentError } from '../model/index.js';
-import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, InputError, UsageError, write } from './command.js';
+import { BadArgumentError, BadArgumentTypeError, escapeControls } from '../model/index.js';
+import {
+  type CliIO,
+  type Command,
+  EXIT_OK,
+  EXIT_USAGE,
+  InputError,
+  OutputError,
+  UsageError,
+  write,
+} from './command.js';
 import { commands } from './commands/index.js';
 import { packageVersion } from './packageVersion.js';
 
@@ -33,6 +42,23 @@ Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input 
  * list of commands (every command by default; tests pass their own).
  */
 export async function runCli(argv: string[], io: CliIO, registry: readonly Command[] = commands): Promise<number> {
+  // A write error is also emitted as an 'error' event: `write` handles it, this keeps it from being uncaught.
+  const ignore = () => undefined;
+  io.stdout.on?.('error', ignore);
+  io.stderr.on?.('error', ignore);
+  try {
+    return await runCommand(argv, io, registry);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    await write(io.stderr, `instance-lifecycle: ${error.message}\n`).catch(ignore);
+    return EXIT_USAGE;
+  } finally {
+    io.stdout.off?.('error', ignore);
+    io.stderr.off?.('error', ignore);
+  }
+}
+
+async function runCommand(argv: string[], io: CliIO, registry: readonly Command[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     await write(name === undefined ? io.stderr : io.stdout, mainHelp(registry));
@@ -57,14 +83,20 @@ export async function runCli(argv: string[], io: CliIO, registry: readonly Comma
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof BadArgumentError || error instanceof InputError) {
+    if (error instanceof OutputError) throw error;
+    if (error instanceof BadArgumentError || error instanceof BadArgumentTypeError || error instanceof InputError) {
       const hint = error instanceof UsageError ? ` (see instance-lifecycle ${command.name} --help)` : '';
-      await write(io.stderr, `instance-lifecycle ${command.name}: ${error.message}${hint}\n`);
+      await write(io.stderr, `instance-lifecycle ${command.name}: ${oneLine(error.message)}${hint}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    await write(io.stderr, `instance-lifecycle ${command.name}: internal error: ${message}\n`);
+    await write(io.stderr, `instance-lifecycle ${command.name}: internal error: ${oneLine(message)}\n`);
     if (io.env.DEBUG && error instanceof Error && error.stack) await write(io.stderr, error.stack + '\n');
     return EXIT_INTERNAL;
   }
+}
+
+/** A message as one harmless line: control characters from input (newlines included) escaped. */
+function oneLine(message: string): string {
+  return escapeControls(message);
 }

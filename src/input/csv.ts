@@ -3,7 +3,7 @@
  * `instance_id`/`instanceId`/`id`; other columns are ignored), then one observation per row. Fields may be
  * quoted (`"a,b"`, `""` for a quote); a quoted field must end on its line.
  */
-import type { Observation } from '../model/index.js';
+import { type Observation, quoteInput } from '../model/index.js';
 import { epochTime } from './fields.js';
 import { InputError } from './inputError.js';
 import { badRecord, DEFAULT_RECORD_OPTIONS, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
@@ -99,11 +99,14 @@ export function createCsvParser(file: string, options: RecordOptions = DEFAULT_R
         const statusNames = columnNames(shape.status);
         statusColumn = find(statusNames);
         if (statusColumn < 0) {
-          throw new InputError(`expected a CSV header row with a "${statusNames[0]}" column, found "${text}"`, {
-            file,
-            line,
-            column: 1,
-          });
+          throw new InputError(
+            `expected a CSV header row with a "${statusNames[0]}" column, found ${quoteInput(text)}`,
+            {
+              file,
+              line,
+              column: 1,
+            },
+          );
         }
         timeColumn = find(columnNames(shape.time));
         instanceColumn = find(columnNames(shape.instance));

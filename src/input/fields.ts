@@ -3,7 +3,8 @@
  * NDJSON and CSV readers. The built-in names (aliases) are the default; `--status-field`, `--id-field` and
  * `--time-field` (the readers' `fields` option) name other fields, as dotted paths into nested objects.
  */
-import type { Observation } from '../model/index.js';
+import { describeValue, type Observation } from '../model/index.js';
+import { numberMembers } from './jsonSyntax.js';
 
 /** Field names of the status. */
 export const STATUS_FIELDS: readonly string[] = ['status'];
@@ -72,7 +73,10 @@ export function recordShape(fields: FieldNames = {}): RecordShape {
 
 /**
  * The observation a parsed JSON value stands for, or a message saying what is wrong with it (returned, not thrown,
- * so the caller adds the place). Numeric times become ISO 8601 text (see {@link epochTime}).
+ * so the caller adds the place). Numeric times become ISO 8601 text (see {@link epochTime}). A numeric instance id
+ * is kept as written: give `source`, the JSON text the value was parsed from (from `from` on), so that an id above
+ * 2^53 keeps its digits (for a top-level id field; otherwise, and without `source`, the number's shortest
+ * spelling is used).
  *
  * @example observationFromJson({ status: 'RUNNING', id: 7 }, 3) // { status: 'RUNNING', line: 3, instance: '7' }
  */
@@ -81,6 +85,8 @@ export function observationFromJson(
   line: number,
   shape: RecordShape = BUILT_IN,
   timeUnit: TimeUnit = 'auto',
+  source?: string,
+  from = 0,
 ): Observation | string {
   if (typeof value === 'string') return { status: value, line };
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -103,7 +109,10 @@ export function observationFromJson(
   if (instance !== undefined && instance !== null) {
     if (typeof instance !== 'string' && typeof instance !== 'number')
       return `expected the instance id to be a string or a number, found ${describe(instance)}`;
-    observation.instance = String(instance);
+    observation.instance =
+      typeof instance === 'number' && source !== undefined
+        ? (numberText(value, shape.instance, source, from) ?? String(instance))
+        : String(instance);
   }
   return observation;
 }
@@ -129,6 +138,20 @@ export function epochTime(time: string | number, unit: TimeUnit = 'auto'): strin
 }
 
 /** The value of the first of the paths that the record has (own keys only) and is not null, or null, or undefined. */
+/** The text of the number the first present path leads to, when that path is one top-level field. */
+function numberText(
+  record: object,
+  paths: readonly (readonly string[])[],
+  source: string,
+  from: number,
+): string | undefined {
+  const path = paths.find((p) => {
+    const found = firstField(record, [p]);
+    return found !== undefined && found !== null;
+  });
+  return path?.length === 1 ? numberMembers(source, from).get(path[0]!) : undefined;
+}
+
 function firstField(record: object, paths: readonly (readonly string[])[]): unknown {
   let found: unknown;
   for (const path of paths) {
@@ -152,8 +175,6 @@ function fieldName(paths: readonly (readonly string[])[]): string {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large for a double';
+  return describeValue(value);
 }

@@ -28,9 +28,9 @@ export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 
   let status: string | undefined;
   let time: string | number | undefined;
   let timestamp: string | number | undefined;
-  let instanceId: string | number | undefined;
-  let instanceIdCamel: string | number | undefined;
-  let id: string | number | undefined;
+  let instanceId: string | undefined;
+  let instanceIdCamel: string | undefined;
+  let id: string | undefined;
   if (text.charCodeAt(pos) === 125 /* } */) return undefined; // {}: no status
   for (;;) {
     if (text.charCodeAt(pos) !== 34) return undefined;
@@ -53,7 +53,9 @@ export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 
       NUMBER.lastIndex = pos;
       const match = NUMBER.exec(text);
       if (match === null) return undefined;
-      value = Number(match[0]);
+      // an instance id keeps its digits as written (2^53 + 1 is not 2^53); a time is a number
+      value =
+        key === Field.InstanceId || key === Field.InstanceIdCamel || key === Field.Id ? match[0] : Number(match[0]);
       pos += match[0].length;
     } else if (text.startsWith('true', pos) || text.startsWith('null', pos)) {
       pos += 4;
@@ -67,9 +69,9 @@ export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 
       if (key === Field.Status) status = value as string;
       else if (key === Field.Time) time = value;
       else if (key === Field.Timestamp) timestamp = value;
-      else if (key === Field.InstanceId) instanceId = value;
-      else if (key === Field.InstanceIdCamel) instanceIdCamel = value;
-      else id = value;
+      else if (key === Field.InstanceId) instanceId = value as string;
+      else if (key === Field.InstanceIdCamel) instanceIdCamel = value as string;
+      else id = value as string;
     }
     if (text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
     const next = text.charCodeAt(pos);
@@ -82,8 +84,7 @@ export function scanFlatRecord(text: string, line: number, timeUnit: TimeUnit = 
   let when = time ?? timestamp;
   // epoch numbers, and epoch text (ISO 8601 text is longer), become ISO 8601 text
   if (typeof when === 'number' || (when !== undefined && when.length < 20)) when = epochTime(when, timeUnit);
-  const instanceValue = instanceId ?? instanceIdCamel ?? id;
-  const instance = typeof instanceValue === 'number' ? String(instanceValue) : instanceValue;
+  const instance = instanceId ?? instanceIdCamel ?? id;
   // built in one piece: no change of shape while it is filled
   if (when !== undefined && instance !== undefined) return { status, line, time: when, instance };
   if (when !== undefined) return { status, line, time: when };

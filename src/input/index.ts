@@ -3,7 +3,7 @@
 export { type CsvSyntaxError, createCsvParser, parseCsvFields } from './csv.js';
 export { epochTime, type FieldNames, recordShape, TIME_UNITS, type TimeUnit } from './fields.js';
 export { detectFormat, INPUT_FORMATS, type InputFormat, isInputFormat, wrongFormat } from './format.js';
-export { formatLocation, InputError, type InputLocation } from './inputError.js';
+export { formatLocation, InputError, type InputLocation, MAX_RECORD_LENGTH } from './inputError.js';
 export { parseJsonArray } from './jsonArray.js';
 export { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
 export { createJsonDocumentStream, type JsonDocumentStream } from './jsonDocuments.js';

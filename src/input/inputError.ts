@@ -48,3 +48,22 @@ export function formatLocation(location: InputLocation): string {
   }
   return text;
 }
+
+/**
+ * The longest record the readers take, in characters (1 MiB): a line of a line format, an element of a JSON
+ * array, a JSON value that is not an array. No status record comes near it; a longer one is refused (exit 2)
+ * instead of growing a string until memory or Node's maximum string length gives out (`/dev/zero` as input).
+ */
+export const MAX_RECORD_LENGTH = 1 << 20;
+
+/**
+ * The error for a record longer than `limit` characters, placed where it starts.
+ *
+ * @example recordTooLong(1 << 20, 'a line', { file: 'f', line: 1 }).message // 'f:1: a line longer than 1048576 characters: ...'
+ */
+export function recordTooLong(limit: number, what: string, location: InputLocation): InputError {
+  return new InputError(
+    `${what} longer than ${limit} characters: a record is at most that long (is this the right file?)`,
+    location,
+  );
+}

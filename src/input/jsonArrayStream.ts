@@ -6,14 +6,18 @@
  */
 import type { Observation } from '../model/index.js';
 import { observationFromJson } from './fields.js';
-import { InputError } from './inputError.js';
+import { InputError, MAX_RECORD_LENGTH, recordTooLong } from './inputError.js';
 import { lineColumn, scanJson } from './jsonSyntax.js';
 import { badRecord, DEFAULT_RECORD_OPTIONS, type RecordOptions } from './lineParser.js';
 
 /** Reads a JSON array given line by line. */
 export interface JsonArrayStream {
-  /** Read one more line (without its ending; `line` is its 1-based number), pushing completed elements to `out`. */
-  line(text: string, line: number, out: Observation[]): void;
+  /**
+   * Read one more line (without its ending; `line` is its 1-based number), pushing completed elements to `out`.
+   * A very long line may come in parts: `column` is the 0-based column where this part starts (0 for the first
+   * part), and `ends` is false for every part but the last.
+   */
+  line(text: string, line: number, out: Observation[], column?: number, ends?: boolean): void;
   /** The input has ended: throws an {@link InputError} when the array is not complete. */
   end(): void;
 }
@@ -35,35 +39,48 @@ enum State {
 }
 
 /**
- * A reader of a JSON array whose first non-blank character is `[`.
+ * A reader of a JSON array whose first non-blank character is `[`. An element longer than `maxElement`
+ * characters is refused with an {@link InputError} naming where it starts (default {@link MAX_RECORD_LENGTH}).
  *
  * @example
  * const array = createJsonArrayStream('h.json'); const out = [];
  * array.line('["CREATING",', 1, out); array.line(' "RUNNING"]', 2, out); array.end(); // out: 2 observations
  */
-export function createJsonArrayStream(file: string, options: RecordOptions = DEFAULT_RECORD_OPTIONS): JsonArrayStream {
+export function createJsonArrayStream(
+  file: string,
+  options: RecordOptions = DEFAULT_RECORD_OPTIONS,
+  maxElement = MAX_RECORD_LENGTH,
+): JsonArrayStream {
   let state = State.Before;
   let depth = 0;
   let inString = false;
   let escaped = false;
-  let pieces: string[] = []; // the element's text on earlier lines
+  let pieces: string[] = []; // the element's text in earlier lines or parts of lines, with the line endings
+  let piecesLength = 0;
   let startLine = 0;
   let startColumn = 0;
+  let startIndex = -1; // where the element starts in the current text; -1 when it started in an earlier one
   let lastLine = 0;
   let lastLength = 0;
+
+  const tooLong = (): never => {
+    throw recordTooLong(maxElement, 'an array element', { file, line: startLine, column: startColumn });
+  };
 
   const fail = (expected: string, line: number, column: number): never => {
     throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
   };
 
-  /** The element's text is complete (ended by the character at `end` of line `line`): parse it. */
-  const finish = (text: string, line: number, end: number, out: Observation[]): void => {
-    const element = pieces.length === 0 ? text.slice(startColumn - 1, end) : [...pieces, text.slice(0, end)].join('\n');
+  /** The element's text is complete (ended by the character at `end` of the text): parse it. */
+  const finish = (text: string, line: number, end: number, column: number, out: Observation[]): void => {
+    if (piecesLength + end - Math.max(startIndex, 0) > maxElement) tooLong();
+    const element = startIndex >= 0 ? text.slice(startIndex, end) : [...pieces, text.slice(0, end)].join('');
     pieces = [];
-    if (element.trim() === '') fail(VALUE, line, end + 1);
+    piecesLength = 0;
+    if (element.trim() === '') fail(VALUE, line, column + end + 1);
     const value = parseElement(element);
     if (value === undefined) locateError(element);
-    const observation = observationFromJson(value, startLine, options.shape, options.timeUnit);
+    const observation = observationFromJson(value, startLine, options.shape, options.timeUnit, element);
     if (typeof observation === 'string')
       badRecord(options, new InputError(observation, { file, line: startLine, column: startColumn }));
     else out.push(observation);
@@ -80,9 +97,10 @@ export function createJsonArrayStream(file: string, options: RecordOptions = DEF
   };
 
   return {
-    line(text, line, out) {
+    line(text, line, out, column = 0, ends = true) {
       lastLine = line;
-      lastLength = text.length;
+      lastLength = column + text.length;
+      startIndex = -1;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (state === State.Element) {
@@ -97,36 +115,42 @@ export function createJsonArrayStream(file: string, options: RecordOptions = DEF
           } else if (depth > 0 && (c === 125 || c === 93)) {
             depth--;
           } else if (depth === 0 && (c === 44 || c === 93 || c === 125)) {
-            finish(text, line, c === 125 ? i + 1 : i, out); // a stray } stays in the element, to be located there
+            finish(text, line, c === 125 ? i + 1 : i, column, out); // a stray } stays in the element, to be located there
             state = c === 44 ? State.Next : State.Done;
           }
           continue;
         }
         if (c === 32 || c === 9 || c === 13) continue;
         if (state === State.Before) {
-          if (c !== 91) fail('a JSON array', line, i + 1);
+          if (c !== 91) fail('a JSON array', line, column + i + 1);
           state = State.First;
         } else if (state === State.Done) {
-          fail('the end of the input after the JSON value', line, i + 1);
+          fail('the end of the input after the JSON value', line, column + i + 1);
         } else if (state === State.First && c === 93) {
           state = State.Done;
         } else {
-          if (c === 44 || c === 93) fail(VALUE, line, i + 1);
+          if (c === 44 || c === 93) fail(VALUE, line, column + i + 1);
           state = State.Element;
           startLine = line;
-          startColumn = i + 1;
+          startColumn = column + i + 1;
+          startIndex = i;
           depth = 0;
           inString = false;
           escaped = false;
           i--; // read this character again, inside the element
         }
       }
-      if (state === State.Element) pieces.push(startLine === line ? text.slice(startColumn - 1) : text);
+      if (state === State.Element) {
+        const piece = startIndex >= 0 ? text.slice(startIndex) : text;
+        pieces.push(ends ? piece + '\n' : piece);
+        piecesLength += piece.length + 1;
+        if (piecesLength > maxElement) tooLong();
+      }
     },
     end() {
       if (state === State.Done || state === State.Before) return;
       if (state === State.Element) {
-        const element = pieces.join('\n');
+        const element = pieces.join('').replace(/\n$/, '');
         pieces = [];
         if (parseElement(element) === undefined) locateError(element);
         fail(AFTER_ELEMENT, lastLine, lastLength + 1);

@@ -30,7 +30,29 @@ export function scanJson(text: string): JsonScan {
     return { ok: true, elements };
   } catch (error) {
     if (error instanceof SyntaxFound) return { ok: false, offset: error.offset, expected: error.expected };
-    if (error instanceof RangeError) return { ok: false, offset: scanner.pos, expected: 'less deeply nested JSON' };
+    if (error instanceof RangeError) return tooDeep(text, scanner.pos);
+    throw error;
+  }
+}
+
+/**
+ * The members of the JSON object that starts at `from` (after white space) whose values are numbers, with each
+ * number's text as written (the last one for a repeated name, as `JSON.parse` keeps). Numbers lose digits in
+ * JavaScript (an id above 2^53); their text does not. Empty when the value there is not a valid object.
+ *
+ * @example numberMembers('{"id": 12345678901234567890, "status": "RUNNING"}').get('id') // '12345678901234567890'
+ */
+export function numberMembers(text: string, from = 0): Map<string, string> {
+  const scanner = new Scanner(text);
+  scanner.pos = from;
+  scanner.numbers = new Map();
+  try {
+    scanner.skipSpace();
+    if (text.charCodeAt(scanner.pos) !== 123 /* { */) return new Map();
+    scanner.value();
+    return scanner.numbers;
+  } catch (error) {
+    if (error instanceof SyntaxFound || error instanceof RangeError) return new Map();
     throw error;
   }
 }
@@ -52,6 +74,43 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 const VALUE = 'a value (string, number, object, array, true, false or null)';
 
+/**
+ * The result for JSON nested too deeply for the recursive scan: when its brackets do not match (an unclosed
+ * `[[[...`), that is the error to name (a mismatched closer, or the end of the input with brackets open); when
+ * they match, the nesting itself.
+ */
+function tooDeep(text: string, reachedOffset: number): JsonScan {
+  const open: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) open.push(i);
+    else if (c === 93 || c === 125) {
+      const opener = open.pop();
+      const wanted = opener === undefined ? undefined : text.charCodeAt(opener) === 91 ? 93 : 125;
+      if (wanted !== c)
+        return {
+          ok: false,
+          offset: i,
+          expected: wanted === undefined ? 'the end of the input' : `'${String.fromCharCode(wanted)}'`,
+        };
+    }
+  }
+  if (open.length > 0) {
+    const inner = text.charAt(open[open.length - 1]!) === '[' ? "']'" : "'}'";
+    return {
+      ok: false,
+      offset: text.length,
+      expected: `${inner}: the input ends with ${open.length} ${open.length === 1 ? 'bracket' : 'brackets'} not closed`,
+    };
+  }
+  return { ok: false, offset: reachedOffset, expected: 'less deeply nested JSON' };
+}
+
 class SyntaxFound {
   constructor(
     readonly offset: number,
@@ -61,6 +120,9 @@ class SyntaxFound {
 
 class Scanner {
   pos = 0;
+  /** When set: the number members of the outermost object, by name, as written. */
+  numbers: Map<string, string> | undefined;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   fail(expected: string, offset = this.pos): never {
@@ -122,24 +184,38 @@ class Scanner {
 
   object(): void {
     this.pos++; // {
+    this.depth++;
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 125) {
       this.pos++;
+      this.depth--;
       return;
     }
     for (;;) {
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== 34) this.fail('a property name in double quotes');
+      const keyStart = this.pos;
       this.string();
+      const keyEnd = this.pos;
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== 58) this.fail("':' after a property name");
       this.pos++;
       this.skipSpace();
+      const valueStart = this.pos;
       this.value();
+      if (this.numbers && this.depth === 1) {
+        const c0 = this.text.charCodeAt(valueStart);
+        if (c0 === 45 || (c0 >= 48 && c0 <= 57))
+          this.numbers.set(
+            JSON.parse(this.text.slice(keyStart, keyEnd)) as string,
+            this.text.slice(valueStart, this.pos),
+          );
+      }
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos);
       if (c === 125) {
         this.pos++;
+        this.depth--;
         return;
       }
       if (c !== 44) this.fail("',' or '}' after a property value");

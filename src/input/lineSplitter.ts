@@ -42,6 +42,26 @@ export class LineSplitter {
     return lines;
   }
 
+  /** The length of the unfinished line waiting for the next chunk. */
+  get pendingLength(): number {
+    return this.rest.length;
+  }
+
+  /** The start of the unfinished line (at most `length` characters; all of it by default), without taking it. */
+  peekPending(length = this.rest.length): string {
+    return this.rest.length > length ? this.rest.slice(0, length) : this.rest;
+  }
+
+  /**
+   * Take the unfinished line read so far (the caller handles it as the first part of a long line; the rest of the
+   * line comes with later pushes).
+   */
+  takePending(): string {
+    const part = this.rest;
+    this.rest = '';
+    return part;
+  }
+
   /** The last line, if the text did not end with a line ending. */
   end(): string[] {
     const last = this.rest;

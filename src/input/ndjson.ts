@@ -33,7 +33,7 @@ export function createNdjsonParser(file: string, options: RecordOptions = DEFAUL
         const expected = scan.ok ? 'one JSON value per line' : scan.expected;
         throw new InputError(`invalid JSON: expected ${expected}`, { file, line, column });
       }
-      const observation = observationFromJson(value, line, shape, timeUnit);
+      const observation = observationFromJson(value, line, shape, timeUnit, text);
       if (typeof observation === 'string')
         return badRecord(options, new InputError(observation, { file, line, column: firstNonSpace(text) }));
       return observation;

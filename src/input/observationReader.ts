@@ -3,13 +3,14 @@
  * `Readable`; the format is detected from the first non-blank line unless forced. Every format is streamed in
  * batches, so memory does not grow with the input (a JSON array element by element).
  */
+import { fstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Observation } from '../model/index.js';
+import { BadArgumentTypeError, checkOneOf, describeValue, type Observation } from '../model/index.js';
 import { createCsvParser } from './csv.js';
 import { type FieldNames, observationFromJson, recordShape, type TimeUnit } from './fields.js';
-import { detectFormat, type InputFormat, wrongFormat } from './format.js';
-import { InputError } from './inputError.js';
+import { detectFormat, INPUT_FORMATS, type InputFormat, wrongFormat } from './format.js';
+import { InputError, MAX_RECORD_LENGTH, recordTooLong } from './inputError.js';
 import { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
 import { createJsonDocumentStream, type JsonDocumentStream } from './jsonDocuments.js';
 import { scanJson } from './jsonSyntax.js';
@@ -17,6 +18,7 @@ import { badRecord, isBlankLine, type LineParser, type RecordOptions } from './l
 import { LineSplitter } from './lineSplitter.js';
 import { createNdjsonParser } from './ndjson.js';
 import { createLinesParser } from './plainLines.js';
+import { StrictUtf8Decoder } from './utf8.js';
 
 /** Options of {@link readObservations}. */
 export interface ReadOptions {
@@ -69,6 +71,18 @@ export class ObservationReader implements AsyncIterable<Observation> {
     private readonly source: string | Readable,
     private readonly options: ReadOptions = {},
   ) {
+    const isStream = typeof source === 'object' && source !== null && typeof (source as Readable).on === 'function';
+    if (typeof source !== 'string' && !isStream)
+      throw new BadArgumentTypeError(
+        `readObservations: source must be a file path, "-" (standard input) or a Readable, got ${describeValue(source)}`,
+      );
+    if (options.format !== undefined)
+      checkOneOf(
+        'readObservations',
+        'format',
+        options.format,
+        INPUT_FORMATS.map((f) => f.format),
+      );
     this.name = typeof source !== 'string' ? (options.name ?? '<stream>') : source === '-' ? STDIN_NAME : source;
     this.format = options.format;
     const onBadRecord = options.onBadRecord;
@@ -95,13 +109,18 @@ export class ObservationReader implements AsyncIterable<Observation> {
     return this.stream?.bytesRead ?? 0;
   }
 
-  /** The observations, one array per chunk of input, in input order. Throws {@link InputError} for bad input. */
+  /**
+   * The observations, one array per chunk of input, in input order. Throws {@link InputError} for bad input:
+   * malformed records, invalid UTF-8, a record longer than {@link MAX_RECORD_LENGTH} characters.
+   */
   async *batches(): AsyncGenerator<Observation[], void, undefined> {
     const stream = await this.open();
     this.stream = stream;
-    stream.setEncoding('utf8');
+    const decoder = new StrictUtf8Decoder();
     const splitter = new LineSplitter();
     let lineNumber = 0;
+    let partColumn = 0; // characters of the current line already given to the JSON array reader as parts
+    let partBytes = 0; // the same in bytes
     let parser: LineParser | undefined =
       this.format && this.format !== 'json' ? this.parserFor(this.format) : undefined;
     let array: JsonArrayStream | undefined; // a JSON array, streamed
@@ -120,7 +139,9 @@ export class ObservationReader implements AsyncIterable<Observation> {
       for (const text of lines) {
         lineNumber++;
         if (array) {
-          array.line(text, lineNumber, batch);
+          array.line(text, lineNumber, batch, partColumn, true);
+          partColumn = 0;
+          partBytes = 0;
           continue;
         }
         if (documents) {
@@ -159,14 +180,46 @@ export class ObservationReader implements AsyncIterable<Observation> {
       return batch;
     };
 
+    /** The line being read is longer than a record may be: a part of a JSON array's line, or an error. */
+    const longLine = (batch: Observation[]): void => {
+      const opensArray =
+        array === undefined &&
+        parser === undefined &&
+        documents === undefined &&
+        (this.format === undefined || this.format === 'json') &&
+        /^\s*\[/.test(splitter.peekPending(64));
+      if (opensArray) {
+        this.format = 'json';
+        array = createJsonArrayStream(this.name);
+      }
+      if (!array) throw recordTooLong(MAX_RECORD_LENGTH, 'a line', { file: this.name, line: lineNumber + 1 });
+      const part = splitter.takePending();
+      const before = batch.length;
+      array.line(part, lineNumber + 1, batch, partColumn, false);
+      count += batch.length - before;
+      partColumn += part.length;
+      partBytes += Buffer.byteLength(part);
+    };
+
+    const invalidUtf8 = (byte: number): InputError =>
+      new InputError(
+        `invalid UTF-8: byte 0x${byte.toString(16).padStart(2, '0')} at byte ${partBytes + Buffer.byteLength(splitter.peekPending()) + 1} of the line (the input must be UTF-8 text)`,
+        { file: this.name, line: lineNumber + 1 },
+      );
+
     try {
       for await (const chunk of stream) {
-        const batch = parse(splitter.push(chunk as string));
+        const decoded = typeof chunk === 'string' ? { text: chunk } : decoder.push(chunk as Buffer);
+        const batch = parse(splitter.push(decoded.text));
+        if (splitter.pendingLength > MAX_RECORD_LENGTH) longLine(batch);
+        if (decoded.invalid) throw invalidUtf8(decoded.invalid.byte);
         if (batch.length > 0) yield batch;
       }
     } catch (error) {
       throw this.readError(error);
     }
+    const tail = decoder.end();
+    if (tail.invalid) throw invalidUtf8(tail.invalid.byte);
     const last = parse(splitter.end());
     if (last.length > 0) yield last;
     array?.end();
@@ -190,7 +243,13 @@ export class ObservationReader implements AsyncIterable<Observation> {
 
   private async open(): Promise<Readable & { bytesRead?: number }> {
     if (typeof this.source !== 'string') return this.source;
-    if (this.source === '-') return this.options.stdin ?? process.stdin;
+    if (this.source === '-') {
+      const stdin = this.options.stdin ?? process.stdin;
+      const fd = (stdin as { fd?: unknown }).fd;
+      if (typeof fd === 'number' && isDirectory(fd))
+        throw new InputError('cannot read: standard input is a directory', { file: this.name });
+      return stdin;
+    }
     try {
       const handle = await open(this.source, 'r');
       const stats = await handle.stat();
@@ -274,6 +333,15 @@ export class ObservationReader implements AsyncIterable<Observation> {
  */
 export function readObservations(source: string | Readable, options: ReadOptions = {}): ObservationReader {
   return new ObservationReader(source, options);
+}
+
+/** True when the file descriptor is a directory (false when it cannot be told). */
+function isDirectory(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** True for a first line that starts a JSON object but does not end it (a pretty-printed or multi-line document). */

@@ -1,21 +1,23 @@
 /**
- * `startInspectorSession`: the Stately inspector for a Node process, from `@statelyai/inspect` (xstate 5's
- * inspector): its local inspector server (`@statelyai/inspect/server`, a page at http://localhost:PORT that embeds
- * the Stately inspector UI and a WebSocket relay) and its WebSocket inspector (`createWebSocketInspector`), which
+ * `startInspectorSession`: the Stately inspector for a Node process: our inspector server ({@link
+ * startInspectorServer}: the page that embeds the Stately inspector UI, and its WebSocket relay, on 127.0.0.1 by
+ * default) and `@statelyai/inspect`'s WebSocket inspector (`createWebSocketInspector`, xstate 5's inspector), which
  * sends an actor's inspection events to that relay. `close()` shuts everything down, including connections that
  * browsers or receivers still hold, so no handle is left open.
  */
-import diagnostics from 'node:diagnostics_channel';
-import { EventEmitter } from 'node:events';
-import { createServer, type Socket } from 'node:net';
+import { spawn } from 'node:child_process';
+import { platform } from 'node:os';
 import { createWebSocketInspector } from '@statelyai/inspect';
-import { createInspectorServer } from '@statelyai/inspect/server';
-import { BadArgumentError } from '../model/index.js';
+import { PortInUseError, startInspectorServer } from './inspectorServer.js';
+
+export { PortInUseError };
 
 /** Options of {@link startInspectorSession}. */
 export interface InspectorSessionOptions {
   /** The port of the inspector server (default: a free port). */
   port?: number;
+  /** The address it listens on (default `127.0.0.1`: reachable from this machine only). */
+  host?: string;
   /** Open the inspector page in the default browser (default false). */
   open?: boolean;
 }
@@ -36,16 +38,9 @@ export interface InspectorSession {
   close(): Promise<void>;
 }
 
-/** The port asked for is taken. */
-export class PortInUseError extends BadArgumentError {
-  override name = 'PortInUseError';
-  constructor(readonly port: number) {
-    super(`port ${port} is already in use on 127.0.0.1; choose another with --port, or leave it out for a free one`);
-  }
-}
-
 /**
- * Start the inspector server and connect a WebSocket inspector to it (resolves once connected).
+ * Start the inspector server and connect a WebSocket inspector to it (resolves once connected). Rejects with
+ * {@link PortInUseError} when the port is taken, and with a `BadArgumentError` for an address it cannot listen on.
  *
  * @example
  * const session = await startInspectorSession();
@@ -53,67 +48,56 @@ export class PortInUseError extends BadArgumentError {
  * console.log(session.url); // ... later: await session.close();
  */
 export async function startInspectorSession(options: InspectorSessionOptions = {}): Promise<InspectorSession> {
-  const port = options.port ?? (await freePort());
-  if (options.port !== undefined) await checkPortFree(port);
-  const connections = new Set<Socket>();
-  let inspectorConnected = false;
-  const viewers = new EventEmitter();
-  const track = (message: unknown) => {
-    const socket = (message as { socket: Socket }).socket;
-    if (socket.localPort !== port) return;
-    connections.add(socket);
-    socket.once('close', () => connections.delete(socket));
-    if (inspectorConnected) viewers.emit('viewer');
-  };
-  diagnostics.subscribe('net.server.socket', track);
-  const server = createInspectorServer({ port, autoOpen: options.open ?? false });
-  const webSocketUrl = `ws://127.0.0.1:${port}`;
-  const inspector = createWebSocketInspector({ url: webSocketUrl });
+  const server = await startInspectorServer({
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.port === undefined ? {} : { port: options.port }),
+  });
+  let viewerSeen = false;
+  const stopWatching = server.onViewer(() => (viewerSeen = true));
+  const inspector = createWebSocketInspector({ url: server.senderUrl });
   const socket = adapterSocket(inspector);
   try {
     await opened(socket);
   } catch (error) {
-    server.stop();
-    diagnostics.unsubscribe('net.server.socket', track);
+    inspector.stop();
+    await server.close();
     throw error;
   }
-  inspectorConnected = true;
-  let viewerSeen = connections.size > 1;
-  viewers.once('viewer', () => (viewerSeen = true));
+  if (options.open) openInBrowser(server.url);
   let closing: Promise<void> | undefined;
   return {
-    port,
-    url: `http://localhost:${port}`,
-    webSocketUrl,
+    port: server.port,
+    url: server.url,
+    webSocketUrl: server.webSocketUrl,
     inspector,
     viewerConnected(signal) {
       if (viewerSeen) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const onAbort = () => {
-          viewers.off('viewer', onViewer);
+          stop();
           reject(signal?.reason);
         };
-        const onViewer = () => {
+        const stop = server.onViewer(() => {
+          stop();
           signal?.removeEventListener('abort', onAbort);
           resolve();
-        };
+        });
         if (signal?.aborted) return onAbort();
-        viewers.once('viewer', onViewer);
         signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     close() {
       closing ??= (async () => {
+        stopWatching();
         // The inspector sends each event on a zero-delay timer: let those queued so far go out first.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const inspectorClosed = socket
-          ? new Promise<void>((resolve) => socket.addEventListener('close', () => resolve()))
-          : undefined;
+        const inspectorClosed =
+          socket && socket.readyState !== 3
+            ? new Promise<void>((resolve) => socket.addEventListener('close', () => resolve()))
+            : undefined;
         inspector.stop();
         await inspectorClosed;
-        server.stop();
-        await Promise.all([...connections].map(endConnection));
-        diagnostics.unsubscribe('net.server.socket', track);
+        await server.close();
       })();
       return closing;
     },
@@ -144,39 +128,16 @@ function opened(socket: WebSocketLike | undefined): Promise<void> {
   });
 }
 
-/** End a server-side connection after what is queued on it is sent; destroy it if the peer does not close. */
-function endConnection(socket: Socket): Promise<void> {
-  if (socket.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => socket.destroy(), 2000).unref();
-    socket.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    socket.end();
-  });
-}
-
-/** A port that is free on 127.0.0.1 right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves when `port` can be listened on at 127.0.0.1; rejects with {@link PortInUseError} when it is taken. */
-function checkPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
+/** Open a page in the default browser, without waiting for it and ignoring a missing opener. */
+function openInBrowser(url: string): void {
+  const os = platform();
+  const [command, args] =
+    os === 'darwin' ? ['open', [url]] : os === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no browser to open: the address is printed anyway
+  }
 }

@@ -6,9 +6,15 @@
  */
 import { type AnyActorRef, createActor, type InspectionEvent, type Observer } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { type Observation, resolveService } from '../model/index.js';
+import { checkNumber, type Observation, resolveService } from '../model/index.js';
 import { type Clock, systemClock } from '../time/clock.js';
-import { type ValidationMode, type Violation, validateHistory } from '../validation/validator.js';
+import {
+  checkHistory,
+  checkValidationOptions,
+  type ValidationMode,
+  type Violation,
+  validateHistory,
+} from '../validation/validator.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayOptions {
@@ -57,7 +63,7 @@ export interface ReplayResult {
 }
 
 /**
- * Replay a history through an actor of the service's machine.
+ * Replay a history (observations, or plain status strings) through an actor of the service's machine.
  *
  * @example
  * const result = await replayHistory('kafka', [{ status: 'RUNNING' }, { status: 'RESTARTING' }]);
@@ -65,10 +71,14 @@ export interface ReplayResult {
  */
 export async function replayHistory(
   service: string | Service,
-  observations: readonly Observation[],
+  history: readonly (Observation | string)[],
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const entry = resolveService(service);
+  checkHistory('replayHistory', history);
+  checkValidationOptions('replayHistory', options.mode === undefined ? {} : { mode: options.mode });
+  if (options.pace !== undefined) checkNumber('replayHistory', 'pace', options.pace, { min: 0 });
+  const observations: Observation[] = [...history].map((item) => (typeof item === 'string' ? { status: item } : item));
   const verdict = validateHistory(entry, observations, {
     mode: options.mode ?? 'strict',
     fromStart: options.fromStart ?? false,

@@ -8,3 +8,11 @@
 export class BadArgumentError extends RangeError {
   override name = 'BadArgumentError';
 }
+
+/**
+ * An argument of the wrong type given to the library (a number where a status string belongs, a missing
+ * service): the `TypeError` counterpart of {@link BadArgumentError}, handled alike (the command line exits 2).
+ */
+export class BadArgumentTypeError extends TypeError {
+  override name = 'BadArgumentTypeError';
+}

@@ -5,6 +5,7 @@
  */
 import { BadArgumentError } from './badArgument.js';
 import { closestStatus } from './closestStatus.js';
+import { quoteInput } from './quoteInput.js';
 import type { LifecycleModel } from './types.js';
 
 /** A status that is none of the service's (a {@link BadArgumentError}, so a RangeError too). */
@@ -17,7 +18,7 @@ export class UnknownStatusError extends BadArgumentError {
   ) {
     const suggestion = closestStatus(status, known);
     const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
-    super(`unknown status "${status}" for ${service}${hint}; known statuses: ${known.join(', ')}`);
+    super(`unknown status ${quoteInput(status)} for ${service}${hint}; known statuses: ${known.join(', ')}`);
   }
 }
 
@@ -32,7 +33,7 @@ export class UnknownOperationError extends BadArgumentError {
     /** What was asked for: `operation` or `outcome`. */
     readonly kind: 'operation' | 'outcome' = 'operation',
   ) {
-    super(`unknown ${kind} "${operation}" for ${service}; known ${kind}s: ${known.join(', ')}`);
+    super(`unknown ${kind} ${quoteInput(operation)} for ${service}; known ${kind}s: ${known.join(', ')}`);
   }
 }
 

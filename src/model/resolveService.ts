@@ -1,12 +1,14 @@
 /** `resolveService`: a service given by id or as an object, checked against the registry. */
 import { findService, type Service, services } from '../../machines/index.js';
-import { BadArgumentError } from './badArgument.js';
+import { BadArgumentError, BadArgumentTypeError } from './badArgument.js';
+import { describeValue } from './checkArgument.js';
+import { quoteInput } from './quoteInput.js';
 
 /** Thrown by {@link resolveService} for an id that names no registered service. */
 export class UnknownServiceError extends BadArgumentError {
   override name = 'UnknownServiceError';
   constructor(readonly service: string) {
-    super(`unknown service "${service}"; known services: ${services.map((s) => s.id).join(', ')}`);
+    super(`unknown service ${quoteInput(service)}; known services: ${services.map((s) => s.id).join(', ')}`);
   }
 }
 
@@ -16,7 +18,20 @@ export class UnknownServiceError extends BadArgumentError {
  * @example resolveService('dcs').name // 'DCS (Distributed Cache Service)'
  */
 export function resolveService(service: string | Service): Service {
-  if (typeof service !== 'string') return service;
+  if (typeof service !== 'string') {
+    const candidate = service as Partial<Service> | null | undefined;
+    if (
+      typeof candidate !== 'object' ||
+      candidate === null ||
+      typeof candidate.id !== 'string' ||
+      typeof candidate.machine !== 'object' ||
+      candidate.machine === null
+    )
+      throw new BadArgumentTypeError(
+        `service must be a service id (one of ${services.map((s) => s.id).join(', ')}) or a Service object (id, machine), got ${describeValue(service)}`,
+      );
+    return service;
+  }
   const found = findService(service);
   if (!found) throw new UnknownServiceError(service);
   return found;

@@ -5,7 +5,7 @@
  * from a range, or by the inverse of the observed distribution.
  */
 import type { StatusTag } from '../../machines/vocabulary.js';
-import { BadArgumentError, type LifecycleModel } from '../model/index.js';
+import { BadArgumentError, type LifecycleModel, quoteInput } from '../model/index.js';
 import { QuantileSketch, type SketchData } from '../stats/quantileSketch.js';
 import type { Random } from './random.js';
 
@@ -65,7 +65,7 @@ export function durationTable(model: LifecycleModel, options: DurationOptions = 
   for (const [status, spec] of byStatus) {
     if (!known.has(status)) {
       throw new BadArgumentError(
-        `durations: unknown status "${status}" for ${model.service}; known: ${[...known].join(', ')}`,
+        `durations: unknown status ${quoteInput(status)} for ${model.service}; known: ${[...known].join(', ')}`,
       );
     }
     specs.set(status, checkSpec(`durations of ${status}`, spec));

@@ -8,12 +8,13 @@ import { statusGraph } from '../graph/statusGraph.js';
 import type { Observation } from '../model/index.js';
 import { detachString } from './detachString.js';
 import {
-  createValidator,
+  checkValidationOptions,
   type Finding,
   type HistoryValidator,
   type HistoryVerdict,
   type ValidationMode,
   type ValidationOptions,
+  validatorOf,
 } from './validator.js';
 
 /** Options of {@link validateFleet} and {@link createFleetValidator}. */
@@ -83,6 +84,7 @@ export interface FleetValidator {
  * fleet.report().ok // true (DELETING was missed)
  */
 export function createFleetValidator(service: string | Service, options: FleetOptions = {}): FleetValidator {
+  checkValidationOptions('createFleetValidator', options);
   const graph = statusGraph(service); // resolves the service (and fails on an unknown one) before any input is read
   const mode = options.mode ?? 'strict';
   const fromStart = options.fromStart ?? false;
@@ -100,10 +102,7 @@ export function createFleetValidator(service: string | Service, options: FleetOp
     let validator = byInstance.get(instance);
     if (validator === undefined) {
       const key = instance === undefined ? undefined : detachString(instance); // kept for the whole run
-      validator = createValidator(
-        service,
-        key === undefined ? validatorOptions : { ...validatorOptions, instance: key },
-      );
+      validator = validatorOf(graph, validatorOptions, key);
       byInstance.set(key, validator);
     }
     return validator;

@@ -5,10 +5,10 @@
  */
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
-import type { InputFormat } from '../input/format.js';
+import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import type { InputError } from '../input/inputError.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
-import { BadArgumentError, lifecycleModel, statusesTagged } from '../model/index.js';
+import { BadArgumentError, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
 import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
 
 /** How far reading has got (for progress reports). */
@@ -82,6 +82,13 @@ export async function validateInput(
     maxDetails,
     onFinding,
   } = options;
+  if (format !== undefined)
+    checkOneOf(
+      'validateInput',
+      'format',
+      format,
+      INPUT_FORMATS.map((f) => f.format),
+    );
   const fleet = createFleetValidator(service, {
     ...(mode ? { mode } : {}),
     ...(fromStart === undefined ? {} : { fromStart }),

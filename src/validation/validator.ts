@@ -15,7 +15,18 @@
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
-import { closestStatus, type Observation } from '../model/index.js';
+import {
+  BadArgumentTypeError,
+  checkNumber,
+  checkOneOf,
+  checkString,
+  closestStatus,
+  describeValue,
+  escapeControls,
+  type Observation,
+  QUOTED_LENGTH,
+  quoteInput,
+} from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
 
@@ -152,8 +163,33 @@ export interface HistoryValidator {
  * v.push({ status: 'RUNNING' }); v.push({ status: 'DELETED' }); // true: DELETING was missed
  */
 export function createValidator(service: string | Service, options: ValidationOptions = {}): HistoryValidator {
+  checkValidationOptions('createValidator', options);
   const graph = statusGraph(service);
   return new Validator(graph, options);
+}
+
+/**
+ * A validator over an already built graph with already checked options, for one instance (the fleet validator
+ * makes one per instance: no look-up or check is repeated for each).
+ */
+export function validatorOf(graph: StatusGraph, options: ValidationOptions, instance?: string): HistoryValidator {
+  return new Validator(graph, options, instance ?? options.instance);
+}
+
+const MODES: readonly ValidationMode[] = ['strict', 'sampled'];
+
+/**
+ * Throws a `TypeError` or `RangeError` naming the option when `options` are not {@link ValidationOptions}.
+ *
+ * @example checkValidationOptions('validateFleet', { mode: 'bogus' }) // throws: validateFleet: mode must be one of strict, sampled, got "bogus"
+ */
+export function checkValidationOptions(where: string, options: ValidationOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new BadArgumentTypeError(`${where}: options must be an object, got ${describeValue(options)}`);
+  if (options.mode !== undefined) checkOneOf(where, 'mode', options.mode, MODES);
+  if (options.maxDetails !== undefined)
+    checkNumber(where, 'maxDetails', options.maxDetails, { min: 0, integer: true, infinite: true });
+  if (options.instance !== undefined) checkString(where, 'instance', options.instance);
 }
 
 /**
@@ -166,12 +202,31 @@ export function validateHistory(
   history: Iterable<string | Observation>,
   options: ValidationOptions = {},
 ): HistoryVerdict {
+  checkValidationOptions('validateHistory', options);
+  checkHistory('validateHistory', history);
   const validator = new Validator(statusGraph(service), options);
   for (const item of history) {
     if (typeof item === 'string') validator.pushStatus(item);
     else validator.push(item);
   }
   return validator.verdict();
+}
+
+/**
+ * Throws a `TypeError` naming `history` unless it is an iterable of statuses or observations other than a
+ * string (a string is iterable, by characters: surely a mistake).
+ *
+ * @example checkHistory('replayHistory', 'RUNNING') // throws: replayHistory: history must be a list of statuses or observations, got string "RUNNING"
+ */
+export function checkHistory(where: string, history: unknown): void {
+  const iterable =
+    typeof history === 'object' &&
+    history !== null &&
+    typeof (history as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  if (!iterable)
+    throw new BadArgumentTypeError(
+      `${where}: history must be a list of statuses or observations, got ${describeValue(history)}`,
+    );
 }
 
 class Validator implements HistoryValidator {
@@ -207,6 +262,7 @@ class Validator implements HistoryValidator {
   constructor(
     private readonly graph: StatusGraph,
     options: ValidationOptions,
+    instance = options.instance,
   ) {
     this.n = graph.statuses.length;
     this.mode = options.mode ?? 'strict';
@@ -214,7 +270,7 @@ class Validator implements HistoryValidator {
     this.allowed = this.mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
     this.fromStart = options.fromStart ?? false;
     this.explain = options.explain ?? false;
-    this.instance = options.instance;
+    this.instance = instance;
     this.maxDetails = options.maxDetails ?? Infinity;
     this.onViolation = options.onViolation;
     this.onFinding = options.onFinding;
@@ -234,10 +290,20 @@ class Validator implements HistoryValidator {
   }
 
   push(observation: Observation): boolean {
+    if (typeof observation !== 'object' || observation === null)
+      throw new BadArgumentTypeError(
+        `validator: an observation must be a status string or an object with "status", got ${describeValue(observation)}`,
+      );
     return this.pushStatus(observation.status, observation.line, observation.time);
   }
 
   pushStatus(status: string, line?: number, time?: string | number | Date): boolean {
+    if (typeof status !== 'string')
+      throw new BadArgumentTypeError(`validator: status must be a string, got ${describeValue(status)}`);
+    if (time !== undefined && typeof time !== 'string' && typeof time !== 'number' && !(time instanceof Date))
+      throw new BadArgumentTypeError(
+        `validator: time must be ISO 8601 text, a number of milliseconds or a Date (or left out), got ${describeValue(time)}`,
+      );
     const index = this.count++;
     const before = this.violationCount;
     if (time !== undefined) this.checkTime(index, line, status, time);
@@ -307,7 +373,7 @@ class Validator implements HistoryValidator {
     const status = given.trim().toUpperCase();
     const id = this.graph.idOf(status);
     if (id >= 0) {
-      const message = `"${given}" read as ${status}`;
+      const message = `${quoteInput(given)} read as ${status}`;
       this.noteCount++;
       const note = { index, ...at(line), given: detachString(given), status, message: detachString(message) };
       if (this.onFinding && (this.notes?.length ?? 0) < this.maxDetails) this.tell({ type: 'note', ...note });
@@ -323,10 +389,12 @@ class Validator implements HistoryValidator {
       index,
       ...at(line),
       ...this.fromField(),
-      to: given,
+      to: detachString(given),
       kind: 'unknown-status',
       allowed: this.allowedFrom(),
-      message: `unknown status "${given}" for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
+      message: detachString(
+        `unknown status ${quoteInput(given)} for ${this.graph.service}${hint}; known: ${this.graph.statuses.join(', ')}`,
+      ),
     };
     if (suggestion) violation.suggestion = suggestion;
     this.report(violation);
@@ -347,44 +415,66 @@ class Validator implements HistoryValidator {
   }
 
   private illegal(index: number, line: number | undefined, from: number, to: number): void {
+    const shared = sharedTexts(this.graph, this.mode);
     const fromStatus = this.graph.statuses[from]!;
     const toStatus = this.graph.statuses[to]!;
-    const allowed = [...this.allowed[from]!];
-    const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
-    const message = this.graph.final[from]
-      ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
-      : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
-    this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+    const allowed = shared.allowed[from]!;
+    const key = from * this.n + to;
+    let message = shared.messages.get(key);
+    if (message === undefined) {
+      const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
+      message = this.graph.final[from]
+        ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
+        : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
+      shared.messages.set(key, message);
+    }
+    // the texts and the list of allowed statuses are shared by every such violation: a fleet of illegal
+    // histories holds each once
+    this.report({
+      index,
+      ...at(line),
+      from: fromStatus,
+      to: toStatus,
+      kind: 'illegal-transition',
+      allowed: allowed as string[],
+      message,
+    });
   }
 
   private checkTime(index: number, line: number | undefined, status: string, time: string | number | Date): void {
     const ms = timeValue(time);
     this.lastPushTime = ms;
     if (Number.isNaN(ms)) {
-      const message = `unreadable time ${JSON.stringify(String(time))}: expected ISO 8601 text or a number`;
+      const message = `unreadable time ${quoteInput(String(time))}: expected ISO 8601 text or a number`;
       this.report({
         index,
         ...at(line),
         ...this.fromField(),
-        to: status,
+        to: detachString(status),
         kind: 'invalid-time',
         allowed: this.allowedFrom(),
-        message,
+        message: detachString(message),
       });
       return;
     }
     if (ms < this.lastTime) {
       const where = this.lastTimeLine === undefined ? `observation ${this.lastTimeIndex}` : `line ${this.lastTimeLine}`;
-      const shown = typeof time === 'string' ? time : new Date(ms).toISOString(); // numbers and dates as ISO 8601
+      // numbers and dates as ISO 8601; text as written when short and harmless, quoted (escaped, cut) otherwise
+      const shown =
+        typeof time !== 'string'
+          ? new Date(ms).toISOString()
+          : time.length <= QUOTED_LENGTH && escapeControls(time) === time
+            ? time
+            : quoteInput(time);
       const message = `time goes backwards: ${shown} is earlier than the time of ${where}`;
       this.report({
         index,
         ...at(line),
         ...this.fromField(),
-        to: status,
+        to: detachString(status),
         kind: 'time-backwards',
         allowed: this.allowedFrom(),
-        message,
+        message: detachString(message),
       });
     }
     this.lastTime = ms;
@@ -392,10 +482,9 @@ class Validator implements HistoryValidator {
     this.lastTimeLine = line;
   }
 
+  /** Record a violation (its texts from the input already detached, see {@link detachString}). */
   private report(violation: Violation): void {
     this.violationCount++;
-    violation.to = detachString(violation.to);
-    violation.message = detachString(violation.message);
     this.last = violation;
     if (this.onFinding && (this.violations?.length ?? 0) < this.maxDetails)
       this.tell({ type: 'violation', ...violation });
@@ -415,6 +504,31 @@ class Validator implements HistoryValidator {
   private allowedFrom(): string[] {
     return this.current < 0 ? [] : [...this.allowed[this.current]!];
   }
+}
+
+/** Texts every validator of a graph and mode shares: messages of illegal steps, and the allowed statuses. */
+interface SharedTexts {
+  /** By `from * n + to`. */
+  messages: Map<number, string>;
+  /** By status id: the statuses allowed after it, frozen (shared by every violation that lists them). */
+  allowed: readonly (readonly string[])[];
+}
+
+const sharedTextsCache = new WeakMap<StatusGraph, Map<ValidationMode, SharedTexts>>();
+
+function sharedTexts(graph: StatusGraph, mode: ValidationMode): SharedTexts {
+  let byMode = sharedTextsCache.get(graph);
+  if (byMode === undefined) {
+    byMode = new Map();
+    sharedTextsCache.set(graph, byMode);
+  }
+  let texts = byMode.get(mode);
+  if (texts === undefined) {
+    const allowed = mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
+    texts = { messages: new Map(), allowed: allowed.map((list) => Object.freeze([...list])) };
+    byMode.set(mode, texts);
+  }
+  return texts;
 }
 
 const missingStepsCache = new WeakMap<StatusGraph, Uint8Array>();

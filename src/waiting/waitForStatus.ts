@@ -17,8 +17,12 @@
 import type { Service } from '../../machines/index.js';
 import { statusGraph } from '../graph/statusGraph.js';
 import {
-  BadArgumentError,
+  BadArgumentTypeError,
+  checkNumber,
+  checkObject,
+  describeValue,
   type EventOf,
+  MAX_TIMER_MS,
   resolveService,
   type ServiceRef,
   type StatusOf,
@@ -50,13 +54,20 @@ export interface WaitForStatusOptions<S extends ServiceRef = string> {
   target: StatusOf<S> | readonly StatusOf<S>[];
   /** Asks the instance for its status: the status string as the API reports it, or {@link NOT_FOUND}. */
   poll: (context: PollContext) => Promise<string | NotFound> | string | NotFound;
-  /** Milliseconds from the start after which the wait gives up (a last poll happens at that moment). */
+  /**
+   * Milliseconds from the start after which the wait gives up (a last poll happens at that moment). `Infinity`
+   * waits without a limit. A poll may take until then and a second more (the last poll, made at that moment, gets
+   * that second); one still unanswered then is given up on (its signal aborts) and the wait times out.
+   */
   timeout: number;
-  /** Smallest delay between polls, in ms (Smithy's `minDelay`). Default 2000. */
+  /** Smallest delay between polls, in ms (Smithy's `minDelay`), at most about 24.8 days. Default 2000. */
   interval?: number;
-  /** Largest delay between polls, in ms (Smithy's `maxDelay`). Default 120000, or `interval` if larger. */
+  /**
+   * Largest delay between polls, in ms (Smithy's `maxDelay`), at most about 24.8 days. Default 120000, or
+   * `interval` if larger.
+   */
   maxInterval?: number;
-  /** Aborts the wait (and is passed to `poll`). */
+  /** Aborts the wait, even during a poll that does not answer (and is passed to `poll`). */
   signal?: AbortSignal;
   /** Where time comes from. Default the system clock; a virtual clock in tests. */
   clock?: Clock;
@@ -132,7 +143,7 @@ export interface WaitResult {
   history: WaitObservation[];
   /** How many times `poll()` was called (failed calls included). */
   polls: number;
-  /** Milliseconds from the start to the last answer, by the wait's clock. */
+  /** Milliseconds from the start to the last answer, by the wait's clock (its monotonic reading). */
   elapsed: number;
   /** With `after`: whether a status other than those the operation leaves from was seen. */
   operationObserved?: boolean;
@@ -166,20 +177,38 @@ const DEFAULT_NOT_FOUND_CHECKS = 0;
  * });
  */
 export async function waitForStatus<S extends ServiceRef>(options: WaitForStatusOptions<S>): Promise<WaitResult> {
+  checkObject(WHERE, 'options', options);
   const service = resolveService(options.service);
   const derived = expectations(service, options.target, options.after === undefined ? {} : { after: options.after });
   const clock = options.clock ?? systemClock;
+  const monotonic = clock.monotonic ? () => clock.monotonic!() : () => clock.now();
   const random = options.random ?? Math.random;
-  const signal = options.signal ?? new AbortController().signal;
-  const retries = nonNegative('retries', options.retries ?? DEFAULT_RETRIES);
-  const grace = nonNegative('operationGrace', options.operationGrace ?? DEFAULT_OPERATION_GRACE);
-  const timeout = nonNegative('timeout', options.timeout);
-  const min = nonNegative('interval', options.interval ?? DEFAULT_INTERVAL);
-  const bounds = { min, max: Math.max(min, nonNegative('maxInterval', options.maxInterval ?? DEFAULT_MAX_INTERVAL)) };
+  const userSignal = options.signal ?? new AbortController().signal;
+  if (typeof options.poll !== 'function')
+    throw new BadArgumentTypeError(`${WHERE}: poll must be a function, got ${describeValue(options.poll)}`);
+  const retries = checkNumber(WHERE, 'retries', options.retries ?? DEFAULT_RETRIES, { min: 0, integer: true });
+  const grace = checkNumber(WHERE, 'operationGrace', options.operationGrace ?? DEFAULT_OPERATION_GRACE, {
+    min: 0,
+    integer: true,
+  });
+  const timeout = checkNumber(WHERE, 'timeout', options.timeout, { min: 0, infinite: true });
+  const delay = { min: 0, max: MAX_TIMER_MS, maxText: 'about 24.8 days' };
+  const min = checkNumber(WHERE, 'interval', options.interval ?? DEFAULT_INTERVAL, delay);
+  const max = checkNumber(WHERE, 'maxInterval', options.maxInterval ?? Math.max(min, DEFAULT_MAX_INTERVAL), delay);
+  const bounds = { min, max: Math.max(min, max) };
   const isTransient = options.isTransient ?? (() => true);
+  // The signal `poll` gets: aborted by the caller's signal, or when the wait gives up on a poll at the deadline.
+  const pollController = new AbortController();
+  const signal = AbortSignal.any([userSignal, pollController.signal]);
   const notFoundStatus = resolveNotFoundStatus(service, options.notFoundStatus);
-  const consecutive = wholeAtLeast('consecutive', options.consecutive ?? DEFAULT_CONSECUTIVE, 1);
-  const notFoundChecks = wholeAtLeast('notFoundChecks', options.notFoundChecks ?? DEFAULT_NOT_FOUND_CHECKS, 0);
+  const consecutive = checkNumber(WHERE, 'consecutive', options.consecutive ?? DEFAULT_CONSECUTIVE, {
+    min: 1,
+    integer: true,
+  });
+  const notFoundChecks = checkNumber(WHERE, 'notFoundChecks', options.notFoundChecks ?? DEFAULT_NOT_FOUND_CHECKS, {
+    min: 0,
+    integer: true,
+  });
   const counts = new Map<string, number>();
   let lastPollError: unknown;
   let hasPollError = false;
@@ -194,7 +223,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   const failedSeen: string[] = [];
   const validator = createValidator(service, { mode: 'sampled' });
   const history: WaitObservation[] = [];
-  const started = clock.now();
+  const started = monotonic();
   const deadline = started + timeout;
   const waitingFor = `waiting for ${derived.target.join(' or ')}${options.after ? ` after ${options.after}` : ''}`;
   let polls = 0;
@@ -208,60 +237,85 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
       service: service.id,
       history,
       polls,
-      elapsed: clock.now() - started,
+      elapsed: monotonic() - started,
       counts: [...counts].map(([seen, count]) => ({ status: seen, count })),
       ...(status === undefined ? {} : { status }),
       ...(hasPollError ? { lastPollError } : {}),
       ...extra,
     });
   };
-  const aborted = (): never => fail('aborted', 'aborted', { cause: signal.reason });
+  const aborted = (): never => fail('aborted', 'aborted', { cause: userSignal.reason });
+  const timedOut = (): never =>
+    fail('timeout', `timed out after ${timeout} ms (${polls} polls); last status ${validator.status ?? 'none'}`);
 
   for (;;) {
-    if (signal.aborted) aborted();
+    if (userSignal.aborted) aborted();
     polls++;
     const answer = await pollOnce(polls);
+    if (answer === POLL_TIMED_OUT) timedOut();
     if (answer !== POLL_FAILED) {
       const decided = judge(answer);
       if (decided) return decided;
     }
-    const remaining = deadline - clock.now();
-    if (remaining <= 0)
-      fail('timeout', `timed out after ${timeout} ms (${polls} polls); last status ${validator.status ?? 'none'}`);
+    const remaining = deadline - monotonic();
+    if (remaining <= 0) timedOut();
     try {
-      await clock.sleep(Math.min(backoffDelay(polls, bounds, random), remaining), signal);
+      await clock.sleep(Math.min(backoffDelay(polls, bounds, random), remaining), userSignal);
     } catch (error) {
-      if (signal.aborted) aborted();
+      if (userSignal.aborted) aborted();
       throw error;
     }
   }
 
-  /** One call of `poll()`: its answer, or POLL_FAILED for a transient error that may be retried. */
+  /**
+   * One call of `poll()`: its answer, POLL_FAILED for a transient error that may be retried, or POLL_TIMED_OUT
+   * when the deadline passed before it answered. Aborting the wait ends it at once, answered or not.
+   */
   async function pollOnce(attempt: number): Promise<unknown> {
+    const settled = new AbortController(); // stops the deadline and abort watchers once the poll has answered
+    const watchers = AbortSignal.any([userSignal, settled.signal]);
+    const now = monotonic();
+    const answerBy = Math.max(deadline, now) + POLL_GRACE_MS;
     try {
-      const answer = await options.poll({ attempt, signal });
-      failedInARow = 0;
+      const answer = await Promise.race([
+        (async () => options.poll({ attempt, signal }))(),
+        clock.deadline
+          ? clock.deadline(answerBy - now, watchers).then(
+              () => POLL_TIMED_OUT,
+              () => NEVER,
+            )
+          : NEVER, // a clock without deadlines: only the abort signal ends a poll that does not answer
+        new Promise<never>((_, reject) => {
+          if (userSignal.aborted) reject(userSignal.reason);
+          watchers.addEventListener('abort', () => userSignal.aborted && reject(userSignal.reason), { once: true });
+        }),
+      ]);
+      if (answer === POLL_TIMED_OUT) pollController.abort(new Error('the wait timed out during this poll'));
+      else failedInARow = 0;
       return answer;
     } catch (error) {
-      if (signal.aborted) aborted();
+      if (userSignal.aborted) aborted();
       failedInARow++;
       lastPollError = error;
       hasPollError = true;
-      options.onPoll?.({ attempt, elapsed: clock.now() - started, error });
+      options.onPoll?.({ attempt, elapsed: monotonic() - started, error });
       const message = error instanceof Error ? error.message : String(error);
       if (!isTransient(error)) fail('poll-failed', `poll failed: ${message}`, { cause: error });
       if (failedInARow > retries)
         fail('poll-failed', `poll failed ${failedInARow} times in a row: ${message}`, { cause: error });
       return POLL_FAILED;
+    } finally {
+      settled.abort();
     }
   }
 
   /** Record one answer and judge it: the result when it is a target, undefined to wait on; throws to fail. */
   function judge(answer: unknown): WaitResult | undefined {
     const now = clock.now();
+    const elapsed = monotonic() - started;
     if (answer === NOT_FOUND && history.length === 0 && notFoundRetries < notFoundChecks) {
       notFoundRetries++; // eventual consistency: the instance may not be visible yet
-      options.onPoll?.({ attempt: polls, elapsed: now - started, notFound: true, notFoundRetried: true });
+      options.onPoll?.({ attempt: polls, elapsed, notFound: true, notFoundRetried: true });
       return undefined;
     }
     const observation = observe(answer, now, notFoundStatus);
@@ -270,16 +324,16 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     history.push(observation);
     counts.set(observation.status, (counts.get(observation.status) ?? 0) + 1);
     const notFound = observation.notFound ? ({ notFound: true } as const) : {};
-    options.onPoll?.({ attempt: polls, elapsed: now - started, status: observation.status, ...notFound });
+    options.onPoll?.({ attempt: polls, elapsed, status: observation.status, ...notFound });
     if (observation.status !== previous)
       options.onChange?.({
         from: previous,
         to: observation.status,
-        elapsed: now - started,
+        elapsed,
         attempt: polls,
         ...notFound,
       });
-    if (!validator.pushStatus(observation.status, undefined, observation.time)) {
+    if (!validator.pushStatus(observation.status)) {
       const violation = validator.lastViolation!;
       return fail(violation.kind === 'unknown-status' ? 'unknown-status' : 'illegal-transition', violation.message, {
         violation,
@@ -294,7 +348,7 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
     targetRun = targets.has(status) ? targetRun + 1 : 0;
     if (targets.has(status) && targetRun < consecutive) return undefined; // must show again
     if (targets.has(status)) {
-      const elapsed = clock.now() - started;
+      const elapsed = monotonic() - started;
       const result: WaitResult = {
         service: service.id,
         status,
@@ -317,7 +371,12 @@ export async function waitForStatus<S extends ServiceRef>(options: WaitForStatus
   }
 }
 
+const WHERE = 'waitForStatus';
+/** How long a poll may outlast the deadline (the last poll is made at the deadline). */
+const POLL_GRACE_MS = 1000;
 const POLL_FAILED = Symbol('poll failed');
+const POLL_TIMED_OUT = Symbol('poll timed out');
+const NEVER = new Promise<never>(() => undefined);
 
 /** The observation an answer stands for, or a message when the answer cannot be read as one. */
 function observe(answer: unknown, time: number, notFoundStatus: string | undefined): WaitObservation | string {
@@ -326,7 +385,8 @@ function observe(answer: unknown, time: number, notFoundStatus: string | undefin
       return 'poll() answered NOT_FOUND, but the service has no single final status: pass notFoundStatus';
     return { status: notFoundStatus, time, notFound: true };
   }
-  if (typeof answer !== 'string') return `poll() answered ${String(answer)}, expected a status string or NOT_FOUND`;
+  if (typeof answer !== 'string')
+    return `poll() answered ${describeValue(answer)}, expected a status string or NOT_FOUND`;
   return { status: answer, time };
 }
 
@@ -338,15 +398,4 @@ function resolveNotFoundStatus(service: Service, given: string | undefined): str
   }
   const finals = graph.statuses.filter((_, id) => graph.final[id] === 1);
   return finals.length === 1 ? finals[0] : undefined;
-}
-
-function wholeAtLeast(name: string, value: number, least: number): number {
-  if (!(Number.isInteger(value) && value >= least))
-    throw new BadArgumentError(`waitForStatus: ${name} must be a whole number >= ${least}, got ${value}`);
-  return value;
-}
-
-function nonNegative(name: string, value: number): number {
-  if (!(value >= 0)) throw new BadArgumentError(`waitForStatus: ${name} must be a number >= 0, got ${value}`);
-  return value;
 }

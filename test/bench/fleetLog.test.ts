@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFleetLog } from '../../bench/fleetLog.js';
 import { legalWalks } from '../../bench/statusRates.js';
+import { statusPair, writeWideFleet } from '../../bench/wideFleet.js';
 import { services } from '../../machines/index.js';
 import { readObservations, validateFleet, validateHistory } from '../../src/index.js';
 import { validateByReplay } from '../../src/testing/index.js';
@@ -29,6 +30,19 @@ describe.each(services.map((s) => [s.id] as const))('bench data (%s)', (service)
       expect(walk.every((status, i) => i === 0 || status !== walk[i - 1])).toBe(true);
       expect(validateHistory(service, walk, { fromStart: true }).ok).toBe(true);
       expect(validateByReplay(service, walk, 'strict', true).ok).toBe(true);
+    }
+  });
+});
+
+describe.each(services.map((s) => [s.id] as const))('wide fleets of the memory figures (%s)', (service) => {
+  it('holds two records per instance, every history legal, or every one illegal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-wide-'));
+    for (const kind of ['legal', 'illegal'] as const) {
+      const path = join(dir, `${kind}.ndjson`);
+      await writeWideFleet(path, service, 40, kind);
+      const report = await validateFleet(service, readObservations(path).batches());
+      expect(report.summary).toMatchObject({ histories: 40, observations: 80, illegal: kind === 'legal' ? 0 : 40 });
+      expect(validateHistory(service, statusPair(service, kind)).ok).toBe(kind === 'legal');
     }
   });
 });

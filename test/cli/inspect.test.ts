@@ -42,7 +42,7 @@ describe('instance-lifecycle inspect', () => {
     const before = tcpHandles();
     const result = await runCliCapture(['inspect', 'kafka', file('legal.txt', statuses.join('\n') + '\n'), ...quick]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Stately inspector for kafka: http:\/\/localhost:\d+\n/);
+    expect(result.stdout).toMatch(/^Stately inspector for kafka: http:\/\/127\.0\.0\.1:\d+\n/);
     const steps = validateHistory('kafka', statuses, { explain: true }).steps!;
     for (const step of steps)
       expect(result.stdout).toMatch(new RegExp(`\\n\\s+${step.index + 1}  ${step.to}  ${step.events.join(', ')}\\n`));
@@ -77,13 +77,13 @@ describe('instance-lifecycle inspect', () => {
     );
     const unchosen = await runCliCapture(['inspect', 'kafka', fleet, ...quick]);
     expect(unchosen.code).toBe(2);
-    expect(unchosen.stderr).toContain('holds 2 instances; choose one with --instance (a, b)');
+    expect(unchosen.stderr).toContain('holds 2 instances; choose one with --instance ("a", "b")');
     const chosen = await runCliCapture(['inspect', 'kafka', fleet, '--instance', 'b', ...quick]);
     expect(chosen.code).toBe(0);
     expect(chosen.stdout).toContain('replay done: b is RESTARTING');
     const unknown = await runCliCapture(['inspect', 'kafka', fleet, '--instance', 'zz', ...quick]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no instance "zz"; instances: a, b');
+    expect(unknown.stderr).toContain('no instance "zz"; instances: "a", "b"');
   });
 
   it('refuses a port in use, exit 2 in one line', async () => {
@@ -142,7 +142,7 @@ describe('instance-lifecycle inspect', () => {
     await vi.waitFor(() => expect(printed).toContain('waiting for the inspector page to connect'));
     expect(printed).not.toContain('replaying');
 
-    // the page the package serves: it embeds the Stately inspector and listens to this port's relay
+    // the page: it embeds the Stately inspector and listens to the relay of the address it was loaded from
     const page = await new Promise<string>((resolve, reject) => {
       get({ host: '127.0.0.1', port, path: '/', agent: false }, (response) => {
         let body = '';
@@ -150,7 +150,8 @@ describe('instance-lifecycle inspect', () => {
         response.on('end', () => resolve(body));
       }).on('error', reject);
     });
-    expect(page).toContain(`ws://localhost:${port}`);
+    expect(page).toContain('<iframe id="inspector" src="https://stately.ai/inspect"');
+    expect(page).toContain("new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host)");
 
     const received: StatelyInspectionEvent[] = [];
     const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${port}` });
@@ -164,5 +165,34 @@ describe('instance-lifecycle inspect', () => {
       .map((e) => (e as unknown as { snapshot: { value: string } }).snapshot.value);
     expect(snapshots).toEqual(['RUNNING', 'RESTARTING', 'RUNNING']);
     await vi.waitFor(() => expect(tcpHandles()).toBe(before));
+  });
+
+  it('refuses a port taken on the address asked with --host, and an empty --host, in one line, exit 2', async () => {
+    const taken = await new Promise<ReturnType<typeof createServer>>((resolve) => {
+      const other = createServer().listen(0, '::1', () => resolve(other));
+    });
+    const { port } = taken.address() as { port: number };
+    try {
+      const history = file('host.txt', 'RUNNING\n');
+      const result = await runCliCapture([
+        'inspect',
+        'kafka',
+        history,
+        ...quick,
+        '--host',
+        '::1',
+        '--port',
+        String(port),
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `instance-lifecycle inspect: port ${port} is already in use on ::1; choose another with --port, or leave it out for a free one\n`,
+      );
+      const empty = await runCliCapture(['inspect', 'kafka', history, ...quick, '--host', '']);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('--host must not be empty');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

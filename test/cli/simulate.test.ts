@@ -132,6 +132,10 @@ describe('instance-lifecycle simulate', () => {
     [['--from', 'RUNING'], /unknown status "RUNING" for kafka \(did you mean RUNNING\?\); known statuses: .*RUNNING/],
     [['--from', '__proto__'], /unknown status "__proto__"/],
     [['--start', 'tomorrow'], /--start must be an ISO 8601 time/],
+    [['--start', '2026-02-30T00:00:00Z'], /--start "2026-02-30T00:00:00Z" is no date: 2026-02 has 28 days/],
+    [['--start', '2024-02-30T00:00:00Z'], /2024-02 has 29 days/],
+    [['--start', '2026-04-31T00:00:00Z'], /2026-04 has 30 days/],
+    [['--start', '2026-13-01T00:00:00Z'], /--start/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['extra'], /unexpected argument "extra"/],
   ])('rejects %j in one line, exit 2', async (options, pattern) => {

@@ -1,4 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,12 +101,59 @@ describe('instance-lifecycle view', () => {
     const nowhere = join(work, 'no-such-dir', 'x.html');
     const unwritable = await runCliCapture(['view', 'kafka', '--out', nowhere]);
     expect(unwritable.code).toBe(2);
-    expect(unwritable.stderr).toBe(`instance-lifecycle view: ${nowhere}: cannot write: ENOENT\n`);
-    // the rename fails when the target is a directory: the temporary file written before it is removed
+    expect(unwritable.stderr).toBe(
+      `instance-lifecycle view: ${nowhere}: cannot write: no such file or directory (ENOENT)\n`,
+    );
+    const underFile = join(work, 'kept.html', 'x.html');
+    writeFileSync(join(work, 'kept.html'), 'a file');
+    const notDir = await runCliCapture(['view', 'kafka', '--out', underFile]);
+    expect(notDir.stderr).toBe(
+      `instance-lifecycle view: ${underFile}: cannot write: a part of the path is not a directory (ENOTDIR)\n`,
+    );
     mkdirSync(join(work, 'a-dir'));
     const onDirectory = await runCliCapture(['view', 'kafka', '--out', join(work, 'a-dir')]);
     expect(onDirectory.code).toBe(2);
-    expect(onDirectory.stderr).toMatch(/cannot write: E(ISDIR|EXIST|NOTEMPTY|PERM)/);
+    expect(onDirectory.stderr).toBe(
+      `instance-lifecycle view: --out ${join(work, 'a-dir')} is a directory, not a file: give the path of a file to write (see instance-lifecycle view --help)\n`,
+    );
+    expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('replaces a regular file atomically keeping its mode, and writes through links, FIFOs and devices', async () => {
+    const page = join(work, 'mode.html');
+    writeFileSync(page, 'old');
+    chmodSync(page, 0o640);
+    expect((await runCliCapture(['view', 'kafka', '--out', page])).code).toBe(0);
+    expect(statSync(page).mode & 0o777).toBe(0o640);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+
+    const link = join(work, 'link.html');
+    symlinkSync(page, link);
+    writeFileSync(page, 'old');
+    expect((await runCliCapture(['view', 'kafka', '--out', link])).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(statSync(page).mode & 0o777).toBe(0o640);
+
+    const dangling = join(work, 'dangling.html');
+    symlinkSync(join(work, 'made-through-link.html'), dangling);
+    expect((await runCliCapture(['view', 'kafka', '--out', dangling])).code).toBe(0);
+    expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(work, 'made-through-link.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+
+    expect((await runCliCapture(['view', 'kafka', '--out', '/dev/null'])).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+
+    const fifo = join(work, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let received = '';
+    reader.stdout.setEncoding('utf8').on('data', (text: string) => (received += text));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    expect((await runCliCapture(['view', 'kafka', '--out', fifo])).code).toBe(0);
+    await closed;
+    expect(received).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n?$/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

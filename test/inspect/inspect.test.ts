@@ -153,7 +153,7 @@ describe('the Stately inspector session', () => {
       const expectedEvents = verdict.steps!.flatMap((s) => s.events);
 
       const session = await startInspectorSession();
-      expect(session.url).toBe(`http://localhost:${session.port}`);
+      expect(session.url).toBe(`http://127.0.0.1:${session.port}`);
       const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${session.port}` });
       const received: StatelyInspectionEvent[] = [];
       const snapshotsWanted = 1 + expectedEvents.length; // the start, then one per event

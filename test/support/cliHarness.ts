@@ -11,8 +11,8 @@ export interface CliResult {
 
 /** Options of {@link runCliCapture}. */
 export interface CliRunOptions {
-  /** Text given on standard input (default: none). */
-  stdin?: string;
+  /** Text (or bytes) given on standard input (default: none). */
+  stdin?: string | Buffer;
   /** Environment (default: empty, so no NO_COLOR and no DEBUG). */
   env?: NodeJS.ProcessEnv;
   /** Pretend stdout and stderr are terminals. */
@@ -30,7 +30,7 @@ export async function runCliCapture(args: string[], options: CliRunOptions = {})
   const code = await runCli(args, {
     stdout: stdout.stream,
     stderr: stderr.stream,
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), // bytes as they are
     env: options.env ?? {},
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -1,11 +1,11 @@
 /**
  * `instance-lifecycle inspect <service> [history | --simulate --seed N]`: replay a history through an actor of the
- * service's machine, watched by the Stately inspector on localhost.
+ * service's machine, watched by the Stately inspector, served from this machine (127.0.0.1 by default).
  */
 
 import type { Service } from '../../../machines/index.js';
 import { INPUT_FORMATS, type ReadOptions, readHistories } from '../../input/index.js';
-import type { Observation } from '../../model/index.js';
+import { escapeControls, type Observation, quoteInput } from '../../model/index.js';
 import { simulate } from '../../simulation/index.js';
 import {
   type CliIO,
@@ -28,12 +28,13 @@ export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'replay a history through the machine, watched in the Stately inspector',
   help: `Usage: instance-lifecycle inspect ${SERVICE_USAGE} [history|-] [--simulate --seed N] [--instance ID] [--port N]
-                                  [--no-open] [--no-wait] [--pace MS] [--mode strict|sampled] [--from-start]
+                                  [--host ADDRESS] [--no-open] [--no-wait] [--pace MS] [--mode strict|sampled] [--from-start]
 
 Replay a history through a real xstate actor of the service's machine, one change of status at a time, sending
 the events that explain each change (several when statuses were missed, in sampled mode). The actor is watched
-by the Stately inspector (@statelyai/inspect): a local server at http://localhost:PORT shows the machine and the
-replay step by step (the page embeds the inspector UI from stately.ai). The replay starts when the page connects,
+by the Stately inspector (@statelyai/inspect): a local server at http://127.0.0.1:PORT shows the machine and the
+replay step by step (the page embeds the inspector UI from stately.ai). The server listens on 127.0.0.1 only
+unless --host says otherwise. The replay starts when the page connects,
 and the server keeps serving until Ctrl-C. An illegal step stops the replay with the validator's message.
 
 Options:
@@ -41,6 +42,7 @@ Options:
   --seed N       seed of the simulation (default 0)
   --instance ID  the instance to replay, when the history holds several
   --port N       port of the inspector server (default: a free port)
+  --host ADDR    address the server listens on (default 127.0.0.1; 0.0.0.0 exposes the replay to the network)
   --no-open      do not open the page in a browser
   --no-wait      replay at once, and exit when the replay ends (for scripts)
   --pace MS      milliseconds between changes of status (default ${DEFAULT_PACE_MS})
@@ -66,6 +68,7 @@ Examples:
       seed: { type: 'string' },
       instance: { type: 'string' },
       port: { type: 'string' },
+      host: { type: 'string' },
       'no-open': { type: 'boolean' },
       'no-wait': { type: 'boolean' },
       pace: { type: 'string' },
@@ -91,18 +94,24 @@ Examples:
           ...readOptions(values, entry),
         });
 
-    const session = await startInspectorSession({ ...(port === undefined ? {} : { port }), open: !values['no-open'] });
+    if (values.host !== undefined && values.host.trim() === '') throw new UsageError('--host must not be empty');
+    const session = await startInspectorSession({
+      ...(port === undefined ? {} : { port }),
+      ...(values.host === undefined ? {} : { host: values.host }),
+      open: !values['no-open'],
+    });
     const interrupt = new AbortController();
     const onSignal = () => interrupt.abort(new Error('interrupted'));
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
+      const shown = escapeControls(label);
       await write(io.stdout, `Stately inspector for ${entry.id}: ${session.url}\n`);
       if (!values['no-wait']) {
         await write(io.stdout, 'waiting for the inspector page to connect (open the address above; Ctrl-C to stop)\n');
         await session.viewerConnected(interrupt.signal);
       }
-      await write(io.stdout, `replaying ${label}: ${observations.length} observations, one change every ${pace} ms\n`);
+      await write(io.stdout, `replaying ${shown}: ${observations.length} observations, one change every ${pace} ms\n`);
       const result = await replayHistory(entry, observations, {
         mode,
         fromStart,
@@ -122,7 +131,7 @@ Examples:
             : `line ${result.stoppedBy.line}`;
         await write(io.stderr, `instance-lifecycle inspect: replay stopped at ${where}: ${result.stoppedBy.message}\n`);
       } else {
-        await write(io.stdout, `replay done: ${label} is ${result.status ?? 'nowhere'}\n`);
+        await write(io.stdout, `replay done: ${shown} is ${result.status ?? 'nowhere'}\n`);
       }
       if (!values['no-wait']) {
         await write(io.stdout, 'serving the inspector until Ctrl-C\n');
@@ -159,12 +168,12 @@ async function historyToReplay(
   options: ReadOptions,
 ): Promise<{ label: string; observations: Observation[] }> {
   const histories = await readHistories(file, { stdin: io.stdin, ...options });
-  const ids = histories.map((h) => h.instance ?? '(no instance id)');
+  const ids = histories.map((h) => (h.instance === undefined ? '(no instance id)' : quoteInput(h.instance, 40)));
   if (instance !== undefined) {
     const found = histories.find((h) => h.instance === instance);
     if (!found)
       throw new InputError(
-        `${file}: no instance "${instance}"; instances: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
+        `${file}: no instance ${quoteInput(instance)}; instances: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
       );
     return { label: instance, observations: found.observations };
   }

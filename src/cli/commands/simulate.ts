@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Service } from '../../../machines/index.js';
-import { BadArgumentError, knownStatus, lifecycleModel } from '../../model/index.js';
+import { BadArgumentError, knownStatus, lifecycleModel, quoteInput } from '../../model/index.js';
 import { durationsFromReport } from '../../report/durationsFromReport.js';
 import { isSeed, MAX_SEED } from '../../simulation/random.js';
 import {
@@ -155,8 +155,17 @@ function readInterval(text: string): number {
 }
 
 function readStart(text: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(Date.parse(text))) {
-    throw new UsageError(`--start must be an ISO 8601 time like ${DEFAULT_START}, got "${text}"`);
+  const date = /^(\d{4})-(\d{2})-(\d{2})T/.exec(text);
+  if (!date || Number.isNaN(Date.parse(text))) {
+    throw new UsageError(`--start must be an ISO 8601 time like ${DEFAULT_START}, got ${quoteInput(text)}`);
+  }
+  // Date.parse rolls a day past the month's end over into the next month (2026-02-30 is March 2): refuse it
+  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > lastDay) {
+    throw new UsageError(
+      `--start ${quoteInput(text)} is no date: ${date[1]}-${date[2]} ${month >= 1 && month <= 12 ? `has ${lastDay} days` : 'is no month'}`,
+    );
   }
   return text;
 }

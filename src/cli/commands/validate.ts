@@ -10,6 +10,7 @@ import {
   EXIT_FINDINGS,
   EXIT_OK,
   EXIT_USAGE,
+  outputClosed,
   parseCommandArgs,
   UsageError,
   useColor,
@@ -145,14 +146,22 @@ Examples:
         const { histories: _, badRecords, ...about } = report;
         event({ event: 'summary', ...about, badRecords: badRecords.count });
       } else if (!values.json) {
-        await write(io.stdout, formatFleetReport(report, { file: report.file, color, findingsShown: live }));
+        // in pieces: a report on millions of instances is never one string
+        for (const chunk of formatFleetReport(report, { file: report.file, color, findingsShown: live })) {
+          if (outputClosed(io.stdout)) break;
+          await write(io.stdout, chunk);
+        }
         const bad = report.badRecords;
         await write(io.stdout, live ? badRecordsSummary(bad.count, color) : formatBadRecords(bad, color));
       }
     }
     if (values.json) {
-      if (reports.length === 1) for (const chunk of reportJsonChunks(reports[0]!)) await write(io.stdout, chunk);
-      else await write(io.stdout, JSON.stringify({ ok: reports.every((r) => r.ok), reports }, null, 2) + '\n');
+      if (reports.length === 1) {
+        for (const chunk of reportJsonChunks(reports[0]!)) {
+          if (outputClosed(io.stdout)) break;
+          await write(io.stdout, chunk);
+        }
+      } else await write(io.stdout, JSON.stringify({ ok: reports.every((r) => r.ok), reports }, null, 2) + '\n');
     }
     if (reports.some((r) => r.badRecords.count > 0)) return EXIT_USAGE;
     return reports.every((r) => r.ok) ? EXIT_OK : EXIT_FINDINGS;

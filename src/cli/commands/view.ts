@@ -1,10 +1,20 @@
 /** `instance-lifecycle view <service> [history] --out FILE.html`: write the offline viewer page. */
 import { INPUT_FORMATS } from '../../input/index.js';
+import { escapeControls } from '../../model/index.js';
 import { DEFAULT_MAX_INSTANCES, DEFAULT_MAX_OBSERVATIONS, selectHistories } from '../../viewer/selectHistories.js';
-import { type Command, EXIT_FINDINGS, EXIT_OK, InputError, parseCommandArgs, UsageError, write } from '../command.js';
+import {
+  type Command,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  InputError,
+  parseCommandArgs,
+  systemErrorText,
+  UsageError,
+  write,
+} from '../command.js';
 import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
+import { NotAFileError, writeFileAtomic } from '../writeFileAtomic.js';
 
 export const viewCommand: Command = {
   name: 'view',
@@ -15,7 +25,8 @@ Write one HTML file that works offline (from file://, no network access at all):
 a history is given, a step-through of it: the current status highlighted on the diagram, each step with its time
 and the events that explain it, missed statuses (sampled mode), and illegal steps in red with the validator's
 message. Keys: ← → (or ↑ ↓) step, Home and End jump. A fleet log (several instances) gets an instance picker,
-instances with problems first. The file is written whole or not at all.
+instances with problems first. A file is written whole or not at all (keeping its permissions; through a
+symbolic link, to its target); a FIFO or a device such as /dev/stdout is written through.
 
 Options:
   --out FILE    the HTML file to write (required; - writes to standard output)
@@ -86,8 +97,10 @@ Examples:
       try {
         await writeFileAtomic(out, html);
       } catch (error) {
+        if (error instanceof NotAFileError) throw new UsageError(`--out ${error.message}`);
+        const code = (error as NodeJS.ErrnoException).code;
         throw new InputError(
-          `${out}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          `${out}: cannot write: ${typeof code === 'string' ? systemErrorText(code) : (error as Error).message}`,
         );
       }
       const shown = selected && selected.omitted.instances > 0 ? ` (${instances.length} shown)` : '';
@@ -96,7 +109,7 @@ Examples:
         selected === undefined
           ? 'the diagram'
           : `${total} ${total === 1 ? 'history' : 'histories'}${shown}, ${illegal} with problems`;
-      await write(io.stderr, `wrote ${out} (${what})\n`);
+      await write(io.stderr, `wrote ${escapeControls(out)} (${what})\n`);
     }
     return illegal > 0 ? EXIT_FINDINGS : EXIT_OK;
   },

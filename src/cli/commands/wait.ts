@@ -4,7 +4,7 @@
  * the target is reached or can no longer come.
  */
 import type { Service } from '../../../machines/index.js';
-import { knownEvent, knownStatus, lifecycleModel } from '../../model/index.js';
+import { escapeControls, knownEvent, knownStatus, lifecycleModel } from '../../model/index.js';
 import { WaitError, type WaitFailureReason } from '../../waiting/waitError.js';
 import { type WaitForStatusOptions, type WaitResult, waitForStatus } from '../../waiting/waitForStatus.js';
 import {
@@ -223,10 +223,8 @@ export function formatElapsed(ms: number): string {
 }
 
 /** Text from a service or a command, safe for a terminal: control characters escaped. */
-function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** Text from a poll or the command line, as it may be printed: control characters escaped (the one helper). */
+const printable = escapeControls;
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { statusPair } from '../../bench/wideFleet.js';
+import { formatFleetReport } from '../../src/cli/formatFleetReport.js';
+import { createFleetValidator } from '../../src/index.js';
+
+describe('formatFleetReport', () => {
+  it('writes a big report in pieces of a few hundred histories, whose concatenation is the whole report', () => {
+    const fleet = createFleetValidator('kafka');
+    const [from, to] = statusPair('kafka', 'illegal');
+    for (let i = 0; i < 1234; i++)
+      fleet.pushAll([
+        { instance: `i${i}`, status: from },
+        { instance: `i${i}`, status: to },
+      ]);
+    const chunks = [...formatFleetReport(fleet.report(), { file: 'f' })];
+    expect(chunks.length).toBe(3);
+    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
+    const lines = chunks.join('').trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('  ILLEGAL  instance i'))).toHaveLength(1234);
+    expect(lines.at(-1)).toMatch(/^ILLEGAL: 1234 histories, 2468 observations; 0 legal, 1234 illegal/);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(chunks.join('').length / 2);
+  });
+});
