@@ -33,6 +33,15 @@ export interface DotOverlay {
   extraEdges?: readonly { from: string; to: string; count: number }[];
 }
 
+/** Options of {@link toDot}: an overlay of observed data, and which way the layout runs. */
+export interface DotOptions extends DotOverlay {
+  /**
+   * Which way the ranks of the layout run: `TB` (top to bottom, the default) or `LR` (left to right, which suits
+   * machines with many statuses next to one hub). `lifecycleSvg` picks the one that fits a page best.
+   */
+  direction?: 'TB' | 'LR';
+}
+
 /** Colour of the extra edges of an overlay (changes the model does not allow). */
 export const EXTRA_EDGE_COLOUR = '#d00000';
 
@@ -41,7 +50,7 @@ export const EXTRA_EDGE_COLOUR = '#d00000';
  *
  * @example toDot(lifecycleModel('kafka')).startsWith('digraph') // true
  */
-export function toDot(model: LifecycleModel, overlay: DotOverlay = {}): string {
+export function toDot(model: LifecycleModel, options: DotOptions = {}): string {
   const ids = new Map(model.states.map((s, i) => [s.status, `s${i}`]));
   const node = (status: string): string => {
     const id = ids.get(status);
@@ -50,7 +59,7 @@ export function toDot(model: LifecycleModel, overlay: DotOverlay = {}): string {
   };
   const lines = [
     `digraph ${quote(model.service)} {`,
-    `  graph [label=${quote(`${model.name} (${model.service})`)}, labelloc=t, fontname="Helvetica", fontsize=16, rankdir=TB, nodesep=0.5, ranksep=0.55, pad=0.2];`,
+    `  graph [label=${quote(`${model.name} (${model.service})`)}, labelloc=t, fontname="Helvetica", fontsize=16, rankdir=${options.direction ?? 'TB'}, nodesep=0.5, ranksep=0.55, pad=0.2];`,
     '  node [fontname="Helvetica", fontsize=12, shape=box, margin="0.18,0.08"];',
     '  edge [fontname="Helvetica", fontsize=10];',
     '  start [shape=point, width=0.16, label="", id="initial", tooltip="initial status"];',
@@ -59,8 +68,8 @@ export function toDot(model: LifecycleModel, overlay: DotOverlay = {}): string {
   for (const [index, state] of model.states.entries()) {
     lines.push(`  ${node(state.status)} [${stateAttributes(state, index)}];`);
   }
-  const counts = overlay.transitionCounts;
-  const extra = overlay.extraEdges ?? [];
+  const counts = options.transitionCounts;
+  const extra = options.extraEdges ?? [];
   const most = Math.max(1, ...(counts ?? []), ...extra.map((e) => e.count));
   const width = (count: number) => (1 + (5 * Math.log1p(count)) / Math.log1p(most)).toFixed(2);
   for (const [index, t] of model.transitions.entries()) {
@@ -162,9 +171,14 @@ const EDGE_MEANING: ReadonlyMap<string, string> = new Map([
   ['inferred', 'dashed line'],
 ]);
 
-/** A DOT quoted string (backslashes doubled so Graphviz's label escapes do not apply; newlines become spaces). */
+/**
+ * A DOT quoted string: backslashes doubled so Graphviz's label escapes do not apply, `&` written `&amp;` so that
+ * Graphviz does not read entities in it (a status `&#65;` would be drawn `A`), newlines become spaces.
+ */
 function quote(text: string): string {
+  // Graphviz reads entities in strings (`&#;` would vanish from a label): an ampersand is written as `&amp;`
   return `"${text
+    .replace(/&/g, '&amp;')
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/[\r\n]+/g, ' ')}"`;

@@ -13,7 +13,7 @@ import { TAG_COLOURS } from './palette.js';
  * @example toMermaid(lifecycleModel('dcs')).split('\n')[0] // 'stateDiagram-v2'
  */
 export function toMermaid(model: LifecycleModel): string {
-  const ids = new Map(model.states.map((s, i) => [s.status, mermaidId(s.status, i)]));
+  const ids = mermaidIds(model.states.map((s) => s.status));
   const id = (status: string) => ids.get(status) ?? status;
   const lines = ['stateDiagram-v2'];
   for (const state of model.states) {
@@ -38,11 +38,42 @@ export function toMermaid(model: LifecycleModel): string {
   return lines.join('\n') + '\n';
 }
 
-/** The status itself where Mermaid accepts it as an id, else a positional id (the status becomes its label). */
-function mermaidId(status: string, index: number): string {
-  return /^[A-Za-z][A-Za-z0-9_]*$/.test(status) && status !== 'end' ? status : `s${index}`;
+/**
+ * Words Mermaid's state diagram lexer reads as keywords (it ignores case): as an id they would start a statement of
+ * their own (`state X`, `note X`, `class X`...). `default` is a keyword even at the start of a longer word; `end`
+ * is kept out too, as flowcharts reserve it.
+ */
+const KEYWORDS = /^(?:default.*|state|statediagram|class|classdef|note|scale|direction|hide|acctitle|accdescr|end)$/i;
+
+/**
+ * Each status's Mermaid id: the status itself where Mermaid reads it as a plain id (letters, digits and `_`, no
+ * keyword), else a positional id `s<index>` (the status becomes its label) that no other status uses.
+ */
+function mermaidIds(statuses: readonly string[]): Map<string, string> {
+  const plain = (status: string) => /^[A-Za-z][A-Za-z0-9_]*$/.test(status) && !KEYWORDS.test(status);
+  const taken = new Set(statuses.filter(plain));
+  const ids = new Map<string, string>();
+  for (const [index, status] of statuses.entries()) {
+    let alias = plain(status) ? status : `s${index}`;
+    if (alias !== status) while (taken.has(alias)) alias += '_';
+    taken.add(alias);
+    ids.set(status, alias);
+  }
+  return ids;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what this replaces
+const LABEL_BREAKERS = /[":;#\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text Mermaid shows as it is, in a quoted state label or after the `:` of a transition: characters that end or
+ * split the label (quotes, `:`, `;`, `#`, line breaks and other control characters) become spaces, and the
+ * patterns the lexer looks for anywhere on a line (`direction TB`, `<<fork>>`, `[[choice]]`...) are broken by an
+ * invisible zero-width space.
+ */
 function escapeLabel(text: string): string {
-  return text.replace(/[":;#\n]/g, ' ');
+  return text
+    .replace(LABEL_BREAKERS, ' ')
+    .replace(/(direction)(\s+(?:TB|BT|RL|LR))/gi, '$1\u200b$2')
+    .replace(/(<<|\[\[)(fork|join|choice)/gi, '$1\u200b$2');
 }

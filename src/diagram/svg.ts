@@ -5,7 +5,7 @@
 import { instance, type Viz } from '@viz-js/viz';
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel } from '../model/index.js';
-import { toDot } from './dot.js';
+import { type DotOverlay, toDot } from './dot.js';
 
 let vizInstance: Promise<Viz> | undefined;
 
@@ -29,12 +29,44 @@ export async function renderSvg(dot: string): Promise<string> {
 }
 
 /**
- * The SVG diagram of a service's machine (see `toDot` for what it shows).
+ * The SVG diagram of a service's machine (see `toDot` for what it shows, and for the overlay of observed counts the
+ * fleet report draws). It is laid out top to bottom, unless that
+ * comes out more than twice as wide as high (many statuses around one hub, which a page would shrink until the
+ * labels cannot be read): then it is also laid out left to right, and the layout closer to a page's 4:3 is kept.
  *
  * @example const svg = await lifecycleSvg('kafka'); // '<?xml ...><svg ...>...</svg>'
  */
-export async function lifecycleSvg(service: string | Service): Promise<string> {
-  return renderSvg(toDot(lifecycleModel(service)));
+export async function lifecycleSvg(service: string | Service, overlay: DotOverlay = {}): Promise<string> {
+  const model = lifecycleModel(service);
+  const topDown = await renderSvg(toDot(model, overlay));
+  if (aspectRatio(topDown) <= MAX_ASPECT) return topDown;
+  const leftRight = await renderSvg(toDot(model, { ...overlay, direction: 'LR' }));
+  const misfit = (svg: string) => Math.abs(Math.log(aspectRatio(svg) / PAGE_ASPECT));
+  return misfit(leftRight) < misfit(topDown) ? leftRight : topDown;
+}
+
+/** Widest top-to-bottom layout kept without trying left to right (width / height). */
+const MAX_ASPECT = 2;
+
+/** The shape a diagram should come closest to (width / height). */
+const PAGE_ASPECT = 4 / 3;
+
+/**
+ * The size of an SVG document that Graphviz wrote, in points (its `width` and `height` attributes).
+ *
+ * @example svgSize(await lifecycleSvg('kafka')).width > 0 // true
+ */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const length = (name: string) => Number.parseFloat(new RegExp(`\\b${name}="([\\d.]+)pt"`).exec(root)?.[1] ?? 'NaN');
+  const size = { width: length('width'), height: length('height') };
+  if (!(size.width > 0 && size.height > 0)) throw new Error('not an SVG document with a size in points');
+  return size;
+}
+
+function aspectRatio(svg: string): number {
+  const { width, height } = svgSize(svg);
+  return width / height;
 }
 
 /**

@@ -9,7 +9,7 @@
  * shortest routes (`xstate/graph`), with traversal stopped at every status that is not transitional.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, perService, type StatusTag, statusesTagged } from '../model/index.js';
+import { lifecycleModel, perService, type StatusTag, spellingKey, spellings, statusesTagged } from '../model/index.js';
 import { shortestRoutes } from './shortestRoutes.js';
 
 /** How a step from one status to another is explained. */
@@ -44,6 +44,11 @@ export interface StatusGraph {
   readonly allowedSampled: readonly (readonly string[])[];
   /** The id of an exactly spelled status, or -1. Safe for any string (`__proto__` included). */
   idOf(status: string): number;
+  /**
+   * The id of the one status spelled like `given` but for letter case and surrounding white space (see
+   * `spellings`), or -1.
+   */
+  idOfSpelling(given: string): number;
 }
 
 /**
@@ -58,6 +63,7 @@ function compile(entry: Service): StatusGraph {
   const statuses = model.states.map((s) => s.status);
   const n = statuses.length;
   const ids = new Map<string, number>(statuses.map((status, id) => [status, id]));
+  const spelled = spellings(statuses);
   const id = (status: string): number => {
     const found = ids.get(status);
     if (found === undefined) throw new Error(`machine ${entry.id}: unknown state ${status}`);
@@ -99,5 +105,9 @@ function compile(entry: Service): StatusGraph {
     allowedStrict: statuses.map((_, from) => targets(strict, from)),
     allowedSampled: statuses.map((_, from) => targets(sampled, from)),
     idOf: (status: string) => ids.get(status) ?? -1,
+    idOfSpelling: (given: string) => {
+      const status = spelled.get(spellingKey(given));
+      return status === undefined ? -1 : ids.get(status)!;
+    },
   };
 }

@@ -20,6 +20,8 @@ export { eventsOfKind, knownEvent, knownStatus, UnknownOperationError, UnknownSt
 export { perService } from './perService.js';
 export { escapeControls, QUOTED_LENGTH, quoteInput } from './quoteInput.js';
 export { resolveService, UnknownServiceError } from './resolveService.js';
+export { type ServiceSummary, serviceSummary } from './serviceSummary.js';
+export { spellingKey, spellings } from './spelling.js';
 export { statusesTagged } from './statusesTagged.js';
 export type {
   Basis,

@@ -7,8 +7,7 @@
  */
 
 import type { Service } from '../../machines/index.js';
-import { toDot } from '../diagram/dot.js';
-import { inlineSvg, renderSvg } from '../diagram/svg.js';
+import { inlineSvg, lifecycleSvg } from '../diagram/svg.js';
 import { BadArgumentError, lifecycleModel } from '../model/index.js';
 import { escapeHtml } from '../viewer/viewerHtml.js';
 import { durationCharts } from './durationChart.js';
@@ -34,12 +33,10 @@ export async function reportHtml(
     throw new BadArgumentError(`reportHtml: the report is about ${report.service}, not ${model.service}`);
   const pairCount = new Map(report.transitions.modelled.map((t) => [`${t.from}\u0000${t.to}`, t.count + t.inferred]));
   const svg = inlineSvg(
-    await renderSvg(
-      toDot(model, {
-        transitionCounts: model.transitions.map((t) => pairCount.get(`${t.from}\u0000${t.to}`) ?? 0),
-        extraEdges: report.transitions.illegal,
-      }),
-    ),
+    await lifecycleSvg(service, {
+      transitionCounts: model.transitions.map((t) => pairCount.get(`${t.from}\u0000${t.to}`) ?? 0),
+      extraEdges: report.transitions.illegal,
+    }),
   );
   const e = escapeHtml;
   const title = `${model.name} (${report.service}): fleet conformance report`;

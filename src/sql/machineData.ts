@@ -5,12 +5,18 @@
  */
 import type { Service } from '../../machines/index.js';
 import { statusGraph } from '../graph/index.js';
+import { spellingKey, spellings } from '../model/index.js';
 import type { ValidationMode } from '../validation/index.js';
 
 /** One status: its id in the query, and the statuses allowed to follow it (in the validator's order). */
 export interface SqlStatus {
   id: number;
   status: string;
+  /**
+   * The spelling key (`spellingKey`) other spellings of this status are read by, or undefined when another status
+   * shares it (then only the exact spelling is this status).
+   */
+  spelling?: string;
   allowed: string[];
 }
 
@@ -32,6 +38,7 @@ export interface SqlMachineData {
  */
 export function sqlMachineData(service: string | Service, mode: ValidationMode): SqlMachineData {
   const graph = statusGraph(service);
+  const spelled = spellings(graph.statuses);
   const n = graph.statuses.length;
   const table = mode === 'sampled' ? graph.sampled : graph.strict;
   const allowed = mode === 'sampled' ? graph.allowedSampled : graph.allowedStrict;
@@ -43,7 +50,12 @@ export function sqlMachineData(service: string | Service, mode: ValidationMode):
     service: graph.service,
     mode,
     initial: graph.initial,
-    statuses: graph.statuses.map((status, id) => ({ id, status, allowed: [...allowed[id]!] })),
+    statuses: graph.statuses.map((status, id) => {
+      const key = spellingKey(status);
+      return spelled.get(key) === status
+        ? { id, status, spelling: key, allowed: [...allowed[id]!] }
+        : { id, status, allowed: [...allowed[id]!] };
+    }),
     steps,
   };
 }

@@ -74,7 +74,8 @@ export function violationsQuery(service: string | Service, options: ViolationsQu
   const byInstance = '(PARTITION BY instance ORDER BY idx)';
   const runningBefore = '(PARTITION BY instance ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)';
   const none = dialect.texts([]);
-  const statusRows = data.statuses.map((s) => [s.id, s.status, s.allowed] as const);
+  // a status without a spelling of its own gets one no trimmed text has (it starts with a space): only exact matches
+  const statusRows = data.statuses.map((s) => [s.id, s.status, s.spelling ?? ` ${s.status}`, s.allowed] as const);
   const stepRows = data.steps.map((s) => [s.from, s.to] as const);
 
   const ctes = [
@@ -83,6 +84,7 @@ export function violationsQuery(service: string | Service, options: ViolationsQu
       [
         { name: 'status_id', type: 'int' },
         { name: 'status', type: 'text' },
+        { name: 'spelling', type: 'text' },
         { name: 'allowed', type: 'texts' },
       ],
       statusRows,
@@ -106,7 +108,7 @@ export function violationsQuery(service: string | Service, options: ViolationsQu
     COUNT(o.t) OVER ${runningBefore} AS times_so_far
   FROM observed o
   LEFT JOIN machine_statuses exact ON exact.status = o.given
-  LEFT JOIN machine_statuses spelled ON spelled.status = UPPER(${dialect.trim('o.given', JS_WHITESPACE)})
+  LEFT JOIN machine_statuses spelled ON spelled.spelling = UPPER(${dialect.trim('o.given', JS_WHITESPACE)})
 )`,
     `last_time AS (
   SELECT k.*, MAX(k.t) OVER (PARTITION BY instance, times_so_far) AS time_so_far FROM known k

@@ -370,9 +370,9 @@ class Validator implements HistoryValidator {
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
-    const status = given.trim().toUpperCase();
-    const id = this.graph.idOf(status);
+    const id = this.graph.idOfSpelling(given);
     if (id >= 0) {
+      const status = this.graph.statuses[id]!;
       const message = `${quoteInput(given)} read as ${status}`;
       this.noteCount++;
       const note = { index, ...at(line), given: detachString(given), status, message: detachString(message) };

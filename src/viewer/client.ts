@@ -123,6 +123,7 @@ export function viewerClient(): void {
     if (step.known !== undefined) {
       const node = element(`state-${statusIndex.get(step.known)}`);
       node?.classList.add('current');
+      node?.scrollIntoView({ block: 'nearest', inline: 'nearest' }); // a big diagram scrolls in its panel
       if (step.problems.length > 0) node?.classList.add('illegal');
     }
     if (step.problems.length > 0 && step.from !== undefined && step.from !== step.known) {

@@ -4,7 +4,7 @@
  * Policy forbids every fetch), so it works from `file://` and without a network.
  */
 import type { Service } from '../../machines/index.js';
-import { inlineSvg, lifecycleSvg } from '../diagram/svg.js';
+import { inlineSvg, lifecycleSvg, svgSize } from '../diagram/svg.js';
 import { viewerClient } from './client.js';
 import { type ViewerData, type ViewerHistory, type ViewerOptions, viewerData } from './viewerData.js';
 
@@ -33,7 +33,8 @@ export async function viewerHtml(
  * @example const data = viewerData(service, histories); const html = await viewerPage(data, service);
  */
 export async function viewerPage(data: ViewerData, service: string | Service = data.service.id): Promise<string> {
-  const svg = inlineSvg(await lifecycleSvg(service));
+  const document = await lifecycleSvg(service);
+  const svg = inlineSvg(document);
   const title = `${data.service.name} (${data.service.id}) lifecycle`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -43,7 +44,7 @@ export async function viewerPage(data: ViewerData, service: string | Service = d
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${readableWidth(svgSize(document).width)}</style>
 </head>
 <body>
 <header><h1>${escapeHtml(title)}</h1><p id="summary">${data.instances.length === 0 ? 'No history given: the diagram only.' : ''}</p></header>
@@ -88,6 +89,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * The CSS that keeps a big diagram readable: it fills the panel, but never shrinks below 60% of its natural size
+ * (its smallest text stays 8 pixels high, as the diagram tests require of a page); the panel scrolls instead.
+ */
+function readableWidth(widthInPoints: number): string {
+  return `#diagram svg { min-width: ${Math.round(widthInPoints * (4 / 3) * 0.6)}px; }\n`;
+}
+
 const STYLE = `
 :root { font-family: system-ui, sans-serif; color: #1d1d1d; background: #fafafa; }
 body { margin: 0; }
@@ -96,8 +105,8 @@ h1 { font-size: 1.2rem; margin: 0.2rem 0; }
 #summary { margin: 0.2rem 0; color: #333; }
 #summary.illegal { color: #b00020; font-weight: 600; }
 main { display: flex; gap: 1rem; padding: 1rem; align-items: flex-start; }
-#diagram { flex: 3 1 0; min-width: 0; background: #fff; border: 1px solid #ddd; }
-#diagram svg { width: 100%; height: auto; max-height: 85vh; display: block; }
+#diagram { flex: 3 1 0; min-width: 0; max-height: 85vh; overflow: auto; background: #fff; border: 1px solid #ddd; }
+#diagram svg { width: 100%; height: auto; display: block; }
 #history { flex: 2 1 0; min-width: 18rem; }
 #history[hidden] { display: none; }
 #picker-row { margin-bottom: 0.5rem; }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import type { Command } from '../../src/cli/command.js';
 import { EXIT_INTERNAL, runCli } from '../../src/cli/run.js';
-import { lifecycleModel } from '../../src/index.js';
+import { lifecycleModel, type ServiceSummary } from '../../src/index.js';
 import { runCliCapture } from '../support/cliHarness.js';
 import { cliBin, repoRoot } from '../support/paths.js';
 
@@ -83,14 +83,36 @@ describe('instance-lifecycle services', () => {
   it('--json lists every registered service with its statuses', async () => {
     const result = await runCliCapture(['services', '--json']);
     expect(result.code).toBe(0);
-    const rows = JSON.parse(result.stdout) as { id: string; page: string; statuses: string[] }[];
+    const rows = JSON.parse(result.stdout) as ServiceSummary[];
     expect(rows.map((r) => r.id)).toEqual(services.map((s) => s.id));
-    for (const row of rows) expect(row.statuses).toEqual(lifecycleModel(row.id).states.map((s) => s.status));
+    expect((await runCliCapture(['services', '--json'])).stdout).toBe(result.stdout); // a stable order
+    for (const row of rows) {
+      const service = services.find((s) => s.id === row.id)!;
+      const model = lifecycleModel(row.id);
+      expect(row).toMatchObject({ name: service.name, page: service.page });
+      expect(row.statuses).toEqual(model.states.map((s) => s.status));
+      const undocumented = model.states.filter((s) => s.tags.includes('undocumented')).length;
+      const inferred = model.transitions.filter((t) => t.basis === 'inferred').length;
+      const events = (kind: string) => new Set(model.transitions.filter((t) => t.kind === kind).map((t) => t.event));
+      expect(row.counts).toEqual({
+        statuses: model.states.length,
+        documented: model.states.length - undocumented,
+        undocumented,
+        transitions: model.transitions.length,
+        documentedTransitions: model.transitions.length - inferred,
+        inferredTransitions: inferred,
+        operations: events('operation').size,
+        outcomes: events('outcome').size,
+      });
+    }
   });
 
   it('prints a table by default and refuses extra arguments', async () => {
     const table = await runCliCapture(['services']);
-    for (const service of services) expect(table.stdout).toContain(service.name);
+    for (const service of services) {
+      const line = table.stdout.split('\n').find((l) => l.startsWith(`${service.id} `));
+      expect(line, service.id).toContain(`${service.name}: page ${service.page}`);
+    }
     const extra = await runCliCapture(['services', 'kafka']);
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('unexpected argument "kafka"');
@@ -136,7 +158,7 @@ describe('instance-lifecycle graph', () => {
   });
 
   it('names the known services for an unknown one, and the formats for an unknown format, exit 2', async () => {
-    const unknown = await runCliCapture(['graph', 'rds']);
+    const unknown = await runCliCapture(['graph', 'nosuch']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`known services: ${services.map((s) => s.id).join(', ')}`);
     const format = await runCliCapture(['graph', 'kafka', '--format', 'png']);

@@ -143,7 +143,7 @@ describe('instance-lifecycle simulate', () => {
   });
 
   it('rejects an unknown or missing service in one line, exit 2', async () => {
-    expectOneLineUsageError(await runCliCapture(['simulate', 'rds']), /unknown service "rds"/);
+    expectOneLineUsageError(await runCliCapture(['simulate', 'nosuch']), /unknown service "nosuch"/);
     expectOneLineUsageError(await runCliCapture(['simulate']), /missing <service>/);
   });
 });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { docsFiles } from '../../scripts/docsFiles.js';
-import { toMermaid } from '../../src/diagram/mermaid.js';
 import { lifecycleModel } from '../../src/index.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -20,38 +19,5 @@ describe('generated docs', () => {
     const model = lifecycleModel(id);
     for (const t of model.transitions)
       expect(file!.content).toContain(`| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` |`);
-  });
-});
-
-describe('toMermaid', () => {
-  it.each(services.map((s) => s.id))(
-    'draws every transition of %s once, marks inferred ones, and ends finals',
-    (id) => {
-      const model = lifecycleModel(id);
-      const text = toMermaid(model);
-      const lines = text.split('\n');
-      expect(lines[0]).toBe('stateDiagram-v2');
-      expect(lines).toContain(`  [*] --> ${model.initial}`);
-      for (const t of model.transitions) {
-        const label = t.basis === 'inferred' ? `${t.event} (inferred)` : t.event;
-        expect(lines.filter((l) => l === `  ${t.from} --> ${t.to}: ${label}`)).toHaveLength(1);
-      }
-      for (const s of model.states.filter((s) => s.tags.includes('final')))
-        expect(lines).toContain(`  ${s.status} --> [*]`);
-    },
-  );
-
-  it('aliases a status that is not a valid Mermaid id', () => {
-    const model = lifecycleModel('kafka');
-    const odd = {
-      ...model,
-      initial: 'NEW STATE',
-      states: [{ status: 'NEW STATE', tags: ['transitional' as const], description: 'x' }, ...model.states],
-      transitions: [{ ...model.transitions[0]!, from: 'NEW STATE' }],
-    };
-    const text = toMermaid(odd);
-    expect(text).toContain('state "NEW STATE" as s0');
-    expect(text).toContain('[*] --> s0');
-    expect(text).toContain(`s0 --> ${model.transitions[0]!.to}`);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { createVirtualClock, lifecycleModel, UnknownOperationError, validateHistory } from '../../src/index.js';
 import { createSimulatedInstance, InstanceNotFoundError, OperationRejectedError } from '../../src/testing/index.js';
+import { deletion, finalStatus, settledStatus } from '../support/roles.js';
 
 type Action = { type: 'advance'; ms: number } | { type: 'request'; pick: number } | { type: 'inject'; pick: number };
 
@@ -22,8 +23,8 @@ describe('createSimulatedInstance', () => {
         async (service, seed, steps) => {
           const model = lifecycleModel(service);
           const operations = [...new Set(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];
-          const byRequest = createSimulatedInstance(service, { seed, from: 'RUNNING' });
-          const byMethod = createSimulatedInstance(service, { seed, from: 'RUNNING' });
+          const byRequest = createSimulatedInstance(service, { seed, from: settledStatus(service) });
+          const byMethod = createSimulatedInstance(service, { seed, from: settledStatus(service) });
           expect(Object.keys(byMethod.requests).sort()).toEqual(
             operations.map((op) => op.toLowerCase().replace(/_(.)/g, (_, c: string) => c.toUpperCase())).sort(),
           );
@@ -155,32 +156,38 @@ describe('createSimulatedInstance', () => {
 
   it('stays in a stable status until asked, unless spontaneous', async () => {
     for (const { id } of services) {
+      const running = settledStatus(id);
       const clock = createVirtualClock(0);
-      const quiet = createSimulatedInstance(id, { clock, from: 'RUNNING' });
+      const quiet = createSimulatedInstance(id, { clock, from: running });
       await clock.sleep(365 * 24 * 3_600_000);
-      expect(await quiet.status()).toBe('RUNNING');
+      expect(await quiet.status()).toBe(running);
       expect(quiet.nextChangeAt).toBeUndefined();
-      const lively = createSimulatedInstance(id, { clock, from: 'RUNNING', spontaneous: true, seed: 1 });
+      const lively = createSimulatedInstance(id, { clock, from: running, spontaneous: true, seed: 1 });
       await clock.sleep(7 * 3_600_000);
-      expect(lively.history().length, `${id} never changed by itself`).toBeGreaterThan(1);
+      await lively.status();
+      expect(lively.history().length, `${id}: nothing happened by itself`).toBeGreaterThan(1);
     }
   });
 
   it('answers "not found" (HTTP 404) in a final status when asked to, and the final status otherwise', async () => {
     for (const { id } of services) {
+      const { from, operation } = deletion(id);
+      const final = finalStatus(id);
       const clock = createVirtualClock(0);
-      const gone = createSimulatedInstance(id, { clock, from: 'DELETING', notFoundWhenFinal: true, failureWeight: 0 });
-      const kept = createSimulatedInstance(id, { clock, from: 'DELETING', failureWeight: 0 });
+      const gone = createSimulatedInstance(id, { clock, from, notFoundWhenFinal: true, failureWeight: 0 });
+      const kept = createSimulatedInstance(id, { clock, from, failureWeight: 0 });
+      await gone.request(operation);
+      await kept.request(operation);
       await clock.sleep(3_600_000);
       const error = await gone.status().then(
         () => undefined,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(InstanceNotFoundError);
-      expect(error).toMatchObject({ statusCode: 404, id: gone.id, status: 'DELETED' });
-      await expect(gone.request('DELETE')).rejects.toBeInstanceOf(InstanceNotFoundError);
-      expect(gone.current).toBe('DELETED');
-      expect(await kept.status()).toBe('DELETED');
+      expect(error).toMatchObject({ statusCode: 404, id: gone.id, status: final });
+      await expect(gone.request(operation)).rejects.toBeInstanceOf(InstanceNotFoundError);
+      expect(gone.current).toBe(final);
+      expect(await kept.status()).toBe(final);
     }
   });
 

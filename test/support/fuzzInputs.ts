@@ -16,28 +16,35 @@ export const MAX_FUZZ_BYTES = 4096;
 
 const ids = services.map((s) => s.id);
 
-/** A valid input of `format`: one or two instances' legal histories, with ids and times where the format has them. */
-function validText(format: InputFormat): fc.Arbitrary<string> {
+/**
+ * A valid input of `format`: one or two instances' legal histories of a service, with ids and times where the format
+ * has them; with the service it is legal for.
+ */
+function validText(format: InputFormat): fc.Arbitrary<{ service: string; text: string }> {
   return fc
     .constantFrom(...ids)
     .chain((service) => fc.tuple(fc.constant(service), legalHistory(service, { maxLength: 8 }), fc.boolean()))
-    .map(([_service, statuses, withIds]) => {
-      // ids: a string, or one of two numbers above 2^53 (written as JSON numbers: BIG stands in for them)
-      const records = statuses.map((status, i) => ({
-        ...(withIds ? { instance_id: i % 3 === 0 ? 'i-1' : `BIG${i % 2}` } : {}),
-        status,
-        time: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-      }));
-      const big = (json: string) =>
-        json.replace(/"BIG(\d)"/g, (_, digit: string) => `900719925474099${3 + Number(digit)}`);
-      if (format === 'lines') return statuses.join('\n') + '\n';
-      if (format === 'ndjson') return big(records.map((r) => JSON.stringify(r)).join('\n')) + '\n';
-      if (format === 'json')
-        return withIds
-          ? big(JSON.stringify(records, null, 1))
-          : `[${statuses.map((s) => JSON.stringify(s)).join(',\n ')}]`;
-      return `time,instance_id,status\n${records.map((r) => `${r.time},${r.instance_id ?? ''},${r.status}`).join('\n')}\n`;
-    });
+    .map(([service, statuses, withIds]) => ({ service, text: formatted(format, statuses, withIds) }));
+}
+
+function formatted(format: InputFormat, statuses: readonly string[], withIds: boolean): string {
+  {
+    // ids: a string, or one of two numbers above 2^53 (written as JSON numbers: BIG stands in for them)
+    const records = statuses.map((status, i) => ({
+      ...(withIds ? { instance_id: i % 3 === 0 ? 'i-1' : `BIG${i % 2}` } : {}),
+      status,
+      time: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    }));
+    const big = (json: string) =>
+      json.replace(/"BIG(\d)"/g, (_, digit: string) => `900719925474099${3 + Number(digit)}`);
+    if (format === 'lines') return statuses.join('\n') + '\n';
+    if (format === 'ndjson') return big(records.map((r) => JSON.stringify(r)).join('\n')) + '\n';
+    if (format === 'json')
+      return withIds
+        ? big(JSON.stringify(records, null, 1))
+        : `[${statuses.map((s) => JSON.stringify(s)).join(',\n ')}]`;
+    return `time,instance_id,status\n${records.map((r) => `${r.time},${r.instance_id ?? ''},${r.status}`).join('\n')}\n`;
+  }
 }
 
 const TOKENS: readonly (string | number[])[] = [
@@ -112,14 +119,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
-/** A valid input of some format broken by 0 to 4 mutations, as bytes, with the format it was made in. */
-export const mutatedInput: fc.Arbitrary<{ made: InputFormat; bytes: Buffer }> = fc
+/**
+ * A valid input of some format broken by 0 to 4 mutations, as bytes, with the format it was made in and the service
+ * whose legal histories it was made from.
+ */
+export const mutatedInput: fc.Arbitrary<{ made: InputFormat; service: string; bytes: Buffer }> = fc
   .constantFrom<InputFormat>('json', 'ndjson', 'csv', 'lines')
   .chain((made) =>
-    fc.tuple(fc.constant(made), validText(made), fc.array(mutation, { maxLength: 4 })).map(([format, text, steps]) => ({
-      made: format,
-      bytes: steps.reduce<Buffer>((bytes, step) => step(bytes), Buffer.from(text)),
-    })),
+    fc
+      .tuple(fc.constant(made), validText(made), fc.array(mutation, { maxLength: 4 }))
+      .map(([format, { service, text }, steps]) => ({
+        made: format,
+        service,
+        bytes: steps.reduce<Buffer>((bytes, step) => step(bytes), Buffer.from(text)),
+      })),
   );
 
 /** Random bytes, sometimes starting like one of the formats. */
@@ -131,6 +144,15 @@ export const randomInput: fc.Arbitrary<Buffer> = fc
 export const fuzzInput: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 3, arbitrary: mutatedInput.map((input) => input.bytes) },
   { weight: 1, arbitrary: randomInput },
+);
+
+/**
+ * A fuzz input with the service it was made from (none for random bytes), so that a test can check it against that
+ * service: with many services, an input checked against a service drawn on its own is rarely legal.
+ */
+export const fuzzCase: fc.Arbitrary<{ bytes: Buffer; service?: string }> = fc.oneof(
+  { weight: 3, arbitrary: mutatedInput.map(({ bytes, service }) => ({ bytes, service })) },
+  { weight: 1, arbitrary: randomInput.map((bytes) => ({ bytes })) },
 );
 
 /** A forced format, or none (detected). */

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createValidator, validateHistory } from '../../src/index.js';
+import { services } from '../../machines/index.js';
+import { createValidator, lifecycleModel, validateHistory } from '../../src/index.js';
+import { spellingKey, spellings } from '../../src/model/index.js';
 
 describe('validateHistory (examples)', () => {
   it('accepts RUNNING then DELETED in sampled mode, naming DELETING as missed', () => {
@@ -81,5 +84,32 @@ describe('createValidator (incremental)', () => {
     expect(validator.push({ status: 'RESTORING', line: 7 })).toBe(false);
     expect(validator.lastViolation).toMatchObject({ index: 1, line: 7, from: 'CREATING', to: 'RESTORING' });
     expect(validator.verdict()).toMatchObject({ ok: false, observations: 2, status: 'RESTORING' });
+  });
+});
+
+describe('spellings of a status (every service)', () => {
+  it.each(services.map((s) => s.id))(
+    '%s: a status in another case or with surrounding spaces is read as the status, with a note',
+    (id) => {
+      const statuses = lifecycleModel(id).states.map((s) => s.status);
+      const variant = fc.tuple(fc.constantFrom(...statuses), fc.boolean(), fc.constantFrom('', ' ', '\t'));
+      fc.assert(
+        fc.property(variant, ([status, lower, pad]) => {
+          const given = `${pad}${lower ? status.toLowerCase() : status.toUpperCase()}${pad}`;
+          fc.pre(given !== status);
+          const verdict = validateHistory(id, [status, given]);
+          expect(verdict.violations).toEqual([]);
+          expect(verdict.notes).toEqual([expect.objectContaining({ index: 1, given, status })]);
+        }),
+      );
+    },
+  );
+
+  it('reads a spelling as a status only when no other status shares it', () => {
+    const map = spellings(['Running', 'RUNNING', 'ScalingUp', 'CREATE FAIL']);
+    expect(map.get(spellingKey(' running'))).toBeUndefined();
+    expect(map.get(spellingKey('scalingup '))).toBe('ScalingUp');
+    expect(map.get(spellingKey('create fail'))).toBe('CREATE FAIL');
+    expect(map.get(spellingKey('createfail'))).toBeUndefined();
   });
 });

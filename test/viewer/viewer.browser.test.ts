@@ -142,7 +142,7 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
     browser = await launched;
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     context.on('request', (request) => requests.push(request.url()));
-  });
+  }, 60_000); // one CLI process per page (two per service), on a machine shared with other jobs
 
   afterAll(async () => {
     await context?.close();
@@ -208,6 +208,16 @@ describe.skipIf(!haveChromium && !inCi)('the offline viewer in chromium', () => 
         .first()
         .evaluate((el) => getComputedStyle(el).stroke);
       expect(stroke).toBe('rgb(208, 0, 0)');
+      // readable however many statuses: the status labels are at least 8 pixels high, and the current status is
+      // scrolled into the diagram's panel
+      const label = await node.locator('text').first().boundingBox();
+      expect(label!.height).toBeGreaterThanOrEqual(8);
+      const panel = (await page.locator('#diagram').boundingBox())!;
+      const shown = (await node.boundingBox())!;
+      expect(shown.x).toBeGreaterThanOrEqual(panel.x - 1);
+      expect(shown.y).toBeGreaterThanOrEqual(panel.y - 1);
+      expect(shown.x + shown.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
+      expect(shown.y + shown.height).toBeLessThanOrEqual(panel.y + panel.height + 1);
       await page.screenshot({ path: join(outputDir, `viewer-${id}-illegal.png`) });
 
       // Home, End, ← and the buttons

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, transition } from 'xstate';
 import { type Service, services } from '../../machines/index.js';
 import { expectations, lifecycleModel, UnknownOperationError, UnknownStatusError } from '../../src/index.js';
+import { settledStatus } from '../support/roles.js';
 
 /**
  * Independent oracle: the statuses reachable from `from` by outcome events only, with every intermediate status
@@ -151,7 +152,7 @@ describe('expectations: laws over every service and target', () => {
     it(`${service.id}: a creation wait from the initial status meets only what creation leads to`, () => {
       const model = lifecycleModel(service);
       const creation = model.transitions.filter((t) => t.from === model.initial);
-      const e = expectations(service, 'RUNNING', { from: model.initial });
+      const e = expectations(service, settledStatus(service.id), { from: model.initial });
       const listed = [...e.target, ...e.pending.map((p) => p.status), ...e.failure.map((f) => f.status)];
       expect(new Set(listed)).toEqual(new Set([model.initial, ...creation.map((t) => t.to)]));
     });
