@@ -1,23 +1,37 @@
 /**
  * DCS, Distributed Cache Service: the instance statuses of the API reference page dcs-api-0312047 ("DCS Instance
  * Statuses"), with the transitions between them. Sources are files of the Open Telekom Cloud documentation
- * repository opentelekomcloud-docs/distributed-cache-service, or public clients where the documentation is silent.
+ * repository opentelekomcloud-docs/distributed-cache-service, Huawei Cloud pages named by their id, or public
+ * clients (Terraform providers) where the documentation is silent.
  *
- * The status table has no deletion status, yet instances are deleted. Real clients observe DELETING and report a
- * vanished instance (HTTP 404) as DELETED, so both are modelled, tagged `undocumented`, with their evidence.
+ * The status table lists seven statuses. Real instances show more: a deletion status (the table has none, yet
+ * instances are deleted), freezing for arrears, clearing data, minor-version upgrades, and stopping and starting of
+ * old instances. Each is modelled as a state tagged `undocumented`, with its evidence, so that a poller's real
+ * history is not reported as "unknown status".
  */
 import { setup } from 'xstate';
 import { documented, failure, inferred, type StatusMeta, type StatusTag, type TransitionMeta } from './vocabulary.js';
 
 const DOCS = 'opentelekomcloud-docs/distributed-cache-service';
-const STATUS_PAGE = `${DOCS} api-ref, page dcs-api-0312047 (DCS Instance Statuses)`;
+const STATUS_PAGE = `${DOCS} api-ref/source/appendix/dcs_instance_statuses.rst (page dcs-api-0312047)`;
+const CREATE_PAGE = `${DOCS} umn/source/getting_started/creating_an_instance/creating_a_dcs_redis_instance.rst`;
 const RESTART_PAGE = `${DOCS} umn/source/operating_dcs_instances/restarting_dcs_instances.rst`;
 const DELETE_PAGE = `${DOCS} umn/source/operating_dcs_instances/deleting_dcs_instances.rst`;
 const RESIZE_PAGE = `${DOCS} umn/source/operating_dcs_instances/modifying_dcs_instance_specifications.rst`;
 const RESTORE_PAGE = `${DOCS} umn/source/backing_up_and_restoring_instance_data/restoring_a_dcs_instance.rst`;
+const CLEAR_PAGE = `${DOCS} umn/source/operating_dcs_instances/clearing_dcs_instance_data.rst`;
+const UPGRADE_PAGE = `${DOCS} umn/source/operating_dcs_instances/upgrading_the_minor_or_proxy_version_of_a_dcs_instance.rst`;
+const START_PAGE = `${DOCS} umn/source/operating_dcs_instances/starting_dcs_instances.rst`;
+const ERROR_CODES = `${DOCS} api-ref/source/appendix/error_codes.rst`;
 const V1_STATUS_PAGE = `${DOCS} api-ref/source/outdated_apis_v1/instance_management_apis/querying_dcs_instance_status.rst`;
-const OTC_TERRAFORM =
-  'opentelekomcloud/terraform-provider-opentelekomcloud opentelekomcloud/services/dcs/resource_opentelekomcloud_dcs_instance_v1.go';
+const OTC_PROVIDER = 'opentelekomcloud/terraform-provider-opentelekomcloud opentelekomcloud/services/dcs';
+const OTC_V1 = `${OTC_PROVIDER}/resource_opentelekomcloud_dcs_instance_v1.go`;
+const OTC_V2 = `${OTC_PROVIDER}/resource_opentelekomcloud_dcs_instance_v2.go`;
+const HW_PROVIDER = 'huaweicloud/terraform-provider-huaweicloud huaweicloud/services/dcs';
+const HW_STATUS_PAGE = 'Huawei Cloud page dcs-api-0312047 (its version of the status table)';
+
+/** Where the seven statuses of the seed table are documented (the page has one version, of 2022). */
+const SEED_TABLE = 'page dcs-api-0312047 (its only version, 2022)';
 
 /** The events of the DCS machine: operations a user requests, and outcomes the service reports. */
 export type DcsEvent =
@@ -25,20 +39,45 @@ export type DcsEvent =
   | { type: 'RESIZE' }
   | { type: 'RESTORE' }
   | { type: 'DELETE' }
+  | { type: 'FLUSH' }
+  | { type: 'UPGRADE' }
+  | { type: 'TOP_UP' }
+  | { type: 'STOP' }
+  | { type: 'START' }
   | { type: 'CREATE_SUCCEEDED' }
   | { type: 'CREATE_FAILED' }
+  | { type: 'CREATE_FAULTED' }
   | { type: 'RESTART_SUCCEEDED' }
   | { type: 'RESTART_FAILED' }
   | { type: 'RESIZE_SUCCEEDED' }
   | { type: 'RESIZE_FAILED' }
+  | { type: 'RESIZE_RESTARTING' }
   | { type: 'RESTORE_SUCCEEDED' }
   | { type: 'RESTORE_FAILED' }
+  | { type: 'FLUSH_SUCCEEDED' }
+  | { type: 'UPGRADE_SUCCEEDED' }
+  | { type: 'UPGRADE_FAILED' }
   | { type: 'DELETE_SUCCEEDED' }
+  | { type: 'FREEZE' }
+  | { type: 'FREEZE_SUCCEEDED' }
+  | { type: 'RELEASED' }
+  | { type: 'STOP_SUCCEEDED' }
+  | { type: 'START_SUCCEEDED' }
   | { type: 'FAULT' };
 
 const DELETION_EVIDENCE =
   `Not in the status table. The v1 status summary counts instances being deleted (${V1_STATUS_PAGE}), and a ` +
-  `provider waits on DELETING until the instance is gone (${OTC_TERRAFORM}).`;
+  `provider waits on DELETING until the instance is gone (${OTC_V1}). Newer clients wait on RUNNING alone until ` +
+  `the instance is gone (${OTC_V2}), so DELETING may not show at all in the current API.`;
+
+const FREEZE_EVIDENCE =
+  `Not in the status table. Errors 111400120 (the instance is Freezing) and 111400045 (already unfrozen) exist ` +
+  `(${ERROR_CODES}); ${HW_STATUS_PAGE} lists FROZEN (low balance; recharge to unfreeze); a provider's status list ` +
+  `has both (${HW_PROVIDER}/data_source_huaweicloud_dcs_instance_status.go).`;
+
+const STOP_START_EVIDENCE =
+  `Not in the status table. The v1 status summary counts instances being stopped, stopped and being started ` +
+  `(CLOSING, CLOSED, STARTING: ${V1_STATUS_PAGE}); old instances that were stopped can be started (${START_PAGE}).`;
 
 /** The lifecycle of a DCS instance. */
 export const dcsMachine = setup({
@@ -50,17 +89,23 @@ export const dcsMachine = setup({
   },
 }).createMachine({
   id: 'dcs',
-  description: 'Lifecycle of a DCS instance, one state per status of page dcs-api-0312047, plus undocumented deletion.',
+  description:
+    'Lifecycle of a DCS instance: the 7 statuses of page dcs-api-0312047, plus undocumented deletion, freezing, clearing, upgrading, stopping and starting.',
   initial: 'CREATING',
   states: {
     CREATING: {
       tags: ['transitional'],
-      description: 'The instance is being created; it cannot cache anything yet.',
+      description: 'The instance is being created; it cannot cache anything yet, nor be deleted.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         CREATE_SUCCEEDED: {
           target: 'RUNNING',
           description: 'Creation finished and the instance serves.',
-          meta: documented('outcome', STATUS_PAGE, 'Creating is described as the status before Running.'),
+          meta: documented(
+            'outcome',
+            CREATE_PAGE,
+            'A created instance enters Running; the status table calls Creating the status before Running.',
+          ),
         },
         CREATE_FAILED: {
           target: 'CREATEFAILED',
@@ -69,11 +114,19 @@ export const dcsMachine = setup({
             documented('outcome', STATUS_PAGE, 'CREATEFAILED is described as an instance that failed to be created.'),
           ),
         },
+        CREATE_FAULTED: {
+          target: 'ERROR',
+          description: 'Creation failed with the instance left faulty (the management plane cannot reach it).',
+          meta: failure(
+            documented('outcome', CREATE_PAGE, 'If creation fails this way, the instance status changes to Faulty.'),
+          ),
+        },
       },
     },
     CREATEFAILED: {
       tags: ['failed', 'stable'],
       description: 'Creation failed; the instance never served. It stays until it is deleted.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         DELETE: {
           target: 'DELETING',
@@ -85,6 +138,7 @@ export const dcsMachine = setup({
     RUNNING: {
       tags: ['stable'],
       description: 'The instance runs properly; only now does it provide the cache service.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         RESTART: {
           target: 'RESTARTING',
@@ -110,6 +164,29 @@ export const dcsMachine = setup({
             'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented.',
           ),
         },
+        FLUSH: {
+          target: 'FLUSHING',
+          description: 'The user clears all data of the instance.',
+          meta: documented(
+            'operation',
+            CLEAR_PAGE,
+            'Clearing data needs a Running instance; the v1 status summary counts instances whose data is being cleared.',
+          ),
+        },
+        UPGRADE: {
+          target: 'UPGRADING',
+          description: 'The user upgrades the minor or proxy version.',
+          meta: documented('operation', UPGRADE_PAGE, 'The user upgrades the minor or proxy version of an instance.'),
+        },
+        STOP: {
+          target: 'CLOSING',
+          description: 'The instance (an old one) is stopped.',
+          meta: inferred(
+            'operation',
+            'Old instances can be in Stopped, and the v1 status summary counts instances being stopped; recent instances can no longer be stopped.',
+            START_PAGE,
+          ),
+        },
         FAULT: {
           target: 'ERROR',
           description: 'The instance stops running properly without any request.',
@@ -117,11 +194,21 @@ export const dcsMachine = setup({
             inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
           ),
         },
+        FREEZE: {
+          target: 'FREEZING',
+          description: 'The account balance ran out and the instance is being frozen.',
+          meta: inferred(
+            'outcome',
+            'Freezing follows from arrears, which no request on the instance causes (error 111400120 names a Freezing instance).',
+            ERROR_CODES,
+          ),
+        },
       },
     },
     ERROR: {
       tags: ['failed', 'stable'],
       description: 'The instance does not run properly.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         RESTART: {
           target: 'RESTARTING',
@@ -137,7 +224,9 @@ export const dcsMachine = setup({
     },
     RESTARTING: {
       tags: ['transitional'],
-      description: 'The instance is being restarted; it can be neither deleted nor scaled meanwhile.',
+      description:
+        'The instance is being restarted (on request, or as part of a resize); it can be neither deleted nor scaled meanwhile.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         RESTART_SUCCEEDED: {
           target: 'RUNNING',
@@ -147,32 +236,45 @@ export const dcsMachine = setup({
         RESTART_FAILED: {
           target: 'ERROR',
           description: 'The restart did not bring the instance back.',
-          meta: failure(inferred('outcome', 'A restart that fails leaves an instance that does not run properly.')),
+          meta: failure(
+            inferred(
+              'outcome',
+              'A restart that fails leaves an instance that does not run properly, which is what ERROR means; clients waiting for RUNNING treat ERROR as a failure.',
+              `${HW_PROVIDER}/common.go`,
+            ),
+          ),
         },
       },
     },
     EXTENDING: {
       tags: ['transitional'],
-      description: 'The instance is being scaled; it keeps serving and cannot be deleted meanwhile.',
+      description:
+        'The instance is being scaled; master/standby and cluster instances keep serving, a single-node one may not. It cannot be deleted meanwhile.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         RESIZE_SUCCEEDED: {
           target: 'RUNNING',
-          description: 'Scaling finished.',
-          meta: inferred(
-            'outcome',
-            'Scaling happens while the instance runs, so it returns to Running when done.',
-            RESIZE_PAGE,
-          ),
+          description: 'Scaling finished with the new specification.',
+          meta: documented('outcome', RESIZE_PAGE, 'After a successful modification the instance changes to Running.'),
         },
         RESIZE_FAILED: {
           target: 'RUNNING',
-          description: 'Scaling failed; the instance keeps its old size.',
+          description: 'Scaling of a master/standby or cluster instance failed; it keeps serving at its old size.',
           meta: failure(
-            inferred(
+            documented(
               'outcome',
-              'Scaling is documented to fail (memory full, big keys), and DCS has no failed-scaling status: the instance keeps running at its old size.',
               RESIZE_PAGE,
+              'A master/standby or cluster instance whose modification fails stays usable with its original specifications (DCS has no failed-scaling status).',
             ),
+          ),
+        },
+        RESIZE_RESTARTING: {
+          target: 'RESTARTING',
+          description: 'The resize restarts the instance before it runs again.',
+          meta: inferred(
+            'outcome',
+            'Public clients wait on EXTENDING and RESTARTING until RUNNING after a resize (one widened its list from EXTENDING alone in a fix); the page warns that services may be interrupted during the modification.',
+            `${OTC_V2}; ${HW_PROVIDER}/resource_huaweicloud_dcs_instance.go`,
           ),
         },
       },
@@ -180,6 +282,7 @@ export const dcsMachine = setup({
     RESTORING: {
       tags: ['transitional'],
       description: 'The instance data is being restored from a backup.',
+      meta: { documentedIn: SEED_TABLE },
       on: {
         RESTORE_SUCCEEDED: {
           target: 'RUNNING',
@@ -187,6 +290,7 @@ export const dcsMachine = setup({
           meta: inferred(
             'outcome',
             'A restore starts from Running and the instance serves the restored data when done.',
+            RESTORE_PAGE,
           ),
         },
         RESTORE_FAILED: {
@@ -209,7 +313,7 @@ export const dcsMachine = setup({
           meta: inferred(
             'outcome',
             'Clients wait on DELETING until the query answers 404, which they report as DELETED.',
-            OTC_TERRAFORM,
+            OTC_V1,
           ),
         },
       },
@@ -219,6 +323,131 @@ export const dcsMachine = setup({
       tags: ['final', 'undocumented'],
       description: 'The instance is gone (status not in the table; clients report a 404 as DELETED).',
       meta: { evidence: DELETION_EVIDENCE },
+    },
+    FLUSHING: {
+      tags: ['transitional', 'undocumented'],
+      description: 'The data of the instance is being cleared.',
+      meta: {
+        evidence: `Not in the status table. Clearing data is an instance action (${DOCS} api-ref/source/apis_v2_recommended/instance_management/restarting_dcs_instances_or_clearing_dcs_instance_data.rst), and the v1 status summary counts instances whose data is being cleared (${V1_STATUS_PAGE}); ${HW_STATUS_PAGE} lists FLUSHING.`,
+      },
+      on: {
+        FLUSH_SUCCEEDED: {
+          target: 'RUNNING',
+          description: 'The data is cleared and the instance serves (empty).',
+          meta: inferred(
+            'outcome',
+            'Clearing data starts from Running and removes data only, so the instance runs again when done.',
+            CLEAR_PAGE,
+          ),
+        },
+      },
+    },
+    UPGRADING: {
+      tags: ['transitional', 'undocumented'],
+      description: 'The minor or proxy version is being upgraded (no roll-back exists).',
+      meta: {
+        evidence: `Not in the status table. The user guide describes minor and proxy version upgrades (${UPGRADE_PAGE}); error 111400116 says the instance is upgrading (${ERROR_CODES}); the v1 status summary counts upgrading instances (${V1_STATUS_PAGE}).`,
+      },
+      on: {
+        UPGRADE_SUCCEEDED: {
+          target: 'RUNNING',
+          description: 'The upgrade finished.',
+          meta: inferred(
+            'outcome',
+            'The upgrade migrates nodes while the instance keeps serving, so it runs again on the new version when done.',
+            UPGRADE_PAGE,
+          ),
+        },
+        UPGRADE_FAILED: {
+          target: 'RUNNING',
+          description: 'The upgrade failed; the instance keeps its old version.',
+          meta: failure(
+            inferred(
+              'outcome',
+              'The page says an upgrade may fail under load and should be tried again later, and that there is no roll-back: the instance stays usable on its version.',
+              UPGRADE_PAGE,
+            ),
+          ),
+        },
+      },
+    },
+    FREEZING: {
+      tags: ['transitional', 'undocumented'],
+      description: 'The instance is being frozen for arrears.',
+      meta: { evidence: FREEZE_EVIDENCE },
+      on: {
+        FREEZE_SUCCEEDED: {
+          target: 'FROZEN',
+          description: 'The instance is frozen.',
+          meta: inferred('outcome', 'Freezing ends in the frozen status the Huawei Cloud status table lists.'),
+        },
+      },
+    },
+    FROZEN: {
+      tags: ['stable', 'undocumented'],
+      description:
+        'The instance is frozen for arrears; a top-up unfreezes it, and it is released when the retention period ends.',
+      meta: { evidence: FREEZE_EVIDENCE },
+      on: {
+        TOP_UP: {
+          target: 'RUNNING',
+          description: 'The user tops up the account and the instance is unfrozen.',
+          meta: documented('operation', HW_STATUS_PAGE, 'A frozen instance is unfrozen by recharging the account.'),
+        },
+        DELETE: {
+          target: 'DELETING',
+          description: 'The user deletes the frozen instance.',
+          meta: inferred(
+            'operation',
+            "Huawei Cloud's billing rules let users delete instances in the grace or retention period (documented for DMS on page kafka-ug-0057); nothing says DCS differs.",
+          ),
+        },
+        RELEASED: {
+          target: 'DELETED',
+          description: 'The retention period ended and the service released the instance.',
+          meta: documented(
+            'outcome',
+            HW_STATUS_PAGE,
+            'Frozen instances are released when the retention period ends; clients then see them gone (404, DELETED).',
+          ),
+        },
+      },
+    },
+    CLOSING: {
+      tags: ['transitional', 'undocumented'],
+      description: 'An old instance is being stopped; it cannot be deleted meanwhile.',
+      meta: { evidence: STOP_START_EVIDENCE },
+      on: {
+        STOP_SUCCEEDED: {
+          target: 'CLOSED',
+          description: 'The instance is stopped.',
+          meta: inferred('outcome', 'Stopping ends in the stopped status (CLOSED) the v1 status summary counts.'),
+        },
+      },
+    },
+    CLOSED: {
+      tags: ['stable', 'undocumented'],
+      description: 'An old instance is stopped (Stopped in the console) until it is started.',
+      meta: { evidence: STOP_START_EVIDENCE },
+      on: {
+        START: {
+          target: 'STARTING',
+          description: 'The user starts the stopped instance.',
+          meta: documented('operation', START_PAGE, 'Only instances in the Stopped state can be started.'),
+        },
+      },
+    },
+    STARTING: {
+      tags: ['transitional', 'undocumented'],
+      description: 'An old instance is being started (1 to 30 minutes); it cannot be deleted meanwhile.',
+      meta: { evidence: STOP_START_EVIDENCE },
+      on: {
+        START_SUCCEEDED: {
+          target: 'RUNNING',
+          description: 'The instance runs again.',
+          meta: documented('outcome', START_PAGE, 'Once started, the status changes from Stopped to Running.'),
+        },
+      },
     },
   },
 });

@@ -105,8 +105,8 @@ export interface ExpectationsOptions<S extends ServiceRef = string> {
  *
  * @example
  * const e = expectations('kafka', 'DELETED', { after: 'DELETE' });
- * e.pending.map((p) => p.status) // ['ERROR', 'DELETING']
- * e.before?.from                 // ['CREATEFAILED', 'RUNNING', 'ERROR']
+ * e.pending.map((p) => p.status) // ['ERROR', 'DELETING', 'FROZEN', 'RECYCLE']
+ * e.before?.from                 // ['CREATEFAILED', 'RUNNING', 'ERROR', 'FROZEN']
  */
 export function expectations<S extends ServiceRef>(
   service: S,

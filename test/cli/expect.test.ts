@@ -44,7 +44,7 @@ describe('instance-lifecycle expect', () => {
       'DELETE',
     ]);
     expect(text.stdout.split('\n')[0]).toBe('dcs: waiting for DELETED after DELETE, from RUNNING or ERROR');
-    expect(text.stdout).toContain('pending:  DELETING\n');
+    expect(text.stdout).toContain('pending:  DELETING, FROZEN\n');
   });
 
   it('takes several targets', async () => {

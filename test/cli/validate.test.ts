@@ -126,7 +126,7 @@ describe('validate --json', () => {
       { instance_id: 'a', status: 'RUNNING', time: 1 },
       { instance_id: 'b', status: 'RUNNING', time: 1 },
       { instance_id: 'a', status: 'DELETED', time: 2 },
-      { instance_id: 'b', status: 'FROZEN', time: 2 },
+      { instance_id: 'b', status: 'EXTENDEDFAILED', time: 2 },
       { instance_id: 'b', status: 'DELETING', time: 3 },
     ]);
     const result = await runCliCapture(['validate', 'kafka', '-', '--mode', 'sampled', '--json'], { stdin });
@@ -156,7 +156,7 @@ describe('validate --json', () => {
     expect(violation).toMatchObject({
       index: 2,
       line: 5,
-      from: 'FROZEN',
+      from: 'EXTENDEDFAILED',
       to: 'DELETING',
       kind: 'illegal-transition',
       allowed: ['RUNNING'],

@@ -24,7 +24,7 @@ describe('typed status and event names', () => {
     // @ts-expect-error RESTORING is a DCS status, not a Kafka one
     expect(() => shortestPaths('kafka', { to: 'RESTORING' })).toThrow(/unknown status/);
     // @ts-expect-error
-    expect(() => coveringPaths('dcs', { from: 'FROZEN' })).toThrow(/unknown status/);
+    expect(() => coveringPaths('dcs', { from: 'ROLLBACK' })).toThrow(/unknown status/);
     // @ts-expect-error
     expect(() => simulate('dcs', { from: 'RUNING' })).toThrow(/unknown status/);
     // @ts-expect-error

@@ -285,7 +285,7 @@ describe('simulate: the polled view', () => {
   });
 
   it('is honest: a stable status shorter than the interval is missed, and sampled mode then objects', () => {
-    // CREATING lasts 90 s and RUNNING 1 ms: polls at 0, 60 s, 120 s see CREATING, CREATING, FROZEN.
+    // CREATING lasts 90 s and RUNNING 1 ms: polls at 0, 60 s, 120 s see CREATING, CREATING, EXTENDING.
     const found = Array.from({ length: 200 }, (_, seed) =>
       simulate('kafka', {
         seed,
@@ -293,7 +293,7 @@ describe('simulate: the polled view', () => {
         pollInterval: 60_000,
         durations: { byStatus: { RUNNING: { min: 1, max: 1 } }, byTag: { transitional: { min: 90_000, max: 90_000 } } },
       }),
-    ).find((s) => s.observations.map((o) => o.status).join() === 'CREATING,RUNNING,FROZEN');
+    ).find((s) => s.observations.map((o) => o.status).join() === 'CREATING,RUNNING,EXTENDING');
     expect(found).toBeDefined();
     expect(found!.polled!.map((o) => o.status)).not.toContain('RUNNING');
     expect(validateHistory('kafka', found!.polled!, { mode: 'sampled' }).ok).toBe(false);
