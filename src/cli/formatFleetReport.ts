@@ -7,7 +7,7 @@
 
 import { formatLocation } from '../input/inputError.js';
 import { escapeControls } from '../model/index.js';
-import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
+import type { FleetReportStream, HistoryReport } from '../validation/fleetValidator.js';
 import type { BadRecord, InputReport } from '../validation/validateInput.js';
 import type { Finding } from '../validation/validator.js';
 import { painter } from './command.js';
@@ -32,11 +32,11 @@ const HISTORIES_PER_CHUNK = 500;
  * @example for (const chunk of formatFleetReport(report, { file: 'fleet.ndjson' })) await write(stdout, chunk);
  */
 export function* formatFleetReport(
-  report: FleetReport,
+  report: FleetReportStream,
   options: ReportTextOptions,
 ): Generator<string, void, undefined> {
   const paint = painter(options.color ?? false);
-  const listAll = report.histories.length <= (options.listLegalUpTo ?? 20);
+  const listAll = report.summary.histories <= (options.listLegalUpTo ?? 20);
   const file = escapeControls(options.file);
   const where = (line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
   let lines = [
@@ -107,7 +107,7 @@ function headline(history: HistoryReport, paint: ReturnType<typeof painter>): st
   return `  ${paint.red('ILLEGAL')}  ${name} (${count}${end}; ${problems} violation${problems === 1 ? '' : 's'})`;
 }
 
-function summaryLine(report: FleetReport, paint: ReturnType<typeof painter>): string {
+function summaryLine(report: FleetReportStream, paint: ReturnType<typeof painter>): string {
   const s = report.summary;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [

@@ -9,7 +9,7 @@ import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import type { InputError } from '../input/inputError.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
 import { BadArgumentError, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
-import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
+import { createFleetValidator, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -53,6 +53,13 @@ export interface InputReport extends FleetReport {
   badRecords: { count: number; records: BadRecord[] };
 }
 
+/** An {@link InputReport} whose histories are made one at a time as they are iterated (for big fleets). */
+export interface InputReportStream extends FleetReportStream {
+  file: string;
+  format: InputFormat | undefined;
+  badRecords: { count: number; records: BadRecord[] };
+}
+
 /**
  * Read and validate an input: a file path, `-` for standard input, or a `Readable`. Throws an `InputError` (with
  * `file:line:column`) for input that cannot be read; bad records do not throw (they are in `badRecords`).
@@ -66,6 +73,23 @@ export async function validateInput(
   source: string | Readable,
   options: ValidateInputOptions = {},
 ): Promise<InputReport> {
+  const report = await validateInputStream(service, source, options);
+  return { ...report, histories: [...report.histories] };
+}
+
+/**
+ * {@link validateInput}, with the report's histories made as they are iterated: what the CLI writes a big fleet's
+ * report from, without an entry per instance in memory at once.
+ *
+ * @example
+ * const report = await validateInputStream('kafka', 'fleet.ndjson');
+ * for (const history of report.histories) if (!history.ok) console.log(history.instance);
+ */
+export async function validateInputStream(
+  service: string | Service,
+  source: string | Readable,
+  options: ValidateInputOptions = {},
+): Promise<InputReportStream> {
   const {
     onProgress,
     onBadRecord,
@@ -126,7 +150,7 @@ export async function validateInput(
     });
   }
   return {
-    ...fleet.report(),
+    ...fleet.reportStream(),
     file: reader.name,
     format: reader.format,
     badRecords: { count: reader.badRecords, records: bad },

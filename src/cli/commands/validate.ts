@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
 import { type DuckDbReport, validateWithDuckDb } from '../../sql/duckdbEngine.js';
 import { systemClock } from '../../time/clock.js';
-import { type InputProgress, type InputReport, validateInput } from '../../validation/validateInput.js';
+import { type InputProgress, type InputReportStream, validateInputStream } from '../../validation/validateInput.js';
 import {
   type Command,
   EXIT_FINDINGS,
@@ -109,7 +109,7 @@ Examples:
     const color = useColor(io.stdout, io.env);
     const jsonLines = values['json-lines'] ?? false;
     const event = (record: object) => io.stdout.write(JSON.stringify(record) + '\n');
-    const reports: InputReport[] = [];
+    const reports: InputReportStream[] = [];
     for (const source of sources) {
       const name = source === '-' ? STDIN_NAME : source;
       const live = !values.json && !jsonLines && isLive(source, io.stdin);
@@ -118,7 +118,7 @@ Examples:
         live || jsonLines
           ? { tick() {}, clear() {} } // the findings are the progress
           : createProgressLine(io.stderr, systemClock, () => progressText(name, progress));
-      const report = await validateInput(service, source, {
+      const report = await validateInputStream(service, source, {
         mode,
         fromStart,
         explain: values.explain ?? false,
@@ -161,7 +161,10 @@ Examples:
           if (outputClosed(io.stdout)) break;
           await write(io.stdout, chunk);
         }
-      } else await write(io.stdout, JSON.stringify({ ok: reports.every((r) => r.ok), reports }, null, 2) + '\n');
+      } else {
+        const all = reports.map((r) => ({ ...r, histories: [...r.histories] }));
+        await write(io.stdout, JSON.stringify({ ok: reports.every((r) => r.ok), reports: all }, null, 2) + '\n');
+      }
     }
     if (reports.some((r) => r.badRecords.count > 0)) return EXIT_USAGE;
     return reports.every((r) => r.ok) ? EXIT_OK : EXIT_FINDINGS;

@@ -1,0 +1,409 @@
+/**
+ * `CompactFleet`: the fleet validator's state, a few integers per instance. Instances are numbered by an
+ * {@link InstanceTable}; per instance, typed arrays hold the set of leaf states, the count of observations, the last
+ * readable time (with its index and line), the counts of violations and of steps with missed statuses. The problems
+ * a compact instance can have (an illegal change, a history that does not start at the initial status, missed
+ * statuses) are kept as tuples of integers in one shared pool; their texts are made when the report is. Anything
+ * else (an unknown or oddly spelled status, a time problem, an operation, `explain`, live findings) moves the
+ * instance to a full incremental validator seeded from its compact state, so every verdict is exactly that of one
+ * validator per instance.
+ */
+import type { StatusGraph } from '../graph/statusGraph.js';
+import { BadArgumentTypeError, describeValue, type Observation } from '../model/index.js';
+import { timeValue } from '../time/timeValue.js';
+import type { FleetOptions, FleetReport, FleetReportStream, FleetValidator, HistoryReport } from './fleetValidator.js';
+import { InstanceTable } from './instanceTable.js';
+import {
+  type HistoryValidator,
+  type HistoryVerdict,
+  illegalViolation,
+  type MissedStates,
+  missedStep,
+  notInitialViolation,
+  seededValidator,
+  type ValidationMode,
+  type ValidationOptions,
+  type Violation,
+} from './validator.js';
+
+/** How a time was written, for the byte scanner's records: none, ISO 8601 UTC to the second, or to the millisecond. */
+export enum TimeForm {
+  None = 0,
+  Seconds = 1,
+  Millis = 2,
+}
+
+const ILLEGAL = 0;
+const NOT_INITIAL = 1;
+const MISSED = 2;
+const NONE = -1;
+/** Lines the compact state can hold (others go to a full validator). */
+const MAX_LINE = 0x7ffffffe;
+
+/** The totals of a fleet report. */
+export type FleetSummary = FleetReport['summary'];
+
+/** A fleet validator over compact per-instance state (see the module's comment). */
+export class CompactFleet implements FleetValidator {
+  /** The instances, numbered in the order first seen. */
+  readonly table = new InstanceTable();
+  private count = 0;
+  private capacity = 1024;
+  private current = new Int32Array(this.capacity);
+  private seen = new Int32Array(this.capacity);
+  private lastTime = new Float64Array(this.capacity);
+  private lastTimeIndex = new Int32Array(this.capacity);
+  private lastTimeLine = new Int32Array(this.capacity);
+  private violationCount = new Int32Array(this.capacity);
+  private missedCount = new Int32Array(this.capacity);
+  /** First and last problem of the instance in the pool, or NONE. */
+  private head = new Int32Array(this.capacity);
+  private tail = new Int32Array(this.capacity);
+  /** The full validator of an instance that has one (index into `validators`), or NONE. */
+  private full = new Int32Array(this.capacity);
+  private readonly validators: HistoryValidator[] = [];
+  // the pool of problems: kind, index, line, from set, to status, explanation, next of the same instance
+  private events = 0;
+  private eventKind = new Uint8Array(256);
+  private eventIndex = new Int32Array(256);
+  private eventLine = new Int32Array(256);
+  private eventFrom = new Int32Array(256);
+  private eventTo = new Int32Array(256);
+  private eventWhy = new Int32Array(256);
+  private eventNext = new Int32Array(256);
+
+  private readonly n: number;
+  private readonly step: Int32Array;
+  private readonly next: Int32Array;
+  private readonly why: Int32Array;
+  private readonly mode: ValidationMode;
+  private readonly fromStart: boolean;
+  private readonly maxDetails: number;
+  /** True when every instance needs a full validator (explain). */
+  private readonly allFull: boolean;
+  private readonly live: boolean;
+  private readonly validatorOptions: ValidationOptions;
+
+  constructor(
+    private readonly graph: StatusGraph,
+    options: FleetOptions,
+  ) {
+    this.mode = options.mode ?? 'strict';
+    this.fromStart = options.fromStart ?? false;
+    this.maxDetails = options.maxDetails ?? 100;
+    this.allFull = options.explain ?? false;
+    this.live = options.onFinding !== undefined;
+    this.validatorOptions = {
+      mode: this.mode,
+      fromStart: this.fromStart,
+      explain: this.allFull,
+      maxDetails: this.maxDetails,
+      ...(options.onFinding ? { onFinding: options.onFinding } : {}),
+    };
+    this.n = graph.statuses.length;
+    const sampled = this.mode === 'sampled';
+    this.step = sampled ? graph.stepSampled : graph.stepStrict;
+    this.next = sampled ? graph.nextSampled : graph.nextStrict;
+    this.why = sampled ? graph.whySampled : graph.whyStrict;
+  }
+
+  get observations(): number {
+    return this.count;
+  }
+
+  get histories(): number {
+    return this.table.size;
+  }
+
+  push(observation: Observation): void {
+    if (typeof observation !== 'object' || observation === null)
+      throw new BadArgumentTypeError(
+        `validator: an observation must be a status string or an object with "status", got ${describeValue(observation)}`,
+      );
+    const { instance, status, time, line } = observation;
+    if (instance !== undefined && typeof instance !== 'string')
+      throw new BadArgumentTypeError(`validator: "instance" must be a string, got ${describeValue(instance)}`);
+    const id = this.instance(this.table.intern(instance));
+    this.count++;
+    if (observation.operation === undefined && this.full[id] === NONE && typeof status === 'string') {
+      const to = this.graph.idOf(status);
+      const lineOk = line === undefined || (Number.isInteger(line) && line >= 0 && line <= MAX_LINE);
+      if (to >= 0 && lineOk) {
+        const ms =
+          time === undefined ? NaN : typeof time === 'string' || typeof time === 'number' ? timeValue(time) : NaN;
+        const readable = time === undefined || !Number.isNaN(ms);
+        if (readable && this.compactStep(id, to, ms, line ?? NONE)) return;
+      }
+    }
+    const validator = this.validatorOf(id);
+    if (observation.operation === undefined) validator.pushStatus(status, line, time);
+    else validator.push(observation);
+  }
+
+  pushAll(observations: readonly Observation[]): void {
+    for (const observation of observations) this.push(observation);
+  }
+
+  /**
+   * One observation from the byte scanner: instance number (from {@link table}), a status id spelled exactly, the
+   * time in milliseconds (NaN for none) and how it was written, the line (NONE for none).
+   */
+  pushKnown(instance: number, status: number, time: number, form: TimeForm, line: number): void {
+    const id = this.instance(instance);
+    this.count++;
+    if (this.full[id] === NONE && this.compactStep(id, status, time, line)) return;
+    const text =
+      form === TimeForm.None
+        ? undefined
+        : form === TimeForm.Millis
+          ? new Date(time).toISOString()
+          : `${new Date(time).toISOString().slice(0, 19)}Z`;
+    this.validatorOf(id).pushStatus(this.graph.statuses[status]!, line === NONE ? undefined : line, text);
+  }
+
+  report(): FleetReport {
+    const stream = this.reportStream();
+    return { ...stream, histories: [...stream.histories] };
+  }
+
+  reportStream(): FleetReportStream {
+    const summary: FleetSummary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
+    for (let id = 0; id < this.table.size; id++) {
+      const index = this.full[id]!;
+      if (index === NONE) {
+        summary.histories++;
+        summary.observations += this.seen[id]!;
+        summary.violations += this.violationCount[id]!;
+        summary.missed += this.missedCount[id]!;
+        if (this.violationCount[id]! > 0) summary.illegal++;
+      } else addToSummary(summary, historyOf(this.table.nameOf(id), this.validators[index]!.verdict()));
+    }
+    const histories = { [Symbol.iterator]: () => this.eachHistory() };
+    return {
+      service: this.graph.service,
+      mode: this.mode,
+      fromStart: this.fromStart,
+      ok: summary.illegal === 0,
+      summary,
+      histories,
+    };
+  }
+
+  private *eachHistory(): Generator<HistoryReport, void, undefined> {
+    const size = this.table.size;
+    for (let id = 0; id < size; id++) yield this.historyAt(id);
+  }
+
+  /** The report entry of instance `id`. */
+  private historyAt(id: number): HistoryReport {
+    const instance = this.table.nameOf(id);
+    const index = this.full[id]!;
+    if (index !== NONE) return historyOf(instance, this.validators[index]!.verdict());
+    const { violations, missed } = this.problems(id);
+    const status = this.graph.setStatus[this.current[id]!]!;
+    const omitted = {
+      violations: this.violationCount[id]! - violations.length,
+      missed: this.missedCount[id]! - missed.length,
+      notes: 0,
+    };
+    return {
+      instance: instance ?? null,
+      ok: this.violationCount[id] === 0,
+      observations: this.seen[id]!,
+      ...(status < 0 ? {} : { status: this.graph.statuses[status]! }),
+      violations,
+      missed,
+      notes: [],
+      ...(omitted.violations + omitted.missed > 0 ? { omitted } : {}),
+    };
+  }
+
+  /** The kept problems of a compact instance, as the validator would have made them. */
+  private problems(id: number): { violations: Violation[]; missed: MissedStates[] } {
+    const violations: Violation[] = [];
+    const missed: MissedStates[] = [];
+    for (let e = this.head[id]!; e !== NONE; e = this.eventNext[e]!) {
+      const index = this.eventIndex[e]!;
+      const line = this.eventLine[e] === NONE ? undefined : this.eventLine[e];
+      const to = this.eventTo[e]!;
+      const kind = this.eventKind[e];
+      if (kind === MISSED) missed.push(missedStep(this.graph, index, line, this.eventFrom[e]!, to, this.eventWhy[e]!));
+      else if (kind === NOT_INITIAL) violations.push(notInitialViolation(this.graph, index, line, to));
+      else violations.push(illegalViolation(this.graph, this.mode, index, line, this.eventFrom[e]!, to));
+    }
+    return { violations, missed };
+  }
+
+  /**
+   * Check status `to` (time `ms`, NaN for none, never unreadable) on the compact state of instance `id`; false
+   * (and nothing changed) when it needs a full validator.
+   */
+  private compactStep(id: number, to: number, ms: number, line: number): boolean {
+    if (this.allFull || ms < this.lastTime[id]!) return false;
+    const index = this.seen[id]!;
+    const from = this.current[id]!;
+    const n = this.n;
+    let next: number;
+    let kind = NONE;
+    let why = NONE;
+    if (this.fromStart && index === 0 && to !== this.graph.initial) {
+      kind = NOT_INITIAL;
+      next = this.next[this.graph.unknownSet * n + to]!;
+    } else {
+      const cell = from * n + to;
+      const step = this.step[cell]!;
+      if (step < 0) {
+        kind = ILLEGAL;
+        next = this.next[this.graph.unknownSet * n + to]!;
+      } else {
+        next = step >> 1;
+        if ((step & 1) === 1) {
+          kind = MISSED;
+          why = this.why[cell]!;
+        }
+      }
+    }
+    if (kind !== NONE && this.live) return false; // findings are told by the validator
+    if (!Number.isNaN(ms)) {
+      this.lastTime[id] = ms;
+      this.lastTimeIndex[id] = index;
+      this.lastTimeLine[id] = line;
+    }
+    this.seen[id] = index + 1;
+    this.current[id] = next;
+    if (kind !== NONE) this.problem(id, kind, index, line, from, to, why);
+    return true;
+  }
+
+  /** Count a problem, and keep it unless `maxDetails` of its kind are kept already. */
+  private problem(id: number, kind: number, index: number, line: number, from: number, to: number, why: number): void {
+    const counts = kind === MISSED ? this.missedCount : this.violationCount;
+    const before = counts[id]!;
+    counts[id] = before + 1;
+    if (before >= this.maxDetails) return;
+    if (this.events === this.eventKind.length) this.growEvents();
+    const e = this.events++;
+    this.eventKind[e] = kind;
+    this.eventIndex[e] = index;
+    this.eventLine[e] = line;
+    this.eventFrom[e] = from;
+    this.eventTo[e] = to;
+    this.eventWhy[e] = why;
+    this.eventNext[e] = NONE;
+    if (this.head[id] === NONE) this.head[id] = e;
+    else this.eventNext[this.tail[id]!] = e;
+    this.tail[id] = e;
+  }
+
+  /** The compact state of instance `id`, made when it is first seen. */
+  private instance(id: number): number {
+    if (id < this.filled) return id;
+    if (id >= this.capacity) this.grow();
+    this.current[id] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
+    this.seen[id] = 0;
+    this.lastTime[id] = NaN;
+    this.lastTimeIndex[id] = NONE;
+    this.lastTimeLine[id] = NONE;
+    this.violationCount[id] = 0;
+    this.missedCount[id] = 0;
+    this.head[id] = NONE;
+    this.tail[id] = NONE;
+    this.full[id] = NONE;
+    this.filled = id + 1;
+    return id;
+  }
+
+  private filled = 0;
+
+  /** The full validator of instance `id`, seeded from its compact state when it has none yet. */
+  private validatorOf(id: number): HistoryValidator {
+    const index = this.full[id]!;
+    if (index !== NONE) return this.validators[index]!;
+    const { violations, missed } = this.problems(id);
+    const line = this.lastTimeLine[id]!;
+    const validator = seededValidator(this.graph, this.validatorOptions, this.table.nameOf(id), {
+      count: this.seen[id]!,
+      current: this.current[id]!,
+      lastTime: this.lastTime[id]!,
+      lastTimeIndex: this.lastTimeIndex[id]!,
+      lastTimeLine: line === NONE ? undefined : line,
+      lastPushTime: NaN,
+      violationCount: this.violationCount[id]!,
+      violations,
+      missedCount: this.missedCount[id]!,
+      missed,
+    });
+    this.head[id] = NONE; // the pool's entries are the validator's now
+    this.full[id] = this.validators.push(validator) - 1;
+    return validator;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const size = this.capacity;
+    const int = (old: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(old);
+      return grown;
+    };
+    this.current = int(this.current);
+    this.seen = int(this.seen);
+    const lastTime = new Float64Array(size);
+    lastTime.set(this.lastTime);
+    this.lastTime = lastTime;
+    this.lastTimeIndex = int(this.lastTimeIndex);
+    this.lastTimeLine = int(this.lastTimeLine);
+    this.violationCount = int(this.violationCount);
+    this.missedCount = int(this.missedCount);
+    this.head = int(this.head);
+    this.tail = int(this.tail);
+    this.full = int(this.full);
+  }
+
+  private growEvents(): void {
+    const size = this.eventKind.length * 2;
+    const int = (old: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(old);
+      return grown;
+    };
+    const kind = new Uint8Array(size);
+    kind.set(this.eventKind);
+    this.eventKind = kind;
+    this.eventIndex = int(this.eventIndex);
+    this.eventLine = int(this.eventLine);
+    this.eventFrom = int(this.eventFrom);
+    this.eventTo = int(this.eventTo);
+    this.eventWhy = int(this.eventWhy);
+    this.eventNext = int(this.eventNext);
+  }
+}
+
+/**
+ * One instance's report entry from its validator's verdict: the verdict without the fields the fleet report gives
+ * once, with the instance id (null for records without one).
+ */
+export function historyOf(instance: string | undefined, verdict: HistoryVerdict): HistoryReport {
+  const { ok, observations, status, violations, missed, notes, steps, omitted } = verdict;
+  return {
+    instance: instance ?? null,
+    ok,
+    observations,
+    ...(status === undefined ? {} : { status }),
+    violations,
+    missed,
+    notes,
+    ...(steps ? { steps } : {}),
+    ...(omitted ? { omitted } : {}),
+  };
+}
+
+/** Add one history to the totals of a fleet report. */
+export function addToSummary(summary: FleetSummary, history: HistoryReport): void {
+  summary.histories++;
+  summary.observations += history.observations;
+  summary.violations += history.violations.length + (history.omitted?.violations ?? 0);
+  summary.missed += history.missed.length + (history.omitted?.missed ?? 0);
+  summary.notes += history.notes.length + (history.omitted?.notes ?? 0);
+  if (!history.ok) summary.illegal++;
+}
