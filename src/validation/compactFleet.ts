@@ -111,6 +111,11 @@ export class CompactFleet implements FleetValidator {
     return this.count;
   }
 
+  /** The statuses of the machine, by id (what {@link pushKnown} takes). */
+  get statuses(): readonly string[] {
+    return this.graph.statuses;
+  }
+
   get histories(): number {
     return this.table.size;
   }

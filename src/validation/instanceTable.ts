@@ -33,6 +33,9 @@ export class InstanceTable {
   internBytes(bytes: Uint8Array, start: number, end: number): number {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    hash ^= hash >>> 15; // FNV-1a's low bits mix poorly: finish with a multiply and shifts
+    hash = Math.imul(hash, 0x2c1b3c6d);
+    hash ^= hash >>> 12;
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     const length = end - start;

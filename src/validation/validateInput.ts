@@ -5,11 +5,14 @@
  */
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
+import { recordShape } from '../input/fields.js';
 import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
-import type { InputError } from '../input/inputError.js';
+import { InputError } from '../input/inputError.js';
+import type { RecordOptions } from '../input/lineParser.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
 import { BadArgumentError, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
-import { createFleetValidator, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
+import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
+import { ndjsonFileSize, validateNdjsonFile } from './ndjsonFile.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -113,7 +116,7 @@ export async function validateInputStream(
       format,
       INPUT_FORMATS.map((f) => f.format),
     );
-  const fleet = createFleetValidator(service, {
+  const fleet = compactFleet(service, {
     ...(mode ? { mode } : {}),
     ...(fromStart === undefined ? {} : { fromStart }),
     ...(explain === undefined ? {} : { explain }),
@@ -122,6 +125,36 @@ export async function validateInputStream(
   });
   const keep = maxDetails ?? 100;
   const bad: BadRecord[] = [];
+  const keepBad = (problem: InputError) => {
+    const record: BadRecord = { file: problem.file ?? '', message: problem.detail };
+    if (problem.line !== undefined) record.line = problem.line;
+    if (problem.column !== undefined) record.column = problem.column;
+    if (bad.length < keep) bad.push(record);
+    onBadRecord?.(record);
+  };
+  const size = await ndjsonFileSize(source, { format, fields, records });
+  if (size !== undefined) {
+    // an NDJSON file: read as bytes straight into the compact fleet
+    const file = source as string;
+    let badCount = 0;
+    const recordOptions: RecordOptions = {
+      shape: recordShape(fields),
+      timeUnit: timeUnit ?? 'auto',
+      onBadRecord(problem) {
+        badCount++;
+        keepBad(problem);
+      },
+    };
+    const lines = await validateNdjsonFile(fleet, file, file, size, recordOptions, (bytesRead) =>
+      onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size }),
+    );
+    if (fleet.observations === 0 && badCount === 0)
+      throw new InputError(
+        `empty input: no statuses found (${lines === 0 ? 'the input is empty' : 'nothing but blank lines'})`,
+        { file },
+      );
+    return { ...fleet.reportStream(), file, format: 'ndjson', badRecords: { count: badCount, records: bad } };
+  }
   const reader = readObservations(source, {
     ...(format ? { format } : {}),
     ...(stdin ? { stdin } : {}),
@@ -132,13 +165,7 @@ export async function validateInputStream(
     ...(absentIsGone === undefined || absentIsGone === false
       ? {}
       : { absentIsGone: absentIsGone === true ? goneStatus(service) : absentIsGone }),
-    onBadRecord(problem: InputError) {
-      const record: BadRecord = { file: problem.file ?? '', message: problem.detail };
-      if (problem.line !== undefined) record.line = problem.line;
-      if (problem.column !== undefined) record.column = problem.column;
-      if (bad.length < keep) bad.push(record);
-      onBadRecord?.(record);
-    },
+    onBadRecord: keepBad,
   });
   for await (const batch of reader.batches()) {
     fleet.pushAll(batch);
