@@ -5,6 +5,7 @@
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { recordShape } from '../input/fields.js';
+import { fileChunks } from '../input/fileChunks.js';
 import { detectFormat, wrongFormat } from '../input/format.js';
 import type { RecordOptions } from '../input/lineParser.js';
 import { isBlankLine } from '../input/lineParser.js';
@@ -61,45 +62,6 @@ function isNdjson(head: Buffer, whole: boolean): boolean {
   return false;
 }
 
-/** Where a part of a file is read: its bytes, and the line numbers before it. */
-export interface FileRange {
-  start: number;
-  end: number;
-}
-
-/**
- * Read `path` from `range.start` to `range.end` into `reader`, in reads aligned on {@link READ_CHUNK} boundaries
- * of the file (the ordinary reader's long-line check runs at the same places); `onChunk` after each read.
- */
-export async function readRange(
-  path: string,
-  range: FileRange,
-  reader: NdjsonByteReader,
-  onChunk?: (bytesRead: number) => void,
-): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(16 * READ_CHUNK);
-    let position = range.start;
-    while (position < range.end) {
-      const length = Math.min(buffer.length, range.end - position);
-      const { bytesRead } = await handle.read(buffer, 0, length, position);
-      if (bytesRead === 0) break;
-      let at = 0;
-      while (at < bytesRead) {
-        const step = Math.min(READ_CHUNK - ((position + at) % READ_CHUNK), bytesRead - at);
-        reader.push(buffer.subarray(at, at + step));
-        at += step;
-      }
-      position += bytesRead;
-      onChunk?.(position - range.start);
-    }
-    reader.end();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The sink that puts what the byte reader reads into a compact fleet. */
 export function fleetSink(fleet: CompactFleet): NdjsonByteSink {
   const table = fleet.table;
@@ -123,6 +85,12 @@ export async function validateNdjsonFile(
   onChunk?: (bytesRead: number) => void,
 ): Promise<number> {
   const reader = new NdjsonByteReader(name, fleet.statuses, createNdjsonParser(name, records), fleetSink(fleet));
-  await readRange(path, { start: 0, end: size }, reader, onChunk);
+  let done = 0;
+  for await (const chunk of fileChunks(path, { start: 0, end: size })) {
+    reader.push(chunk);
+    done += chunk.length;
+    if (done % (16 * READ_CHUNK) === 0 || done === size) onChunk?.(done);
+  }
+  reader.end();
   return reader.lineNumber;
 }

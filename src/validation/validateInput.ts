@@ -3,6 +3,7 @@
  * format) and validate every instance's history as it goes. Records without a usable status are reported with their
  * place and counted, and validation of the rest goes on.
  */
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
 import { recordShape } from '../input/fields.js';
@@ -10,9 +11,10 @@ import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import { InputError } from '../input/inputError.js';
 import type { RecordOptions } from '../input/lineParser.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
-import { BadArgumentError, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
+import { BadArgumentError, checkNumber, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
 import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
 import { ndjsonFileSize, validateNdjsonFile } from './ndjsonFile.js';
+import { validateNdjsonInRanges } from './ndjsonRanges.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -44,7 +46,17 @@ export interface ValidateInputOptions extends FleetOptions, Omit<ReadOptions, 'a
   onProgress?(progress: InputProgress): void;
   /** Called with each bad record as soon as it is read (they are also in the report). */
   onBadRecord?(record: BadRecord): void;
+  /**
+   * Threads that read an NDJSON file (worker threads over byte ranges of the file; validation stays one exact pass
+   * in file order). Default: every core for a regular NDJSON file of at least {@link PARALLEL_MIN_BYTES} bytes
+   * when findings are not asked for live (`onFinding`), otherwise one. Give 1 to keep to one thread, or more to use
+   * that many whatever the file.
+   */
+  workers?: number;
 }
+
+/** The least size of an NDJSON file that is read by several threads by default (smaller ones are quicker on one). */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 
 /** The report on an input, with where it came from. */
 export interface InputReport extends FleetReport {
@@ -108,7 +120,9 @@ export async function validateInputStream(
     explain,
     maxDetails,
     onFinding,
+    workers,
   } = options;
+  if (workers !== undefined) checkNumber('validateInput', 'workers', workers, { min: 1, integer: true });
   if (format !== undefined)
     checkOneOf(
       'validateInput',
@@ -145,9 +159,20 @@ export async function validateInputStream(
         keepBad(problem);
       },
     };
-    const lines = await validateNdjsonFile(fleet, file, file, size, recordOptions, (bytesRead) =>
-      onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size }),
-    );
+    const progress = (bytesRead: number) =>
+      onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size });
+    const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? availableParallelism() : 1);
+    const lines =
+      threads > 1
+        ? await validateNdjsonInRanges(
+            fleet,
+            file,
+            file,
+            size,
+            Array.from({ length: threads - 1 }, (_, k) => Math.floor(((k + 1) * size) / threads)),
+            { timeUnit: recordOptions.timeUnit, onBadRecord: recordOptions.onBadRecord!, onProgress: progress },
+          )
+        : await validateNdjsonFile(fleet, file, file, size, recordOptions, progress);
     if (fleet.observations === 0 && badCount === 0)
       throw new InputError(
         `empty input: no statuses found (${lines === 0 ? 'the input is empty' : 'nothing but blank lines'})`,

@@ -55,6 +55,8 @@ ${DATA_HELP}
                 duckdb: the same check as one SQL query in embedded DuckDB (see the sql command), for NDJSON,
                 CSV or Parquet files larger than memory; it reports violations only (no missed statuses or
                 spelling notes); --json gives { ok, summary, violations: [{ instance, index, from, to, kind, allowed }] }
+  --workers N   threads reading an NDJSON file (default: every core for files of 32 MiB or more, one for smaller
+                ones and for pipes); the report is the same whatever N
 ${MACHINE_HELP}
   -h, --help    show this help
 
@@ -78,7 +80,9 @@ Examples:
       json: { type: 'boolean' },
       'json-lines': { type: 'boolean' },
       engine: { type: 'string', default: 'validator' },
+      workers: { type: 'string' },
     });
+    const workers = values.workers === undefined ? undefined : workerCount(values.workers);
     const { service, rest: files } = await serviceArgument(values, positionals);
     const { mode, fromStart, format } = historyOptions(values);
     const data = dataOptions(values);
@@ -123,6 +127,7 @@ Examples:
         fromStart,
         explain: values.explain ?? false,
         stdin: io.stdin,
+        ...(workers === undefined ? {} : { workers }),
         ...(format ? { format } : {}),
         ...data,
         ...(jsonLines
@@ -170,6 +175,14 @@ Examples:
     return reports.every((r) => r.ok) ? EXIT_OK : EXIT_FINDINGS;
   },
 };
+
+/** The value of `--workers`: a whole number of at least 1. */
+function workerCount(text: string): number {
+  const count = Number(text);
+  if (!/^\d+$/.test(text) || count < 1)
+    throw new UsageError(`--workers must be a whole number of at least 1, got "${text}"`);
+  return count;
+}
 
 /**
  * True when the input is a pipe or another stream that may grow (not a regular file): findings are then printed as
