@@ -4,8 +4,10 @@
  * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded);
  * and the fleet report (`report`) on the same log against `validate`, paired (each round runs both, back to back,
  * in alternating order, so the machine's changing load hits both alike), in wall and CPU time, with its peak memory;
- * and the CLI's memory per instance on wide fleets (two records per instance), all legal and all illegal: the
- * growth of peak RSS from a small fleet to a big one, divided by the instances added.
+ * and the CLI's memory per instance: 1,000,000 records over 100,000 and over 1,000,000 instances, all legal and all
+ * illegal, each run's peak RSS beyond the base (1,000,000 legal records over 1,000 instances) divided by its
+ * instances; and both cores: one thread against the default (every core) on a 5,000,000-record log, paired, with
+ * the reports compared. The CLI runs paired with the one-core scripts are kept to one thread (`--workers 1`).
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
@@ -27,7 +29,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
     records: { type: 'string', default: '1000000' },
     quick: { type: 'boolean' },
-    'wide-instances': { type: 'string', default: '300000' },
+    'parallel-records': { type: 'string', default: '5000000' },
   },
 });
 const records = Number(values.records);
@@ -59,14 +61,23 @@ let fleet: {
   big?: { records: number; cli: ChildRun; report?: ChildRun };
 };
 let startup: Record<string, number>;
-const wideInstances = Number(values['wide-instances']);
-const wideBase = 10_000;
-const perInstance: { kind: 'legal' | 'illegal'; small: ChildRun; big: ChildRun; bytesPerInstance: number }[] = [];
+const wideRecords = 1_000_000;
+const wideBase = 1_000;
+const wideSizes = [100_000, 1_000_000];
+let memoryBase: ChildRun | undefined;
+const perInstance: { kind: 'legal' | 'illegal'; instances: number; run: ChildRun; bytesPerInstance: number }[] = [];
+const parallelRecords = Number(values['parallel-records']);
+/** Per round: the one-thread run and the default (every core) run on the big log, and whether the reports agree. */
+const parallel: { one: ChildRun; all: ChildRun }[] = [];
 try {
   const file = join(dir, 'fleet.ndjson');
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
   await writeFleetLog(file, 'kafka', records, instances);
-  const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
+  // one thread, as the scripts it is paired with (the default uses every core for files of 32 MiB or more)
+  const cliArgs = (path: string): [string, string[]] => [
+    cli,
+    ['validate', 'kafka', path, '--mode', 'strict', '--workers', '1'],
+  ];
   // exit 1 is a finding (instances left in a transitional status count as stuck), not a failure
   const reportArgs = (path: string): [string, string[]] => [cli, ['report', 'kafka', path, '--mode', 'strict']];
   log('running the CLI, report and the plain JSON.parse script (best of 3 each, alternating)...');
@@ -137,27 +148,42 @@ try {
       throw new Error(`report exited ${reportRun.code}: ${reportRun.stderr.trim()}`);
     fleet.big = { records: 3 * records, cli: run, report: reportRun };
   }
+  log(
+    `memory per instance: ${wideRecords.toLocaleString('en')} records over ${wideBase.toLocaleString('en')} (the base), 100,000 and 1,000,000 instances...`,
+  );
+  const wide = async (instances: number, kind: 'legal' | 'illegal'): Promise<ChildRun> => {
+    const path = join(dir, `wide-${kind}-${instances}.ndjson`);
+    await writeWideFleet(path, 'kafka', instances, kind, wideRecords);
+    // an illegal fleet is judged from the start, so that a history of one record is illegal too
+    const run = await runMeasured(cli, ['validate', 'kafka', path, ...(kind === 'illegal' ? ['--from-start'] : [])]);
+    if (run.code !== (kind === 'legal' ? 0 : 1)) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
+    rmSync(path);
+    return run;
+  };
+  memoryBase = await wide(wideBase, 'legal');
   for (const kind of ['legal', 'illegal'] as const) {
-    log(
-      `memory per instance: ${kind} fleets of ${wideBase.toLocaleString('en')} and ${wideInstances.toLocaleString('en')} instances...`,
-    );
-    const runs: ChildRun[] = [];
-    for (const count of [wideBase, wideInstances]) {
-      const path = join(dir, `wide-${kind}-${count}.ndjson`);
-      await writeWideFleet(path, 'kafka', count, kind);
-      const run = await runMeasured(cli, ['validate', 'kafka', path]);
-      if (run.code !== (kind === 'legal' ? 0 : 1)) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
-      runs.push(run);
-      rmSync(path);
+    for (const instances of wideSizes) {
+      const run = await wide(instances, kind);
+      perInstance.push({ kind, instances, run, bytesPerInstance: (run.peakRss - memoryBase.peakRss) / instances });
     }
-    const [small, big] = runs as [ChildRun, ChildRun];
-    perInstance.push({
-      kind,
-      small,
-      big,
-      bytesPerInstance: (big.peakRss - small.peakRss) / (wideInstances - wideBase),
-    });
   }
+  log(`both cores: generating ${parallelRecords.toLocaleString('en')} records...`);
+  const bigLog = join(dir, 'fleet-parallel.ndjson');
+  rmSync(file, { force: true });
+  await writeFleetLog(bigLog, 'kafka', parallelRecords, instances);
+  log('both cores: one thread and the default (every core), paired, 3 rounds...');
+  for (let i = 0; i < 3; i++) {
+    const args = (workers: string[]) => ['validate', 'kafka', bigLog, '--mode', 'strict', '--json', ...workers];
+    const order = i % 2 === 0 ? (['one', 'all'] as const) : (['all', 'one'] as const);
+    const round: Partial<{ one: ChildRun; all: ChildRun }> = {};
+    for (const which of order) {
+      const run = await runMeasured(cli, args(which === 'one' ? ['--workers', '1'] : []), { hashStdout: true });
+      if (run.code !== 0) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
+      round[which] = run;
+    }
+    parallel.push(round as { one: ChildRun; all: ChildRun });
+  }
+  rmSync(bigLog);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -203,10 +229,25 @@ const figures = {
   },
   memoryPerInstance: perInstance.map((m) => ({
     fleet: m.kind,
-    instances: [wideBase, wideInstances],
-    peakRssBytes: [m.small.peakRss, m.big.peakRss],
+    records: wideRecords,
+    instances: m.instances,
+    peakRssBytes: m.run.peakRss,
+    basePeakRssBytes: memoryBase!.peakRss,
     bytesPerInstance: Math.round(m.bytesPerInstance),
   })),
+  bothCores: {
+    records: parallelRecords,
+    pairs: parallel.length,
+    oneThreadSeconds: parallel.map((p) => p.one.seconds),
+    defaultSeconds: parallel.map((p) => p.all.seconds),
+    /** Per round: the default's wall time over one thread's (each round ran both, back to back). */
+    ratios: parallel.map((p) => p.all.seconds / p.one.seconds),
+    ratioPairedMedian: median(parallel.map((p) => p.all.seconds / p.one.seconds)),
+    ratioBest: Math.min(...parallel.map((p) => p.all.seconds)) / Math.min(...parallel.map((p) => p.one.seconds)),
+    identicalReports: parallel.every((p) => p.one.stdoutHash === p.all.stdoutHash),
+    oneThreadPeakRssBytes: Math.max(...parallel.map((p) => p.one.peakRss)),
+    defaultPeakRssBytes: Math.max(...parallel.map((p) => p.all.peakRss)),
+  },
   report: {
     pairs: fleet.reportRatios.length,
     reportRecordsPerSecond: Math.round(fleet.records / fleet.report.seconds),
@@ -231,7 +272,10 @@ const figures = {
   targets: {
     speedupOverReference: 1000,
     floorOverCompiledAtMost: 2,
-    cliOverPlainAtLeast: 0.6,
+    cliOverPlainAtLeast: 1,
+    cliOverSplitAtMost: 2.5,
+    bytesPerInstanceAtMost: 150,
+    bothCoresOverOneAtMost: 0.6,
     peakRssBelowBytes: 200 * MB,
     reportOverValidateAtLeast: 0.8,
   },
@@ -268,13 +312,13 @@ if (values.json) {
     ]);
   }
   const c = figures.cli;
-  rows.push([`CLI validate, ${c.records.toLocaleString('en')} NDJSON records`, per(c.cliRecordsPerSecond), '']);
-  rows.push(['plain readline + JSON.parse script', per(c.plainRecordsPerSecond), '']);
   rows.push([
-    '  CLI / plain script',
-    `${(100 * c.cliOverPlain).toFixed(0)}%`,
-    `>= 60% ${check(c.cliOverPlain >= 0.6)}`,
+    `CLI validate (one thread), ${c.records.toLocaleString('en')} NDJSON records`,
+    per(c.cliRecordsPerSecond),
+    '',
   ]);
+  rows.push(['plain readline + JSON.parse script', per(c.plainRecordsPerSecond), '']);
+  rows.push(['  CLI / plain script', `${(100 * c.cliOverPlain).toFixed(0)}%`, `>= 100% ${check(c.cliOverPlain >= 1)}`]);
   rows.push([
     '  CLI peak RSS',
     `${(c.cliPeakRssBytes / MB).toFixed(0)} MB`,
@@ -348,11 +392,34 @@ if (values.json) {
   }
   for (const m of figures.memoryPerInstance) {
     rows.push([
-      `CLI validate, ${m.fleet} wide fleet: peak RSS per instance`,
+      `CLI validate, ${m.records.toLocaleString('en')} records over ${m.instances.toLocaleString('en')} instances, ${m.fleet}: peak RSS per instance beyond the base`,
       `${m.bytesPerInstance.toLocaleString('en')} B`,
-      `(${(m.peakRssBytes[0]! / MB).toFixed(0)} MB at ${m.instances[0]!.toLocaleString('en')}, ${(m.peakRssBytes[1]! / MB).toFixed(0)} MB at ${m.instances[1]!.toLocaleString('en')})`,
+      `<= 150 B ${check(m.bytesPerInstance <= 150)} (${(m.peakRssBytes / MB).toFixed(0)} MB; base ${(m.basePeakRssBytes / MB).toFixed(0)} MB)`,
     ]);
   }
+  const b = figures.bothCores;
+  rows.push([
+    `CLI validate, ${b.records.toLocaleString('en')} records: one thread`,
+    `${Math.min(...b.oneThreadSeconds).toFixed(2)} s`,
+    `(each: ${b.oneThreadSeconds.map((x) => x.toFixed(2)).join(' ')})`,
+  ]);
+  rows.push([
+    '  default (every core)',
+    `${Math.min(...b.defaultSeconds).toFixed(2)} s`,
+    `(each: ${b.defaultSeconds.map((x) => x.toFixed(2)).join(' ')})`,
+  ]);
+  rows.push([
+    '  every core / one thread (wall time, paired median)',
+    `${b.ratioPairedMedian.toFixed(2)}x`,
+    `<= 0.6x ${check(b.ratioPairedMedian <= 0.6)}`,
+  ]);
+  rows.push(['  every core / one thread (best runs)', `${b.ratioBest.toFixed(2)}x`, '']);
+  rows.push(['  reports identical', b.identicalReports ? 'yes' : 'NO', check(b.identicalReports)]);
+  rows.push([
+    '  peak RSS: one thread, every core',
+    `${(b.oneThreadPeakRssBytes / MB).toFixed(0)} MB, ${(b.defaultPeakRssBytes / MB).toFixed(0)} MB`,
+    '',
+  ]);
   const f = figures.fakeCloud;
   rows.push(['fake cloud: GET one instance, 8 clients', per(Math.round(f.fakeCloudPerSecond)), '']);
   rows.push(['bare node:http server, same answer', per(Math.round(f.bareServerPerSecond)), '']);

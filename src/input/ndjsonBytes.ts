@@ -35,6 +35,8 @@ export interface NdjsonByteSink {
 const LINE_FEED = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
+/** The most string values a remembered line shape has. */
+const MAX_SHAPE_VALUES = 16;
 /** The greatest line number a fast record carries (beyond it, lines take the ordinary path). */
 const MAX_FAST_LINE = 0x7ffffffe;
 
@@ -172,25 +174,119 @@ export class NdjsonByteReader {
     if (observation !== undefined) this.sink.observation(observation);
   }
 
+  // where the fields read from the current line are (-1: absent)
+  private statusStart = -1;
+  private statusEnd = -1;
+  private timeStart = -1;
+  private timeEnd = -1;
+  private stampStart = -1;
+  private stampEnd = -1;
+  private idStart = -1;
+  private idEnd = -1;
+  private id2Start = -1;
+  private id2End = -1;
+  private id3Start = -1;
+  private id3End = -1;
+  /**
+   * The shape of the last line read the fast way when all its values were strings: the bytes around the values
+   * (`{"time":"`, `","instance_id":"`, ...), and the field of each value. A line with the same bytes around plain
+   * string values is read by comparing those bytes, without looking at its keys again.
+   */
+  private shape: { around: Buffer[]; fields: Key[] } | undefined;
+  private readonly valueStarts = new Int32Array(MAX_SHAPE_VALUES);
+  private readonly valueEnds = new Int32Array(MAX_SHAPE_VALUES);
+  private readonly valueKeys = new Int32Array(MAX_SHAPE_VALUES);
+
   /** Read a line of the fast subset into the sink; false (and nothing done) for any other line. */
   private fast(bytes: Buffer, start: number, end: number, line: number): boolean {
+    this.statusStart = this.timeStart = this.stampStart = this.idStart = this.id2Start = this.id3Start = -1;
+    if (!this.byShape(bytes, start, end)) {
+      this.statusStart = this.timeStart = this.stampStart = this.idStart = this.id2Start = this.id3Start = -1;
+      if (!this.fields(bytes, start, end)) return false;
+    }
+    if (this.statusStart < 0) return false;
+    const status = this.statusOf(bytes, this.statusStart, this.statusEnd);
+    if (status < 0) return false;
+    let time = NaN;
+    let form: FastTimeForm = 0;
+    const whenStart = this.timeStart >= 0 ? this.timeStart : this.stampStart;
+    if (whenStart >= 0) {
+      const whenEnd = this.timeStart >= 0 ? this.timeEnd : this.stampEnd;
+      time = isoMillis(bytes, whenStart, whenEnd);
+      if (Number.isNaN(time)) return false;
+      form = whenEnd - whenStart === 20 ? 1 : 2;
+    }
+    const sink = this.sink;
+    let instance: number;
+    if (this.idStart >= 0) instance = sink.intern(bytes, this.idStart, this.idEnd);
+    else if (this.id2Start >= 0) instance = sink.intern(bytes, this.id2Start, this.id2End);
+    else if (this.id3Start >= 0) instance = sink.intern(bytes, this.id3Start, this.id3End);
+    else instance = sink.intern(bytes, -1, -1);
+    sink.record(instance, status, time, form, line);
+    return true;
+  }
+
+  /** Read the line's fields by the last line's shape; false when it has another. */
+  private byShape(bytes: Buffer, start: number, end: number): boolean {
+    const shape = this.shape;
+    if (shape === undefined) return false;
+    const { around, fields } = shape;
+    let pos = start;
+    for (let i = 0; i < fields.length; i++) {
+      const literal = around[i]!;
+      const length = literal.length;
+      if (pos + length > end) return false;
+      for (let k = 0; k < length; k++) if (bytes[pos + k] !== literal[k]) return false;
+      pos += length;
+      const valueEnd = plainString(bytes, pos, end);
+      if (valueEnd < 0) return false;
+      this.take(fields[i]!, pos, valueEnd);
+      pos = valueEnd;
+    }
+    const last = around[fields.length]!;
+    if (pos + last.length !== end) return false;
+    for (let k = 0; k < last.length; k++) if (bytes[pos + k] !== last[k]) return false;
+    return true;
+  }
+
+  /** Note where the value of field `key` is. */
+  private take(key: Key, valueStart: number, valueEnd: number): void {
+    switch (key) {
+      case Key.Status:
+        this.statusStart = valueStart;
+        this.statusEnd = valueEnd;
+        break;
+      case Key.Time:
+        this.timeStart = valueStart;
+        this.timeEnd = valueEnd;
+        break;
+      case Key.Timestamp:
+        this.stampStart = valueStart;
+        this.stampEnd = valueEnd;
+        break;
+      case Key.InstanceId:
+        this.idStart = valueStart;
+        this.idEnd = valueEnd;
+        break;
+      case Key.InstanceIdCamel:
+        this.id2Start = valueStart;
+        this.id2End = valueEnd;
+        break;
+      case Key.Id:
+        this.id3Start = valueStart;
+        this.id3End = valueEnd;
+        break;
+    }
+  }
+
+  /** Read the line's fields token by token; false for a line outside the fast subset. */
+  private fields(bytes: Buffer, start: number, end: number): boolean {
     let pos = start;
     while (pos < end && (bytes[pos] === 32 || bytes[pos] === 9)) pos++;
     if (bytes[pos] !== 123 /* { */) return false;
     pos = skip(bytes, pos + 1, end);
-    let statusStart = -1;
-    let statusEnd = -1;
-    let timeStart = -1;
-    let timeEnd = -1;
-    let stampStart = -1;
-    let stampEnd = -1;
-    let idStart = -1;
-    let idEnd = -1;
-    let id2Start = -1;
-    let id2End = -1;
-    let id3Start = -1;
-    let id3End = -1;
     if (bytes[pos] === 125 /* } */) return false;
+    let values = 0; // string values, for the shape; -1 once a value is not a string
     for (;;) {
       if (bytes[pos] !== QUOTE) return false;
       const keyStart = pos + 1;
@@ -201,42 +297,22 @@ export class NdjsonByteReader {
       pos = skip(bytes, keyEnd + 1, end);
       if (bytes[pos] !== 58 /* : */) return false;
       pos = skip(bytes, pos + 1, end);
-      const c = bytes[pos];
-      if (c === QUOTE) {
+      if (bytes[pos] === QUOTE) {
         const valueEnd = plainString(bytes, pos + 1, end);
         if (valueEnd < 0) return false;
-        const valueStart = pos + 1;
-        switch (key) {
-          case Key.Status:
-            statusStart = valueStart;
-            statusEnd = valueEnd;
-            break;
-          case Key.Time:
-            timeStart = valueStart;
-            timeEnd = valueEnd;
-            break;
-          case Key.Timestamp:
-            stampStart = valueStart;
-            stampEnd = valueEnd;
-            break;
-          case Key.InstanceId:
-            idStart = valueStart;
-            idEnd = valueEnd;
-            break;
-          case Key.InstanceIdCamel:
-            id2Start = valueStart;
-            id2End = valueEnd;
-            break;
-          case Key.Id:
-            id3Start = valueStart;
-            id3End = valueEnd;
-            break;
-        }
+        this.take(key, pos + 1, valueEnd);
+        if (values >= 0 && values < MAX_SHAPE_VALUES) {
+          this.valueStarts[values] = pos + 1;
+          this.valueEnds[values] = valueEnd;
+          this.valueKeys[values] = key;
+          values++;
+        } else values = -1;
         pos = valueEnd + 1;
       } else {
         if (key !== Key.Other) return false; // numbers, null or booleans in a field read: the ordinary path
         const after = plainValue(bytes, pos, end);
         if (after < 0) return false;
+        values = -1;
         pos = after;
       }
       pos = skip(bytes, pos, end);
@@ -245,25 +321,19 @@ export class NdjsonByteReader {
       if (next !== 44 /* , */) return false;
       pos = skip(bytes, pos + 1, end);
     }
-    if (skip(bytes, pos + 1, end) !== end || statusStart < 0) return false;
-    const status = this.statusOf(bytes, statusStart, statusEnd);
-    if (status < 0) return false;
-    let time = NaN;
-    let form: FastTimeForm = 0;
-    const whenStart = timeStart >= 0 ? timeStart : stampStart;
-    if (whenStart >= 0) {
-      const whenEnd = timeStart >= 0 ? timeEnd : stampEnd;
-      time = isoMillis(bytes, whenStart, whenEnd);
-      if (Number.isNaN(time)) return false;
-      form = whenEnd - whenStart === 20 ? 1 : 2;
+    if (skip(bytes, pos + 1, end) !== end) return false;
+    if (values > 0) {
+      const around: Buffer[] = [];
+      const fields: Key[] = [];
+      let from = start;
+      for (let i = 0; i < values; i++) {
+        around.push(Buffer.from(bytes.subarray(from, this.valueStarts[i]!)));
+        fields.push(this.valueKeys[i]! as Key);
+        from = this.valueEnds[i]!;
+      }
+      around.push(Buffer.from(bytes.subarray(from, end)));
+      this.shape = { around, fields };
     }
-    const sink = this.sink;
-    let instance: number;
-    if (idStart >= 0) instance = sink.intern(bytes, idStart, idEnd);
-    else if (id2Start >= 0) instance = sink.intern(bytes, id2Start, id2End);
-    else if (id3Start >= 0) instance = sink.intern(bytes, id3Start, id3End);
-    else instance = sink.intern(bytes, -1, -1);
-    sink.record(instance, status, time, form, line);
     return true;
   }
 

@@ -52,25 +52,23 @@ export class CompactFleet implements FleetValidator {
   private current = new Int32Array(this.capacity);
   private seen = new Int32Array(this.capacity);
   private lastTime = new Float64Array(this.capacity);
-  private lastTimeIndex = new Int32Array(this.capacity);
-  private lastTimeLine = new Int32Array(this.capacity);
+  /** Where the last readable time was: its line (>= 0), or its observation index `i` as `-2 - i`, or NONE. */
+  private lastTimeAt = new Int32Array(this.capacity);
   private violationCount = new Int32Array(this.capacity);
   private missedCount = new Int32Array(this.capacity);
-  /** First and last problem of the instance in the pool, or NONE. */
+  /** The latest problem of the instance in the pool (each links to the one before), or NONE. */
   private head = new Int32Array(this.capacity);
-  private tail = new Int32Array(this.capacity);
   /** The full validator of an instance that has one (index into `validators`), or NONE. */
   private full = new Int32Array(this.capacity);
   private readonly validators: HistoryValidator[] = [];
-  // the pool of problems: kind, index, line, from set, to status, explanation, next of the same instance
+  // the pool of problems: kind, index, line, from set, to status, the instance's problem before (17 bytes each)
   private events = 0;
   private eventKind = new Uint8Array(256);
   private eventIndex = new Int32Array(256);
   private eventLine = new Int32Array(256);
-  private eventFrom = new Int32Array(256);
-  private eventTo = new Int32Array(256);
-  private eventWhy = new Int32Array(256);
-  private eventNext = new Int32Array(256);
+  private eventFrom: Uint16Array | Int32Array;
+  private eventTo: Uint16Array | Int32Array;
+  private eventBefore = new Int32Array(256);
 
   private readonly n: number;
   private readonly step: Int32Array;
@@ -105,7 +103,13 @@ export class CompactFleet implements FleetValidator {
     this.step = sampled ? graph.stepSampled : graph.stepStrict;
     this.next = sampled ? graph.nextSampled : graph.nextStrict;
     this.why = sampled ? graph.whySampled : graph.whyStrict;
+    this.small = graph.sets.length <= 0xffff && this.n <= 0xffff;
+    this.eventFrom = this.small ? new Uint16Array(256) : new Int32Array(256);
+    this.eventTo = this.small ? new Uint16Array(256) : new Int32Array(256);
   }
+
+  /** True when set and status ids fit in 16 bits (the pool keeps them so). */
+  private readonly small: boolean;
 
   get observations(): number {
     return this.count;
@@ -227,16 +231,17 @@ export class CompactFleet implements FleetValidator {
   private problems(id: number): { violations: Violation[]; missed: MissedStates[] } {
     const violations: Violation[] = [];
     const missed: MissedStates[] = [];
-    for (let e = this.head[id]!; e !== NONE; e = this.eventNext[e]!) {
+    for (let e = this.head[id]!; e !== NONE; e = this.eventBefore[e]!) {
       const index = this.eventIndex[e]!;
       const line = this.eventLine[e] === NONE ? undefined : this.eventLine[e];
+      const from = this.eventFrom[e]!;
       const to = this.eventTo[e]!;
       const kind = this.eventKind[e];
-      if (kind === MISSED) missed.push(missedStep(this.graph, index, line, this.eventFrom[e]!, to, this.eventWhy[e]!));
+      if (kind === MISSED) missed.push(missedStep(this.graph, index, line, from, to, this.why[from * this.n + to]!));
       else if (kind === NOT_INITIAL) violations.push(notInitialViolation(this.graph, index, line, to));
-      else violations.push(illegalViolation(this.graph, this.mode, index, line, this.eventFrom[e]!, to));
+      else violations.push(illegalViolation(this.graph, this.mode, index, line, from, to));
     }
-    return { violations, missed };
+    return { violations: violations.reverse(), missed: missed.reverse() };
   }
 
   /**
@@ -250,7 +255,6 @@ export class CompactFleet implements FleetValidator {
     const n = this.n;
     let next: number;
     let kind = NONE;
-    let why = NONE;
     if (this.fromStart && index === 0 && to !== this.graph.initial) {
       kind = NOT_INITIAL;
       next = this.next[this.graph.unknownSet * n + to]!;
@@ -262,26 +266,22 @@ export class CompactFleet implements FleetValidator {
         next = this.next[this.graph.unknownSet * n + to]!;
       } else {
         next = step >> 1;
-        if ((step & 1) === 1) {
-          kind = MISSED;
-          why = this.why[cell]!;
-        }
+        if ((step & 1) === 1) kind = MISSED;
       }
     }
     if (kind !== NONE && this.live) return false; // findings are told by the validator
     if (!Number.isNaN(ms)) {
       this.lastTime[id] = ms;
-      this.lastTimeIndex[id] = index;
-      this.lastTimeLine[id] = line;
+      this.lastTimeAt[id] = line === NONE ? -2 - index : line;
     }
     this.seen[id] = index + 1;
     this.current[id] = next;
-    if (kind !== NONE) this.problem(id, kind, index, line, from, to, why);
+    if (kind !== NONE) this.problem(id, kind, index, line, from, to);
     return true;
   }
 
   /** Count a problem, and keep it unless `maxDetails` of its kind are kept already. */
-  private problem(id: number, kind: number, index: number, line: number, from: number, to: number, why: number): void {
+  private problem(id: number, kind: number, index: number, line: number, from: number, to: number): void {
     const counts = kind === MISSED ? this.missedCount : this.violationCount;
     const before = counts[id]!;
     counts[id] = before + 1;
@@ -293,11 +293,8 @@ export class CompactFleet implements FleetValidator {
     this.eventLine[e] = line;
     this.eventFrom[e] = from;
     this.eventTo[e] = to;
-    this.eventWhy[e] = why;
-    this.eventNext[e] = NONE;
-    if (this.head[id] === NONE) this.head[id] = e;
-    else this.eventNext[this.tail[id]!] = e;
-    this.tail[id] = e;
+    this.eventBefore[e] = this.head[id]!;
+    this.head[id] = e;
   }
 
   /** The compact state of instance `id`, made when it is first seen. */
@@ -307,12 +304,10 @@ export class CompactFleet implements FleetValidator {
     this.current[id] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
     this.seen[id] = 0;
     this.lastTime[id] = NaN;
-    this.lastTimeIndex[id] = NONE;
-    this.lastTimeLine[id] = NONE;
+    this.lastTimeAt[id] = NONE;
     this.violationCount[id] = 0;
     this.missedCount[id] = 0;
     this.head[id] = NONE;
-    this.tail[id] = NONE;
     this.full[id] = NONE;
     this.filled = id + 1;
     return id;
@@ -325,13 +320,13 @@ export class CompactFleet implements FleetValidator {
     const index = this.full[id]!;
     if (index !== NONE) return this.validators[index]!;
     const { violations, missed } = this.problems(id);
-    const line = this.lastTimeLine[id]!;
+    const at = this.lastTimeAt[id]!;
     const validator = seededValidator(this.graph, this.validatorOptions, this.table.nameOf(id), {
       count: this.seen[id]!,
       current: this.current[id]!,
       lastTime: this.lastTime[id]!,
-      lastTimeIndex: this.lastTimeIndex[id]!,
-      lastTimeLine: line === NONE ? undefined : line,
+      lastTimeIndex: at <= -2 ? -2 - at : NONE,
+      lastTimeLine: at >= 0 ? at : undefined,
       lastPushTime: NaN,
       violationCount: this.violationCount[id]!,
       violations,
@@ -344,7 +339,7 @@ export class CompactFleet implements FleetValidator {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    this.capacity = Math.ceil(this.capacity * 1.5);
     const size = this.capacity;
     const int = (old: Int32Array) => {
       const grown = new Int32Array(size);
@@ -356,19 +351,22 @@ export class CompactFleet implements FleetValidator {
     const lastTime = new Float64Array(size);
     lastTime.set(this.lastTime);
     this.lastTime = lastTime;
-    this.lastTimeIndex = int(this.lastTimeIndex);
-    this.lastTimeLine = int(this.lastTimeLine);
+    this.lastTimeAt = int(this.lastTimeAt);
     this.violationCount = int(this.violationCount);
     this.missedCount = int(this.missedCount);
     this.head = int(this.head);
-    this.tail = int(this.tail);
     this.full = int(this.full);
   }
 
   private growEvents(): void {
-    const size = this.eventKind.length * 2;
+    const size = Math.ceil(this.eventKind.length * 1.5);
     const int = (old: Int32Array) => {
       const grown = new Int32Array(size);
+      grown.set(old);
+      return grown;
+    };
+    const id = (old: Uint16Array | Int32Array) => {
+      const grown = this.small ? new Uint16Array(size) : new Int32Array(size);
       grown.set(old);
       return grown;
     };
@@ -377,10 +375,9 @@ export class CompactFleet implements FleetValidator {
     this.eventKind = kind;
     this.eventIndex = int(this.eventIndex);
     this.eventLine = int(this.eventLine);
-    this.eventFrom = int(this.eventFrom);
-    this.eventTo = int(this.eventTo);
-    this.eventWhy = int(this.eventWhy);
-    this.eventNext = int(this.eventNext);
+    this.eventFrom = id(this.eventFrom);
+    this.eventTo = id(this.eventTo);
+    this.eventBefore = int(this.eventBefore);
   }
 }
 
