@@ -65,8 +65,12 @@ export class NdjsonByteReader {
   lineNumber: number;
   private carry: Buffer | undefined;
   private started: boolean;
-  private readonly statusLengths: Uint8Array;
-  private readonly statusBytes: Buffer[];
+  /** The statuses' bytes end to end; status `id` is `statusText[statusStarts[id]..statusStarts[id + 1])`. */
+  private readonly statusText: Uint8Array;
+  private readonly statusStarts: Int32Array;
+  /** By a hash of length, first and last byte: the first status id of the bucket (-1: none), and the next in it. */
+  private readonly statusBucket = new Int32Array(STATUS_BUCKETS).fill(-1);
+  private readonly statusNext: Int32Array;
 
   constructor(
     private readonly file: string,
@@ -77,9 +81,17 @@ export class NdjsonByteReader {
   ) {
     this.lineNumber = options.firstLine ?? 0;
     this.started = !(options.atStart ?? true);
-    this.statusBytes = statuses.map((s) => Buffer.from(s, 'utf8'));
-    this.statusLengths = new Uint8Array(256);
-    for (const bytes of this.statusBytes) if (bytes.length < 256) this.statusLengths[bytes.length] = 1;
+    const encoded = statuses.map((s) => Buffer.from(s, 'utf8'));
+    this.statusText = Buffer.concat(encoded);
+    this.statusStarts = new Int32Array(encoded.length + 1);
+    this.statusNext = new Int32Array(encoded.length).fill(-1);
+    encoded.forEach((bytes, id) => {
+      this.statusStarts[id + 1] = this.statusStarts[id]! + bytes.length;
+      if (bytes.length === 0) return;
+      const bucket = statusBucket(bytes.length, bytes[0]!, bytes[bytes.length - 1]!);
+      this.statusNext[id] = this.statusBucket[bucket]!;
+      this.statusBucket[bucket] = id;
+    });
   }
 
   /** Read the complete lines of the next chunk; an unfinished last line waits for the next one. */
@@ -340,22 +352,29 @@ export class NdjsonByteReader {
   /** The id of the status spelled exactly by these bytes, or -1. */
   private statusOf(bytes: Buffer, start: number, end: number): number {
     const length = end - start;
-    if (length >= 256 || this.statusLengths[length] === 0) return -1;
-    const statuses = this.statusBytes;
-    for (let id = 0; id < statuses.length; id++) {
-      const name = statuses[id]!;
-      if (name.length !== length) continue;
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (name[i] !== bytes[start + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return id;
+    if (length === 0) return -1;
+    const text = this.statusText;
+    const starts = this.statusStarts;
+    for (
+      let id = this.statusBucket[statusBucket(length, bytes[start]!, bytes[end - 1]!)]!;
+      id >= 0;
+      id = this.statusNext[id]!
+    ) {
+      const from = starts[id]!;
+      if (starts[id + 1]! - from !== length) continue;
+      let i = 0;
+      while (i < length && text[from + i] === bytes[start + i]) i++;
+      if (i === length) return id;
     }
     return -1;
   }
+}
+
+const STATUS_BUCKETS = 1024;
+
+/** The bucket of a status of `length` bytes starting with byte `first` and ending with byte `last`. */
+function statusBucket(length: number, first: number, last: number): number {
+  return (length * 61 + first * 7 + last * 131) & (STATUS_BUCKETS - 1);
 }
 
 /** Past spaces and tabs. */
