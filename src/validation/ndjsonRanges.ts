@@ -191,7 +191,7 @@ export async function rangesAt(path: string, size: number, offsets: readonly num
 export async function validateRanges(
   fleet: CompactFleet,
   name: string,
-  sources: readonly AsyncIterable<RangeMessage>[],
+  sources: Iterable<AsyncIterable<RangeMessage>>,
   onBadRecord: (problem: InputError) => void,
   onProgress?: (bytes: number) => void,
 ): Promise<number> {
@@ -262,45 +262,91 @@ export async function validateRanges(
   return base;
 }
 
-/** A range read in a worker thread: its messages as they come. */
-export function rangeInWorker(task: RangeTask): { messages: AsyncIterable<RangeMessage>; stop(): Promise<void> } {
-  const worker = new Worker(workerScript(), { workerData: task });
-  const queue: RangeMessage[] = [];
-  let wake: (() => void) | undefined;
-  let failure: unknown;
-  let ended = false;
-  worker.on('message', (message: RangeMessage) => {
-    queue.push(message);
-    wake?.();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
-  worker.on('exit', () => {
-    ended = true;
-    wake?.();
-  });
-  async function* messages(): AsyncGenerator<RangeMessage, void, undefined> {
+/** Messages of one range, queued as a worker sends them, read in order. */
+class RangeQueue implements AsyncIterable<RangeMessage> {
+  private readonly messages: RangeMessage[] = [];
+  private wake: (() => void) | undefined;
+  private failure: unknown;
+
+  add(message: RangeMessage): void {
+    this.messages.push(message);
+    this.wake?.();
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= error;
+    this.wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<RangeMessage, void, undefined> {
     for (;;) {
-      if (queue.length > 0) {
-        const message = queue.shift()!;
+      const message = this.messages.shift();
+      if (message !== undefined) {
         yield message;
         if (!('batch' in message)) return;
         continue;
       }
-      if (failure !== undefined) throw failure;
-      if (ended) return;
+      if (this.failure !== undefined) throw this.failure;
       await new Promise<void>((resolve) => {
-        wake = resolve;
+        this.wake = resolve;
       });
-      wake = undefined;
+      this.wake = undefined;
+    }
+  }
+}
+
+/**
+ * Worker threads reading ranges: the ranges' message queues, in order. A range is started when the one `threads`
+ * places before it is reached by validation (so at most that many ranges' batches wait in memory), on the first
+ * free worker.
+ */
+function rangesInWorkers(
+  tasks: readonly RangeTask[],
+  threads: number,
+): { sources: Iterable<RangeQueue>; stop(): Promise<void> } {
+  const queues = tasks.map(() => new RangeQueue());
+  const workers: Worker[] = [];
+  const free: Worker[] = [];
+  const waiting: number[] = [];
+  const running = new Map<Worker, number>();
+  let started = 0;
+  const assign = (worker: Worker, index: number) => {
+    running.set(worker, index);
+    worker.postMessage({ index, task: tasks[index] });
+  };
+  const start = (index: number) => {
+    const worker = free.pop() ?? spawn();
+    if (worker === undefined) waiting.push(index);
+    else assign(worker, index);
+  };
+  const spawn = (): Worker | undefined => {
+    if (workers.length >= threads) return undefined;
+    const worker = new Worker(workerScript());
+    workers.push(worker);
+    worker.on('message', ({ index, message }: { index: number; message: RangeMessage }) => {
+      queues[index]!.add(message);
+      if ('batch' in message) return;
+      running.delete(worker);
+      const next = waiting.shift();
+      if (next === undefined) free.push(worker);
+      else assign(worker, next);
+    });
+    worker.on('error', (error) => {
+      const index = running.get(worker);
+      for (const queue of index === undefined ? queues : [queues[index]!]) queue.fail(error);
+    });
+    return worker;
+  };
+  function* sources(): Generator<RangeQueue, void, undefined> {
+    for (let k = 0; k < queues.length; k++) {
+      while (started < Math.min(queues.length, k + threads)) start(started++);
+      yield queues[k]!;
     }
   }
   return {
-    messages: messages(),
+    sources: sources(),
     async stop() {
-      await worker.terminate();
+      await Promise.all(workers.map((w) => w.terminate()));
     },
   };
 }
@@ -317,13 +363,29 @@ export interface RangeOptions {
   timeUnit: TimeUnit;
   onBadRecord: (problem: InputError) => void;
   onProgress?: (bytes: number) => void;
+  /** Worker threads (at least 1). */
+  threads: number;
   /** Read the ranges on this thread, one after the other (for tests: the same code without threads). */
   inProcess?: boolean;
 }
 
+/** The most bytes of a range: ranges are read a few per thread, so that few ranges' batches wait in memory. */
+export const MAX_RANGE_BYTES = 32 * 1024 * 1024;
+
 /**
- * Validate an NDJSON file into `fleet` in ranges cut near `offsets`, each read by a worker thread; returns the
- * lines read.
+ * The offsets to cut a file of `size` bytes at for `threads` threads: at least one range per thread, and ranges of
+ * at most {@link MAX_RANGE_BYTES}.
+ *
+ * @example rangeOffsets(100, 2) // [50]
+ */
+export function rangeOffsets(size: number, threads: number): number[] {
+  const count = Math.max(threads, Math.ceil(size / MAX_RANGE_BYTES));
+  return Array.from({ length: count - 1 }, (_, k) => Math.floor(((k + 1) * size) / count));
+}
+
+/**
+ * Validate an NDJSON file into `fleet` in ranges cut near `offsets`, read by worker threads; returns the lines
+ * read.
  */
 export async function validateNdjsonInRanges(
   fleet: CompactFleet,
@@ -339,16 +401,10 @@ export async function validateNdjsonInRanges(
   );
   if (options.inProcess)
     return validateRanges(fleet, name, tasks.map(readRangeBatches), options.onBadRecord, options.onProgress);
-  const workers = tasks.map(rangeInWorker);
+  const pool = rangesInWorkers(tasks, options.threads);
   try {
-    return await validateRanges(
-      fleet,
-      name,
-      workers.map((w) => w.messages),
-      options.onBadRecord,
-      options.onProgress,
-    );
+    return await validateRanges(fleet, name, pool.sources, options.onBadRecord, options.onProgress);
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    await pool.stop();
   }
 }

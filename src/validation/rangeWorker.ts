@@ -1,17 +1,25 @@
-/** The worker thread of `ndjsonRanges`: reads one range of an NDJSON file and posts its batches. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * The worker thread of `ndjsonRanges`: reads the ranges of NDJSON files it is given, one after the other, and posts
+ * each range's batches (tagged with the range's index).
+ */
+import { parentPort } from 'node:worker_threads';
 import { type RangeTask, readRangeBatches } from './ndjsonRanges.js';
 
-for await (const message of readRangeBatches(workerData as RangeTask)) {
-  const transfer =
-    'batch' in message
-      ? [
-          message.batch.instances.buffer,
-          message.batch.statuses.buffer,
-          message.batch.times.buffer,
-          message.batch.forms.buffer,
-          message.batch.lines.buffer,
-        ]
-      : [];
-  parentPort!.postMessage(message, transfer as ArrayBuffer[]);
-}
+let work = Promise.resolve();
+parentPort!.on('message', ({ index, task }: { index: number; task: RangeTask }) => {
+  work = work.then(async () => {
+    for await (const message of readRangeBatches(task)) {
+      const transfer =
+        'batch' in message
+          ? [
+              message.batch.instances.buffer,
+              message.batch.statuses.buffer,
+              message.batch.times.buffer,
+              message.batch.forms.buffer,
+              message.batch.lines.buffer,
+            ]
+          : [];
+      parentPort!.postMessage({ index, message }, transfer as ArrayBuffer[]);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import { type ReadOptions, readObservations } from '../input/observationReader.j
 import { BadArgumentError, checkNumber, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
 import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
 import { ndjsonFileSize, validateNdjsonFile } from './ndjsonFile.js';
-import { validateNdjsonInRanges } from './ndjsonRanges.js';
+import { rangeOffsets, validateNdjsonInRanges } from './ndjsonRanges.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -164,14 +164,12 @@ export async function validateInputStream(
     const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? availableParallelism() : 1);
     const lines =
       threads > 1
-        ? await validateNdjsonInRanges(
-            fleet,
-            file,
-            file,
-            size,
-            Array.from({ length: threads - 1 }, (_, k) => Math.floor(((k + 1) * size) / threads)),
-            { timeUnit: recordOptions.timeUnit, onBadRecord: recordOptions.onBadRecord!, onProgress: progress },
-          )
+        ? await validateNdjsonInRanges(fleet, file, file, size, rangeOffsets(size, threads), {
+            timeUnit: recordOptions.timeUnit,
+            onBadRecord: recordOptions.onBadRecord!,
+            onProgress: progress,
+            threads,
+          })
         : await validateNdjsonFile(fleet, file, file, size, recordOptions, progress);
     if (fleet.observations === 0 && badCount === 0)
       throw new InputError(

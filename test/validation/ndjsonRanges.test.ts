@@ -30,6 +30,7 @@ async function inRanges(service: Service, file: string, offsets: number[], optio
       timeUnit: 'auto',
       onBadRecord: (problem: InputError) => bad.push(problem.message),
       inProcess: true,
+      threads: 1,
     });
   } catch (error) {
     return { error: (error as Error).message, bad };
