@@ -93,6 +93,17 @@ export class InstanceTable {
     return this.arena.toString('utf8', this.starts[id]!, this.starts[id + 1]!);
   }
 
+  /** The length in bytes of the id numbered `id`; -1 for records without one (and for ids kept as strings). */
+  byteLength(id: number): number {
+    if (id === this.anonymous || this.oddNames?.has(id)) return -1;
+    return this.starts[id + 1]! - this.starts[id]!;
+  }
+
+  /** Copy the bytes of the id numbered `id` into `target` at `offset`. */
+  copyBytes(id: number, target: Uint8Array, offset: number): void {
+    target.set(this.arena.subarray(this.starts[id]!, this.starts[id + 1]!), offset);
+  }
+
   private internOdd(instance: string): number {
     this.odd ??= new Map();
     this.oddNames ??= new Map();

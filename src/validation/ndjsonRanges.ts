@@ -38,8 +38,14 @@ export interface RangeBatch {
   times: Float64Array;
   forms: Uint8Array;
   lines: Int32Array;
-  /** The ids of the range's instance numbers first used in this batch, in order (null: records without one). */
-  names: (string | null)[];
+  /** The range's instance number whose id is the first in `nameBytes` (ids come in the order first used). */
+  nameBase: number;
+  /** The ids of the instance numbers first used in this batch, UTF-8 bytes end to end. */
+  nameBytes: Uint8Array;
+  /** Where each of those ids ends in `nameBytes`; -1 for records without an id. */
+  nameEnds: Int32Array;
+  /** How many ids the batch brings. */
+  nameCount: number;
   items: RangeItem[];
   /** Bytes of the range read so far. */
   bytes: number;
@@ -76,7 +82,7 @@ export async function* readRangeBatches(task: RangeTask): AsyncGenerator<RangeMe
     batch = newBatch();
   };
   const name = (local: number) => {
-    while (named <= local) batch.names.push(table.nameOf(named++) ?? null);
+    while (named <= local) addName(batch, table, named++);
   };
   const parser = createNdjsonParser(task.name, {
     ...DEFAULT_RECORD_OPTIONS,
@@ -139,6 +145,34 @@ export async function* readRangeBatches(task: RangeTask): AsyncGenerator<RangeMe
   yield { done: { lines: reader.lineNumber } };
 }
 
+/** Add the id of the range's instance `local` to the batch (as bytes: no string is made). */
+function addName(batch: RangeBatch, table: InstanceTable, local: number): void {
+  if (batch.nameCount === 0) batch.nameBase = local;
+  if (batch.nameCount === batch.nameEnds.length) {
+    const ends = new Int32Array(batch.nameEnds.length * 2);
+    ends.set(batch.nameEnds);
+    batch.nameEnds = ends;
+  }
+  const used = batch.nameCount === 0 ? 0 : nameEnd(batch.nameEnds[batch.nameCount - 1]!);
+  const length = table.byteLength(local);
+  if (length < 0) {
+    batch.nameEnds[batch.nameCount++] = -1 - used; // records without an id: marked, and where the next id starts
+    return;
+  }
+  if (used + length > batch.nameBytes.length) {
+    const bytes = new Uint8Array(Math.max(batch.nameBytes.length * 2, used + length));
+    bytes.set(batch.nameBytes.subarray(0, used));
+    batch.nameBytes = bytes;
+  }
+  table.copyBytes(local, batch.nameBytes, used);
+  batch.nameEnds[batch.nameCount++] = used + length;
+}
+
+/** Where the bytes of an id end, from its entry in `nameEnds` (a negative entry marks records without an id). */
+function nameEnd(entry: number): number {
+  return entry < 0 ? -1 - entry : entry;
+}
+
 function newBatch(): RangeBatch {
   return {
     count: 0,
@@ -147,7 +181,10 @@ function newBatch(): RangeBatch {
     times: new Float64Array(BATCH),
     forms: new Uint8Array(BATCH),
     lines: new Int32Array(BATCH),
-    names: [],
+    nameBase: -1,
+    nameBytes: new Uint8Array(1024),
+    nameEnds: new Int32Array(256),
+    nameCount: 0,
     items: [],
     bytes: 0,
   };
@@ -199,7 +236,6 @@ export async function validateRanges(
   let bytesBefore = 0;
   for (const source of sources) {
     let global = new Int32Array(1024).fill(-1);
-    const names: (string | null)[] = [];
     let bytes = 0;
     let finished = false;
     for await (const message of source) {
@@ -218,9 +254,9 @@ export async function validateRanges(
         break;
       }
       const batch = message.batch;
-      names.push(...batch.names);
-      if (names.length > global.length) {
-        const grown = new Int32Array(Math.max(names.length, global.length * 2)).fill(-1);
+      const { nameBase, nameBytes, nameEnds, nameCount } = batch;
+      if (nameBase + nameCount > global.length) {
+        const grown = new Int32Array(Math.max(nameBase + nameCount, global.length * 2)).fill(-1);
         grown.set(global);
         global = grown;
       }
@@ -232,7 +268,10 @@ export async function validateRanges(
           const local = instances[i]!;
           let id = global[local]!;
           if (id < 0) {
-            id = fleet.table.intern(names[local] ?? undefined);
+            const k = local - nameBase; // first used here: its id came with this batch
+            const end = nameEnds[k]!;
+            const start = k === 0 ? 0 : nameEnd(nameEnds[k - 1]!);
+            id = end < 0 ? fleet.table.intern(undefined) : fleet.table.internBytes(nameBytes, start, end);
             global[local] = id;
           }
           fleet.pushKnown(id, status, times[i]!, forms[i]! as FastTimeForm, lines[i]! + base);
@@ -370,7 +409,7 @@ export interface RangeOptions {
 }
 
 /** The most bytes of a range: ranges are read a few per thread, so that few ranges' batches wait in memory. */
-export const MAX_RANGE_BYTES = 32 * 1024 * 1024;
+export const MAX_RANGE_BYTES = 16 * 1024 * 1024;
 
 /**
  * The offsets to cut a file of `size` bytes at for `threads` threads: at least one range per thread, and ranges of

@@ -17,6 +17,8 @@ parentPort!.on('message', ({ index, task }: { index: number; task: RangeTask }) 
               message.batch.times.buffer,
               message.batch.forms.buffer,
               message.batch.lines.buffer,
+              message.batch.nameBytes.buffer,
+              message.batch.nameEnds.buffer,
             ]
           : [];
       parentPort!.postMessage({ index, message }, transfer as ArrayBuffer[]);
