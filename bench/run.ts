@@ -7,12 +7,13 @@
  * and the CLI's memory per instance: 1,000,000 records over 100,000 and over 1,000,000 instances, all legal and all
  * illegal, each run's peak RSS beyond the base (1,000,000 legal records over 1,000 instances) divided by its
  * instances; and both cores: one thread against the default (every core) on a 5,000,000-record log, paired, with
- * the reports compared. The CLI runs paired with the one-core scripts are kept to one thread (`--workers 1`).
+ * the reports compared, each run followed by a yardstick (pure CPU work on as many threads) that shows how much
+ * parallelism the machine gave at that moment. The CLI runs paired with the one-core scripts are kept to one thread (`--workers 1`).
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,7 @@ const instances = 10_000;
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
 const split = fileURLToPath(new URL('./splitLines.js', import.meta.url));
+const yardstick = fileURLToPath(new URL('./parallelYardstick.js', import.meta.url));
 const MB = 1024 * 1024;
 const log = (text: string) => values.json || process.stderr.write(text + '\n');
 
@@ -68,7 +70,9 @@ let memoryBase: ChildRun | undefined;
 const perInstance: { kind: 'legal' | 'illegal'; instances: number; run: ChildRun; bytesPerInstance: number }[] = [];
 const parallelRecords = Number(values['parallel-records']);
 /** Per round: the one-thread run and the default (every core) run on the big log, and whether the reports agree. */
-const parallel: { one: ChildRun; all: ChildRun }[] = [];
+const parallel: { one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun }[] = [];
+let wideDefault: ChildRun | undefined;
+const cores = availableParallelism();
 try {
   const file = join(dir, 'fleet.ndjson');
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
@@ -151,11 +155,17 @@ try {
   log(
     `memory per instance: ${wideRecords.toLocaleString('en')} records over ${wideBase.toLocaleString('en')} (the base), 100,000 and 1,000,000 instances...`,
   );
-  const wide = async (instances: number, kind: 'legal' | 'illegal'): Promise<ChildRun> => {
+  // one thread: the state kept per instance (every core adds a fixed part: the workers and the ranges they read)
+  const wide = async (
+    instances: number,
+    kind: 'legal' | 'illegal',
+    workers = ['--workers', '1'],
+  ): Promise<ChildRun> => {
     const path = join(dir, `wide-${kind}-${instances}.ndjson`);
     await writeWideFleet(path, 'kafka', instances, kind, wideRecords);
     // an illegal fleet is judged from the start, so that a history of one record is illegal too
-    const run = await runMeasured(cli, ['validate', 'kafka', path, ...(kind === 'illegal' ? ['--from-start'] : [])]);
+    const fromStart = kind === 'illegal' ? ['--from-start'] : [];
+    const run = await runMeasured(cli, ['validate', 'kafka', path, ...fromStart, ...workers]);
     if (run.code !== (kind === 'legal' ? 0 : 1)) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
     rmSync(path);
     return run;
@@ -167,6 +177,7 @@ try {
       perInstance.push({ kind, instances, run, bytesPerInstance: (run.peakRss - memoryBase.peakRss) / instances });
     }
   }
+  wideDefault = await wide(wideSizes[1]!, 'legal', []);
   log(`both cores: generating ${parallelRecords.toLocaleString('en')} records...`);
   const bigLog = join(dir, 'fleet-parallel.ndjson');
   rmSync(file, { force: true });
@@ -175,13 +186,17 @@ try {
   for (let i = 0; i < 3; i++) {
     const args = (workers: string[]) => ['validate', 'kafka', bigLog, '--mode', 'strict', '--json', ...workers];
     const order = i % 2 === 0 ? (['one', 'all'] as const) : (['all', 'one'] as const);
-    const round: Partial<{ one: ChildRun; all: ChildRun }> = {};
+    const round: Partial<{ one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun }> = {};
     for (const which of order) {
       const run = await runMeasured(cli, args(which === 'one' ? ['--workers', '1'] : []), { hashStdout: true });
       if (run.code !== 0) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
       round[which] = run;
+      // the yardstick right after: pure CPU work on as many threads
+      const spin = await runMeasured(yardstick, [which === 'one' ? '1' : String(cores)]);
+      if (spin.code !== 0) throw new Error(`yardstick exited ${spin.code}: ${spin.stderr.trim()}`);
+      round[which === 'one' ? 'spinOne' : 'spinAll'] = spin;
     }
-    parallel.push(round as { one: ChildRun; all: ChildRun });
+    parallel.push(round as { one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun });
   }
   rmSync(bigLog);
 } finally {
@@ -245,8 +260,14 @@ const figures = {
     ratioPairedMedian: median(parallel.map((p) => p.all.seconds / p.one.seconds)),
     ratioBest: Math.min(...parallel.map((p) => p.all.seconds)) / Math.min(...parallel.map((p) => p.one.seconds)),
     identicalReports: parallel.every((p) => p.one.stdoutHash === p.all.stdoutHash),
+    cores,
+    /** Per round: pure CPU work split among every core over the same work on one thread (the machine's best). */
+    yardstickRatios: parallel.map((p) => p.spinAll.seconds / p.spinOne.seconds),
+    yardstickRatioPairedMedian: median(parallel.map((p) => p.spinAll.seconds / p.spinOne.seconds)),
     oneThreadPeakRssBytes: Math.max(...parallel.map((p) => p.one.peakRss)),
     defaultPeakRssBytes: Math.max(...parallel.map((p) => p.all.peakRss)),
+    /** Peak RSS of the default (every core) on 1M records over 1M instances. */
+    wideDefaultPeakRssBytes: wideDefault!.peakRss,
   },
   report: {
     pairs: fleet.reportRatios.length,
@@ -414,11 +435,21 @@ if (values.json) {
     `<= 0.6x ${check(b.ratioPairedMedian <= 0.6)}`,
   ]);
   rows.push(['  every core / one thread (best runs)', `${b.ratioBest.toFixed(2)}x`, '']);
+  rows.push([
+    `  yardstick: pure CPU work on ${b.cores} threads / on one (paired median)`,
+    `${b.yardstickRatioPairedMedian.toFixed(2)}x`,
+    `(each: ${b.yardstickRatios.map((x) => x.toFixed(2)).join(' ')}; 0.5x on ${b.cores} free cores)`,
+  ]);
   rows.push(['  reports identical', b.identicalReports ? 'yes' : 'NO', check(b.identicalReports)]);
   rows.push([
     '  peak RSS: one thread, every core',
     `${(b.oneThreadPeakRssBytes / MB).toFixed(0)} MB, ${(b.defaultPeakRssBytes / MB).toFixed(0)} MB`,
     '',
+  ]);
+  rows.push([
+    'CLI validate, 1,000,000 records over 1,000,000 instances, every core: peak RSS',
+    `${(b.wideDefaultPeakRssBytes / MB).toFixed(0)} MB`,
+    '(the memory rows above are on one thread)',
   ]);
   const f = figures.fakeCloud;
   rows.push(['fake cloud: GET one instance, 8 clients', per(Math.round(f.fakeCloudPerSecond)), '']);
