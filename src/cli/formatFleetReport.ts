@@ -7,6 +7,7 @@
 
 import { formatLocation } from '../input/inputError.js';
 import { escapeControls } from '../model/index.js';
+import { hasSomethingToSay } from '../validation/compactFleet.js';
 import type { FleetReportStream, HistoryReport } from '../validation/fleetValidator.js';
 import type { BadRecord, InputReport } from '../validation/validateInput.js';
 import type { Finding } from '../validation/validator.js';
@@ -44,15 +45,17 @@ export function* formatFleetReport(
   ];
   let quiet = 0;
   let inChunk = 0;
-  for (const history of report.histories) {
+  // without listing every history, only those with something to say are needed (made alone when the report can)
+  const listed = !listAll && report.eventful ? report.eventful : report.histories;
+  let count = 0;
+  for (const history of listed) {
+    count++;
     if (++inChunk > HISTORIES_PER_CHUNK && lines.length > 0) {
       yield lines.join('\n') + '\n';
       lines = [];
       inChunk = 0;
     }
-    const eventful =
-      !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
-    if (!eventful && !listAll) {
+    if (!hasSomethingToSay(history) && !listAll) {
       quiet++;
       continue;
     }
@@ -90,6 +93,7 @@ export function* formatFleetReport(
       lines.push(`    … and ${parts.map(([count, what]) => `${count} more ${what}`).join(', ')} (counted, not kept)`);
     }
   }
+  if (listed !== report.histories) quiet = report.summary.histories - count;
   if (quiet > 0)
     lines.push(
       `  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`,

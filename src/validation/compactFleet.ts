@@ -187,20 +187,25 @@ export class CompactFleet implements FleetValidator {
         if (this.violationCount[id]! > 0) summary.illegal++;
       } else addToSummary(summary, historyOf(this.table.nameOf(id), this.validators[index]!.verdict()));
     }
-    const histories = { [Symbol.iterator]: () => this.eachHistory() };
-    return {
+    const stream: FleetReportStream = {
       service: this.graph.service,
       mode: this.mode,
       fromStart: this.fromStart,
       ok: summary.illegal === 0,
       summary,
-      histories,
+      histories: { [Symbol.iterator]: () => this.eachHistory(false) },
     };
+    return withEventful(stream, { [Symbol.iterator]: () => this.eachHistory(true) });
   }
 
-  private *eachHistory(): Generator<HistoryReport, void, undefined> {
+  /** The report entries, in the order instances were first seen; with `eventful`, only those with something to say. */
+  private *eachHistory(eventful: boolean): Generator<HistoryReport, void, undefined> {
     const size = this.table.size;
-    for (let id = 0; id < size; id++) yield this.historyAt(id);
+    for (let id = 0; id < size; id++) {
+      if (eventful && this.full[id] === NONE && this.violationCount[id] === 0 && this.missedCount[id] === 0) continue;
+      const history = this.historyAt(id);
+      if (!eventful || hasSomethingToSay(history)) yield history;
+    }
   }
 
   /** The report entry of instance `id`. */
@@ -398,6 +403,24 @@ export function historyOf(instance: string | undefined, verdict: HistoryVerdict)
     ...(steps ? { steps } : {}),
     ...(omitted ? { omitted } : {}),
   };
+}
+
+/**
+ * True when a history has something a text report prints: a violation, missed statuses, a note or an explained step.
+ *
+ * @example hasSomethingToSay({ instance: 'a', ok: true, observations: 1, violations: [], missed: [], notes: [] }) // false
+ */
+export function hasSomethingToSay(history: HistoryReport): boolean {
+  return !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
+}
+
+/**
+ * `report` with `eventful` histories attached, not enumerable (so that copies and JSON leave it out: it is a way to
+ * read the report, not a part of it).
+ */
+export function withEventful<T extends object>(report: T, eventful: Iterable<HistoryReport> | undefined): T {
+  if (eventful !== undefined) Object.defineProperty(report, 'eventful', { value: eventful, enumerable: false });
+  return report;
 }
 
 /** Add one history to the totals of a fleet report. */

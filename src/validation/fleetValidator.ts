@@ -65,6 +65,12 @@ export interface FleetReport {
 export interface FleetReportStream extends Omit<FleetReport, 'histories'> {
   /** One per instance; may be iterated more than once (each time they are made anew). */
   histories: Iterable<HistoryReport>;
+  /**
+   * Only the histories with something to say (a violation, missed statuses, a note or an explained step), in the
+   * same order, when the report can give them without making the others (what a text report prints). Not
+   * enumerable: copies of the report and its JSON leave it out.
+   */
+  eventful?: Iterable<HistoryReport>;
 }
 
 /** Validates a stream of observations of many instances; push observations, then read the report. */

@@ -12,6 +12,7 @@ import { InputError } from '../input/inputError.js';
 import type { RecordOptions } from '../input/lineParser.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
 import { BadArgumentError, checkNumber, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
+import { withEventful } from './compactFleet.js';
 import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
 import { ndjsonFileSize, validateNdjsonFile } from './ndjsonFile.js';
 import { rangeOffsets, validateNdjsonInRanges } from './ndjsonRanges.js';
@@ -176,7 +177,11 @@ export async function validateInputStream(
         `empty input: no statuses found (${lines === 0 ? 'the input is empty' : 'nothing but blank lines'})`,
         { file },
       );
-    return { ...fleet.reportStream(), file, format: 'ndjson', badRecords: { count: badCount, records: bad } };
+    const stream = fleet.reportStream();
+    return withEventful(
+      { ...stream, file, format: 'ndjson', badRecords: { count: badCount, records: bad } },
+      stream.eventful,
+    );
   }
   const reader = readObservations(source, {
     ...(format ? { format } : {}),
@@ -199,12 +204,11 @@ export async function validateInputStream(
       totalBytes: reader.totalBytes,
     });
   }
-  return {
-    ...fleet.reportStream(),
-    file: reader.name,
-    format: reader.format,
-    badRecords: { count: reader.badRecords, records: bad },
-  };
+  const stream = fleet.reportStream();
+  return withEventful(
+    { ...stream, file: reader.name, format: reader.format, badRecords: { count: reader.badRecords, records: bad } },
+    stream.eventful,
+  );
 }
 
 /**

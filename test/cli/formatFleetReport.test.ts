@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { statusPair } from '../../bench/wideFleet.js';
 import { formatFleetReport } from '../../src/cli/formatFleetReport.js';
@@ -19,5 +20,30 @@ describe('formatFleetReport', () => {
     expect(lines.filter((line) => line.startsWith('  ILLEGAL  instance i'))).toHaveLength(1234);
     expect(lines.at(-1)).toMatch(/^ILLEGAL: 1234 histories, 2468 observations; 0 legal, 1234 illegal/);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(chunks.join('').length / 2);
+  });
+});
+
+describe('formatFleetReport of a report stream', () => {
+  it('prints the same text from the histories with something to say as from every history (property)', () => {
+    const status = fc.constantFrom('CREATING', 'RUNNING', 'DELETING', 'DELETED', 'running', 'NOPE');
+    const record = fc.record({ instance: fc.integer({ min: 0, max: 40 }), status });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 120 }),
+        fc.constantFrom('strict' as const, 'sampled' as const),
+        (records, mode) => {
+          const fleet = createFleetValidator('kafka', { mode });
+          fleet.pushAll(records.map((r, i) => ({ instance: `i${r.instance}`, status: r.status, line: i + 1 })));
+          const stream = fleet.reportStream();
+          expect(stream.eventful).toBeDefined();
+          const text = [...formatFleetReport(stream, { file: 'f' })].join('');
+          expect(text).toBe(
+            [...formatFleetReport({ ...stream, histories: [...stream.histories] }, { file: 'f' })].join(''),
+          );
+          expect(JSON.stringify(stream)).not.toContain('eventful');
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
