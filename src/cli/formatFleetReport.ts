@@ -26,6 +26,8 @@ export interface ReportTextOptions {
 }
 
 const HISTORIES_PER_CHUNK = 500;
+/** A piece also ends after this many lines (histories with many findings): short-lived pieces keep memory low. */
+const LINES_PER_CHUNK = 256;
 
 /**
  * The report as text, in pieces whose concatenation is the whole report, ending with a summary line.
@@ -50,7 +52,7 @@ export function* formatFleetReport(
   let count = 0;
   for (const history of listed) {
     count++;
-    if (++inChunk > HISTORIES_PER_CHUNK && lines.length > 0) {
+    if ((++inChunk > HISTORIES_PER_CHUNK || lines.length >= LINES_PER_CHUNK) && lines.length > 0) {
       yield lines.join('\n') + '\n';
       lines = [];
       inChunk = 0;
