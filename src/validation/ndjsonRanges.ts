@@ -1,7 +1,8 @@
 /**
  * Both cores (or all) on one big NDJSON file: the file is cut into byte ranges at line starts; each range is read
- * by the byte scanner in a worker thread into batches of integers (instance numbers local to the range, status ids,
- * times, lines counted from the range's start), and this thread validates the batches in file order: ranges one
+ * by the byte scanner (in a worker thread, or every n-th range on this thread) into batches of integers (instance
+ * numbers local to the range, status ids, times, lines counted from the range's start), and this thread validates
+ * the batches in file order: ranges one
  * after the other, each range's line numbers offset by the lines before it, its instance numbers mapped to the
  * fleet's when first used. Validation itself stays one sequential pass, so the report is exactly the one-range
  * report: line numbers, observation indexes, the order instances were first seen, `maxDetails` caps and hidden
@@ -335,19 +336,21 @@ class RangeQueue implements AsyncIterable<RangeMessage> {
 }
 
 /**
- * Worker threads reading ranges: the ranges' message queues, in order. A range is started when the one `threads`
- * places before it is reached by validation (so at most that many ranges' batches wait in memory), on the first
+ * The ranges' messages, in order, read by `threads` threads: this one reads every `threads`-th range itself (range 0
+ * first, while the workers start), and `threads - 1` worker threads read the others. A worker's range is started
+ * when validation is fewer than `threads` ranges before it (so few ranges' batches wait in memory), on the first
  * free worker.
  */
-function rangesInWorkers(
+function rangeSources(
   tasks: readonly RangeTask[],
   threads: number,
-): { sources: Iterable<RangeQueue>; stop(): Promise<void> } {
+): { sources: Iterable<AsyncIterable<RangeMessage>>; stop(): Promise<void> } {
   const queues = tasks.map(() => new RangeQueue());
   const workers: Worker[] = [];
   const free: Worker[] = [];
   const waiting: number[] = [];
   const running = new Map<Worker, number>();
+  const here = (index: number) => index % threads === 0;
   let started = 0;
   const assign = (worker: Worker, index: number) => {
     running.set(worker, index);
@@ -359,7 +362,7 @@ function rangesInWorkers(
     else assign(worker, index);
   };
   const spawn = (): Worker | undefined => {
-    if (workers.length >= threads) return undefined;
+    if (workers.length >= threads - 1) return undefined;
     const worker = new Worker(workerScript());
     workers.push(worker);
     worker.on('message', ({ index, message }: { index: number; message: RangeMessage }) => {
@@ -376,10 +379,10 @@ function rangesInWorkers(
     });
     return worker;
   };
-  function* sources(): Generator<RangeQueue, void, undefined> {
-    for (let k = 0; k < queues.length; k++) {
-      while (started < Math.min(queues.length, k + threads)) start(started++);
-      yield queues[k]!;
+  function* sources(): Generator<AsyncIterable<RangeMessage>, void, undefined> {
+    for (let k = 0; k < tasks.length; k++) {
+      for (; started < Math.min(tasks.length, k + threads); started++) if (!here(started)) start(started);
+      yield here(k) ? readRangeBatches(tasks[k]!) : queues[k]!;
     }
   }
   return {
@@ -402,7 +405,7 @@ export interface RangeOptions {
   timeUnit: TimeUnit;
   onBadRecord: (problem: InputError) => void;
   onProgress?: (bytes: number) => void;
-  /** Worker threads (at least 1). */
+  /** Threads reading the ranges, this one included (at least 1; 1 reads them all here). */
   threads: number;
   /** Read the ranges on this thread, one after the other (for tests: the same code without threads). */
   inProcess?: boolean;
@@ -423,8 +426,8 @@ export function rangeOffsets(size: number, threads: number): number[] {
 }
 
 /**
- * Validate an NDJSON file into `fleet` in ranges cut near `offsets`, read by worker threads; returns the lines
- * read.
+ * Validate an NDJSON file into `fleet` in ranges cut near `offsets`, read by `threads` threads (this one and worker
+ * threads); returns the lines read.
  */
 export async function validateNdjsonInRanges(
   fleet: CompactFleet,
@@ -440,7 +443,7 @@ export async function validateNdjsonInRanges(
   );
   if (options.inProcess)
     return validateRanges(fleet, name, tasks.map(readRangeBatches), options.onBadRecord, options.onProgress);
-  const pool = rangesInWorkers(tasks, options.threads);
+  const pool = rangeSources(tasks, options.threads);
   try {
     return await validateRanges(fleet, name, pool.sources, options.onBadRecord, options.onProgress);
   } finally {
