@@ -51,6 +51,7 @@ export type DcsEvent =
   | { type: 'RESTART_FAILED' }
   | { type: 'RESIZE_SUCCEEDED' }
   | { type: 'RESIZE_FAILED' }
+  | { type: 'SINGLE_NODE_RESIZE_FAILED' }
   | { type: 'RESIZE_RESTARTING' }
   | { type: 'RESTORE_SUCCEEDED' }
   | { type: 'RESTORE_FAILED' }
@@ -249,33 +250,68 @@ export const dcsMachine = setup({
     EXTENDING: {
       tags: ['transitional'],
       description:
-        'The instance is being scaled; master/standby and cluster instances keep serving, a single-node one may not. It cannot be deleted meanwhile.',
+        'The instance is being scaled; it cannot be deleted meanwhile. A failed scaling of a single-node instance goes on in the background (a hidden sub-state).',
       meta: { documentedIn: SEED_TABLE },
-      on: {
-        RESIZE_SUCCEEDED: {
-          target: 'RUNNING',
-          description: 'Scaling finished with the new specification.',
-          meta: documented('outcome', RESIZE_PAGE, 'After a successful modification the instance changes to Running.'),
+      initial: 'scaling',
+      states: {
+        scaling: {
+          description: 'The specification change runs; master/standby and cluster instances keep serving.',
+          on: {
+            RESIZE_SUCCEEDED: {
+              target: '#dcs.RUNNING',
+              description: 'Scaling finished with the new specification.',
+              meta: documented(
+                'outcome',
+                RESIZE_PAGE,
+                'After a successful modification the instance changes to Running.',
+              ),
+            },
+            RESIZE_FAILED: {
+              target: '#dcs.RUNNING',
+              description: 'Scaling of a master/standby or cluster instance failed; it keeps serving at its old size.',
+              meta: failure(
+                documented(
+                  'outcome',
+                  RESIZE_PAGE,
+                  'A master/standby or cluster instance whose modification fails stays usable with its original specifications (DCS has no failed-scaling status).',
+                ),
+              ),
+            },
+            SINGLE_NODE_RESIZE_FAILED: {
+              target: 'finishingInBackground',
+              description: 'Scaling of a single-node instance failed; the change is completed in the background.',
+              meta: failure(
+                documented(
+                  'outcome',
+                  RESIZE_PAGE,
+                  'A single-node instance whose modification fails is unavailable for a while with its old specification, until the change completes in the background; the page names no status for this, so the instance keeps showing EXTENDING (clients wait on it until RUNNING).',
+                ),
+              ),
+            },
+            RESIZE_RESTARTING: {
+              target: '#dcs.RESTARTING',
+              description: 'The resize restarts the instance before it runs again.',
+              meta: inferred(
+                'outcome',
+                'Public clients wait on EXTENDING and RESTARTING until RUNNING after a resize (one widened its list from EXTENDING alone in a fix); the page warns that services may be interrupted during the modification.',
+                `${OTC_V2}; ${HW_PROVIDER}/resource_huaweicloud_dcs_instance.go`,
+              ),
+            },
+          },
         },
-        RESIZE_FAILED: {
-          target: 'RUNNING',
-          description: 'Scaling of a master/standby or cluster instance failed; it keeps serving at its old size.',
-          meta: failure(
-            documented(
-              'outcome',
-              RESIZE_PAGE,
-              'A master/standby or cluster instance whose modification fails stays usable with its original specifications (DCS has no failed-scaling status).',
-            ),
-          ),
-        },
-        RESIZE_RESTARTING: {
-          target: 'RESTARTING',
-          description: 'The resize restarts the instance before it runs again.',
-          meta: inferred(
-            'outcome',
-            'Public clients wait on EXTENDING and RESTARTING until RUNNING after a resize (one widened its list from EXTENDING alone in a fix); the page warns that services may be interrupted during the modification.',
-            `${OTC_V2}; ${HW_PROVIDER}/resource_huaweicloud_dcs_instance.go`,
-          ),
+        finishingInBackground: {
+          description: 'A single-node instance whose scaling failed: unavailable until the change completes.',
+          on: {
+            RESIZE_SUCCEEDED: {
+              target: '#dcs.RUNNING',
+              description: 'The change completed in the background: the instance runs with the new specification.',
+              meta: documented(
+                'outcome',
+                RESIZE_PAGE,
+                'After the modification is completed in the background, the instance has the new specification and is available again.',
+              ),
+            },
+          },
         },
       },
     },

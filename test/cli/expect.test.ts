@@ -26,7 +26,7 @@ describe('instance-lifecycle expect', () => {
     expect(lines).toContain(`until DELETE shows, also accept: ${e.before!.from.join(', ')}`);
     const why = lines.filter((line) => /^ {2}(pending|failure) /.test(line));
     expect(why).toHaveLength(lifecycleModel('kafka').states.length - 1);
-    expect(why.find((line) => line.includes(' RUNNING '))).toMatch(/failure .*settling in ERROR/);
+    expect(why.find((line) => line.includes(' RUNNING '))).toMatch(/failure .*settling in FROZEN/);
   });
 
   it('--from cuts the lists to what a wait from there can meet, as the library does', async () => {
