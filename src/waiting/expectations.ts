@@ -198,7 +198,6 @@ export function judgeLeaves(
   const state = model.states.find((s) => s.status === status)!;
   const { untilSettled, anyRoute } = outcomePaths(entry);
   const wanted = new Set(targets);
-  const named = (leaf: string) => (leaf === status ? '' : ` (sub-state ${leaf.slice(status.length + 1)})`);
   let best: { path: OutcomePath; leaf: string } | undefined;
   for (const leaf of leaves) {
     const path = shortestTo(untilSettled.get(leaf)!, wanted);
@@ -207,10 +206,10 @@ export function judgeLeaves(
   if (best) {
     const failed = state.tags.includes('failed');
     const route = describeRoute(best.path);
-    const from = named(best.leaf);
+    const from = best.leaf === status ? '' : ` from sub-state ${best.leaf.slice(status.length + 1)}`;
     const reason = failed
-      ? `outcomes lead${from ? ` from${from.slice(1, -1)}` : ''} to ${best.path.to} (${route}), though the status is tagged failed`
-      : `outcomes lead${from ? ` from${from.slice(1, -1)}` : ''} to ${best.path.to} (${route})`;
+      ? `outcomes lead${from} to ${best.path.to} (${route}), though the status is tagged failed`
+      : `outcomes lead${from} to ${best.path.to} (${route})`;
     const pending: PendingStatus = {
       status,
       reaches: best.path.to,
