@@ -58,6 +58,7 @@ export type DcsEvent =
   | { type: 'FLUSH_SUCCEEDED' }
   | { type: 'UPGRADE_SUCCEEDED' }
   | { type: 'UPGRADE_FAILED' }
+  | { type: 'DELETION_STARTED' }
   | { type: 'DELETE_SUCCEEDED' }
   | { type: 'FREEZE' }
   | { type: 'FREEZE_SUCCEEDED' }
@@ -138,71 +139,106 @@ export const dcsMachine = setup({
     },
     RUNNING: {
       tags: ['stable'],
-      description: 'The instance runs properly; only now does it provide the cache service.',
+      description:
+        'The instance runs properly; only now does it provide the cache service. After a deletion request the current API may still show it (a hidden sub-state) until the instance is gone.',
       meta: { documentedIn: SEED_TABLE },
-      on: {
-        RESTART: {
-          target: 'RESTARTING',
-          description: 'The user restarts the instance.',
-          meta: documented('operation', RESTART_PAGE, 'Restart is allowed when the instance is Running or Faulty.'),
+      initial: 'serving',
+      states: {
+        serving: {
+          description: 'The instance serves; no deletion has been requested.',
+          on: {
+            RESTART: {
+              target: '#dcs.RESTARTING',
+              description: 'The user restarts the instance.',
+              meta: documented('operation', RESTART_PAGE, 'Restart is allowed when the instance is Running or Faulty.'),
+            },
+            RESIZE: {
+              target: '#dcs.EXTENDING',
+              description: 'The user scales the instance.',
+              meta: documented('operation', RESIZE_PAGE, 'Scaling happens while the instance runs.'),
+            },
+            RESTORE: {
+              target: '#dcs.RESTORING',
+              description: 'The user restores data from a backup.',
+              meta: documented('operation', RESTORE_PAGE, 'Restoring needs a Running instance and a succeeded backup.'),
+            },
+            DELETE: {
+              target: 'deletionAccepted',
+              description: 'The user deletes the instance; the current API may go on showing Running until it is gone.',
+              meta: documented(
+                'operation',
+                DELETE_PAGE,
+                'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented (v1 clients see DELETING, newer clients only RUNNING until a 404).',
+              ),
+            },
+            FLUSH: {
+              target: '#dcs.FLUSHING',
+              description: 'The user clears all data of the instance.',
+              meta: documented(
+                'operation',
+                CLEAR_PAGE,
+                'Clearing data needs a Running instance; the v1 status summary counts instances whose data is being cleared.',
+              ),
+            },
+            UPGRADE: {
+              target: '#dcs.UPGRADING',
+              description: 'The user upgrades the minor or proxy version.',
+              meta: documented(
+                'operation',
+                UPGRADE_PAGE,
+                'The user upgrades the minor or proxy version of an instance.',
+              ),
+            },
+            STOP: {
+              target: '#dcs.CLOSING',
+              description: 'The instance (an old one) is stopped.',
+              meta: inferred(
+                'operation',
+                'Old instances can be in Stopped, and the v1 status summary counts instances being stopped; recent instances can no longer be stopped.',
+                START_PAGE,
+              ),
+            },
+            FAULT: {
+              target: '#dcs.ERROR',
+              description: 'The instance stops running properly without any request.',
+              meta: failure(
+                inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
+              ),
+            },
+            FREEZE: {
+              target: '#dcs.FREEZING',
+              description: 'The account balance ran out and the instance is being frozen.',
+              meta: inferred(
+                'outcome',
+                'Freezing follows from arrears, which no request on the instance causes (error 111400120 names a Freezing instance).',
+                ERROR_CODES,
+              ),
+            },
+          },
         },
-        RESIZE: {
-          target: 'EXTENDING',
-          description: 'The user scales the instance.',
-          meta: documented('operation', RESIZE_PAGE, 'Scaling happens while the instance runs.'),
-        },
-        RESTORE: {
-          target: 'RESTORING',
-          description: 'The user restores data from a backup.',
-          meta: documented('operation', RESTORE_PAGE, 'Restoring needs a Running instance and a succeeded backup.'),
-        },
-        DELETE: {
-          target: 'DELETING',
-          description: 'The user deletes the instance.',
-          meta: documented(
-            'operation',
-            DELETE_PAGE,
-            'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented.',
-          ),
-        },
-        FLUSH: {
-          target: 'FLUSHING',
-          description: 'The user clears all data of the instance.',
-          meta: documented(
-            'operation',
-            CLEAR_PAGE,
-            'Clearing data needs a Running instance; the v1 status summary counts instances whose data is being cleared.',
-          ),
-        },
-        UPGRADE: {
-          target: 'UPGRADING',
-          description: 'The user upgrades the minor or proxy version.',
-          meta: documented('operation', UPGRADE_PAGE, 'The user upgrades the minor or proxy version of an instance.'),
-        },
-        STOP: {
-          target: 'CLOSING',
-          description: 'The instance (an old one) is stopped.',
-          meta: inferred(
-            'operation',
-            'Old instances can be in Stopped, and the v1 status summary counts instances being stopped; recent instances can no longer be stopped.',
-            START_PAGE,
-          ),
-        },
-        FAULT: {
-          target: 'ERROR',
-          description: 'The instance stops running properly without any request.',
-          meta: failure(
-            inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
-          ),
-        },
-        FREEZE: {
-          target: 'FREEZING',
-          description: 'The account balance ran out and the instance is being frozen.',
-          meta: inferred(
-            'outcome',
-            'Freezing follows from arrears, which no request on the instance causes (error 111400120 names a Freezing instance).',
-            ERROR_CODES,
-          ),
+        deletionAccepted: {
+          description:
+            'A deletion was requested and accepted, but the API still shows Running (newer clients wait on Running alone until the instance is gone).',
+          on: {
+            DELETION_STARTED: {
+              target: '#dcs.DELETING',
+              description: 'The deletion shows as DELETING (the v1 API, and older clients).',
+              meta: inferred(
+                'outcome',
+                'The v1 status summary counts instances being deleted, and the v1 client waits on DELETING or RUNNING until the instance is gone.',
+                `${V1_STATUS_PAGE}; ${OTC_V1}`,
+              ),
+            },
+            DELETE_SUCCEEDED: {
+              target: '#dcs.DELETED',
+              description: 'Deletion finished without the instance ever showing DELETING: it is gone (HTTP 404).',
+              meta: inferred(
+                'outcome',
+                'Newer clients wait on RUNNING alone until the query answers 404 (reported as DELETED), so DELETING may not show at all in the current API.',
+                OTC_V2,
+              ),
+            },
+          },
         },
       },
     },

@@ -299,12 +299,24 @@ const DCS_FACTS: readonly Fact[] = [
   {
     fact: 'the v1 summary counts instances being deleted, and a client waits on DELETING until the instance is gone (404)',
     source: 'OTC opentelekomcloud/services/dcs/resource_opentelekomcloud_dcs_instance_v1.go',
-    cases: [legal('strict', 'RUNNING', 'DELETING', 'DELETED')],
+    cases: [
+      legal('strict', 'RUNNING', 'DELETING', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'DELETING', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'DELETING', 'DELETED'),
+    ],
   },
   {
-    fact: 'newer clients wait on RUNNING alone until the instance is gone: DELETING may not show',
+    fact: 'newer clients wait on RUNNING alone until the instance is gone: DELETING may not show (RUNNING hides the accepted deletion)',
     source: 'OTC opentelekomcloud/services/dcs/resource_opentelekomcloud_dcs_instance_v2.go',
-    cases: [legal('sampled', 'RUNNING', 'RUNNING', 'DELETED')],
+    cases: [
+      legal('sampled', 'RUNNING', 'RUNNING', 'DELETED'),
+      legal('strict', 'RUNNING', 'RUNNING', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RUNNING', 'DELETED'),
+      legal('sampled', 'RUNNING', op('DELETE'), 'RUNNING', 'DELETED'),
+      // an accepted deletion is not followed by a restart or a resize (no more than DELETING is)
+      illegal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RESTARTING'),
+      illegal('sampled', 'RUNNING', op('DELETE'), 'RUNNING', 'EXTENDING'),
+    ],
   },
   {
     fact: 'the minor or proxy version can be upgraded (no roll-back); the instance keeps serving',
