@@ -105,8 +105,12 @@ describe.each(services.map((s) => [s.id] as const))('a simulated %s fleet with k
     const calibrated = durationsFromReport(JSON.parse(JSON.stringify(report)), service);
     const again = await fleetReport(service, simulatedFleet(service, calibrated, 5000).log, { fromStart: true });
     // compared where both fleets saw a status often enough that two samples' quantiles lie within 12% of each
-    // other (at about 200 dwell times a status, two medians differ by more now and then: RabbitMQ's FROZEN did)
-    const often = report.dwell.filter((x) => x.count >= 400);
+    // other (at about 200 dwell times a status, two medians differ by more now and then: RabbitMQ's FROZEN did; every
+    // history's first status gives 300), and only for statuses without hidden sub-states: a dwell in one with
+    // sub-states may add up several durations drawn per sub-state (DCS's RUNNING, then its accepted deletion), which
+    // a duration per status cannot give back
+    const plain = (status: string) => lifecycleModel(service).leaves.filter((l) => l.status === status).length === 1;
+    const often = report.dwell.filter((x) => x.count >= 300 && plain(x.status));
     expect(often.length).toBeGreaterThan(0);
     for (const d of often) {
       const back = again.dwell.find((x) => x.status === d.status)!;
