@@ -41,13 +41,14 @@ export async function serviceArgument(
   }
   const [id, ...rest] = positionals;
   if (id === undefined) throw new UsageError(`missing ${SERVICE_USAGE}`);
-  await loadBuiltInServices(); // the CLI defers loading the machines until a command needs them
+  await loadBuiltInServices(); // the CLI loads the machines only for the commands that need them
   return { service: resolveService(id), rest };
 }
 
 /**
  * {@link serviceArgument} for a command that only validates: a registered service whose status tables are
- * precompiled is given by its id, and its machine is not loaded (the validator runs on the tables).
+ * precompiled is given by its id, and its machine is not loaded (the validator runs on the tables). Only where
+ * Node can load the machines synchronously later, should an option need them (`--absent-is-gone`).
  *
  * @example const { service, rest: files } = await validatedServiceArgument(values, positionals); // service: 'kafka'
  */

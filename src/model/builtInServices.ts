@@ -1,44 +1,46 @@
 /**
- * `builtInServices`: the registered services (machines/index.ts), loaded with the library. The CLI defers loading
- * them (every machine module and xstate) until a command needs them, so that `validate` of a registered service,
- * which runs on the precompiled status tables, starts without them: it sets {@link DEFER_BUILT_INS} before it
- * loads anything else, and commands that need machines call {@link loadBuiltInServices}.
+ * `builtInServices`: the registry of services (machines/index.ts) as the model reaches it, without importing it:
+ * the registry registers itself here when it loads (every entry point of the package loads it), so that a
+ * program that never needs a machine never loads one. The CLI's `validate` of a registered service runs on the
+ * precompiled status tables, and loads neither the machines nor xstate.
  */
 import { createRequire } from 'node:module';
 
+/** What the registry module exports. */
 type Registry = typeof import('../../machines/index.js');
 
+let registry: Pick<Registry, 'services' | 'findService'> | undefined;
+
 /**
- * The global flag (`globalThis[DEFER_BUILT_INS] = true`) that defers loading the machines until first needed. Only
- * the CLI sets it, and only where Node can load an ES module synchronously (`process.features.require_module`).
+ * Called by the registry when it loads (once; later calls change nothing).
+ *
+ * @example registerBuiltInServices({ services, findService })
  */
-export const DEFER_BUILT_INS: unique symbol = Symbol.for('instance-lifecycle.deferBuiltInServices');
-
-const deferred = (globalThis as { [DEFER_BUILT_INS]?: unknown })[DEFER_BUILT_INS] === true;
-let registry: Registry | undefined = deferred ? undefined : await import('../../machines/index.js');
+export function registerBuiltInServices(loaded: Pick<Registry, 'services' | 'findService'>): void {
+  registry ??= loaded;
+}
 
 /**
- * The registry of services. Where loading was deferred and nothing has loaded it yet, it is loaded now,
- * synchronously (Node's `require` of an ES module: the same module instance as `import` gives).
+ * The registry. Where nothing has loaded it yet, it is loaded now, synchronously (Node's `require` of an ES
+ * module, Node 20.19+ and 22.12+: the same module instance `import` gives).
  *
  * @example builtInServices().services.map((s) => s.id) // ['kafka', 'dcs', ...]
  */
-export function builtInServices(): Registry {
-  registry ??= createRequire(import.meta.url)('../../machines/index.js') as Registry;
-  return registry;
+export function builtInServices(): Pick<Registry, 'services' | 'findService'> {
+  if (registry === undefined) registerBuiltInServices(createRequire(import.meta.url)('../../machines/index.js'));
+  return registry!;
 }
 
 /**
- * Load the registry (where it was deferred) and return it.
+ * Load the registry, where nothing has yet (for commands that need machines).
  *
- * @example const { services } = await loadBuiltInServices();
+ * @example await loadBuiltInServices(); resolveService('kafka')
  */
-export async function loadBuiltInServices(): Promise<Registry> {
-  registry ??= await import('../../machines/index.js');
-  return registry;
+export async function loadBuiltInServices(): Promise<void> {
+  if (registry === undefined) registerBuiltInServices(await import('../../machines/index.js'));
 }
 
-/** True when the registry is loaded (always, unless the CLI deferred it and no command has needed it yet). */
+/** True when the registry is loaded. */
 export function builtInServicesLoaded(): boolean {
   return registry !== undefined;
 }
