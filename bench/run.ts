@@ -18,7 +18,7 @@ import { services } from '../machines/index.js';
 import { type ChildRun, runMeasured } from './childRun.js';
 import { measureFakeCloud } from './fakeCloud.js';
 import { writeFleetLog } from './fleetLog.js';
-import { measureStartup } from './startup.js';
+import { measureStartup, modulesLoaded } from './startup.js';
 import { measureStatusRates } from './statusRates.js';
 import { writeWideFleet } from './wideFleet.js';
 
@@ -59,6 +59,7 @@ let fleet: {
   big?: { records: number; cli: ChildRun; report?: ChildRun };
 };
 let startup: Record<string, number>;
+let startupModules: ReturnType<typeof modulesLoaded>;
 const wideInstances = Number(values['wide-instances']);
 const wideBase = 10_000;
 const perInstance: { kind: 'legal' | 'illegal'; small: ChildRun; big: ChildRun; bytesPerInstance: number }[] = [];
@@ -121,10 +122,12 @@ try {
     tiny,
     'CREATING\nRUNNING\nRESTARTING\nRUNNING\nEXTENDING\nRUNNING\nDELETING\nDELETED\nDELETED\nDELETED\n',
   );
-  startup = measureStartup({
+  const startupCommands = {
     '--version': [cli, '--version'],
     'validate (10 lines)': [cli, 'validate', 'kafka', tiny],
-  });
+  };
+  startup = measureStartup(startupCommands);
+  startupModules = modulesLoaded(startupCommands);
   if (!values.quick) {
     const bigFile = join(dir, 'fleet-big.ndjson');
     log(`generating ${(3 * records).toLocaleString('en')} records for the memory check...`);
@@ -227,6 +230,7 @@ const figures = {
       : {}),
   },
   startupMs: startup,
+  startupModules,
   fakeCloud: { ...fakeCloud, overBare: fakeCloud.fakeCloudPerSecond / fakeCloud.bareServerPerSecond },
   targets: {
     speedupOverReference: 1000,
@@ -303,9 +307,11 @@ if (values.json) {
   const node0 = figures.startupMs['node -e 0']!;
   for (const [name, ms] of Object.entries(figures.startupMs)) {
     const ratio = name === 'node -e 0' ? '' : ` (${(ms / node0).toFixed(2)}x node -e 0)`;
+    const loaded = figures.startupModules[name];
+    const modules = loaded ? `, ${loaded.modules} modules${loaded.xstate ? ' (xstate among them)' : ''}` : '';
     rows.push([
       `start-up: ${name}`,
-      `${ms.toFixed(0)} ms${ratio}`,
+      `${ms.toFixed(0)} ms${ratio}${modules}`,
       name === 'node -e 0' ? '' : `<= 1.5x ${check(ms / node0 <= 1.5)}`,
     ]);
   }
