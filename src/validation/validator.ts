@@ -66,6 +66,11 @@ export interface ValidationOptions {
    * stream (the fleet report). Default: none.
    */
   onViolation?(violation: Violation): void;
+  /**
+   * Called with every change that passed through missed statuses (kept or not), as {@link MissedStates} are
+   * recorded, for callers that aggregate them as they stream (the fleet report). Default: none.
+   */
+  onMissed?(missed: MissedStates): void;
 }
 
 /** One finding, as `onFinding` gets it: what kind, the instance, and the finding itself. */
@@ -294,6 +299,7 @@ class Validator implements HistoryValidator {
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
   private readonly onViolation: ((violation: Violation) => void) | undefined;
+  private readonly onMissed: ((missed: MissedStates) => void) | undefined;
   private readonly onFinding: ((finding: Finding) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
@@ -324,6 +330,7 @@ class Validator implements HistoryValidator {
     this.instance = instance;
     this.maxDetails = options.maxDetails ?? Infinity;
     this.onViolation = options.onViolation;
+    this.onMissed = options.onMissed;
     this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
@@ -448,10 +455,7 @@ class Validator implements HistoryValidator {
     const explanation = why >= 0 ? this.graph.explanations[why]! : { events: [], missed: [] };
     missed.push(...explanation.missed);
     const step = { index, ...at(line), from: seen ?? this.label(from), to: status };
-    if (missed.length > 0) {
-      this.missedCount++;
-      this.missed = kept(this.missed, { ...step, missed }, this.maxDetails);
-    }
+    if (missed.length > 0) this.recordMissed({ ...step, missed });
     if (this.explain && why >= 0)
       this.steps = kept(this.steps, explained({ ...step, from: this.label(from) }, explanation), this.maxDetails);
   }
@@ -511,13 +515,15 @@ class Validator implements HistoryValidator {
   private legal(index: number, line: number | undefined, from: number, to: number, why: number): void {
     const explanation = this.graph.explanations[why]!;
     const step = { index, ...at(line), from: this.label(from), to: this.graph.statuses[to]! };
-    if (explanation.missed.length > 0) {
-      this.missedCount++;
-      const missed = { ...step, missed: [...explanation.missed] };
-      if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
-      this.missed = kept(this.missed, missed, this.maxDetails);
-    }
+    if (explanation.missed.length > 0) this.recordMissed({ ...step, missed: [...explanation.missed] });
     if (this.explain) this.steps = kept(this.steps, explained(step, explanation), this.maxDetails);
+  }
+
+  private recordMissed(missed: MissedStates): void {
+    this.missedCount++;
+    if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
+    this.missed = kept(this.missed, missed, this.maxDetails);
+    this.onMissed?.(missed);
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {
