@@ -155,6 +155,10 @@ const KAFKA: readonly Fact[] = [
       legal('strict', 'RUNNING', 'DELETING', 'ERROR', 'DELETED'),
       legal('sampled', 'RUNNING', 'RUNNING', 'DELETING', 'ERROR', 'DELETED'),
       legal('sampled', 'RUNNING', 'DELETED'),
+      // right after the request the status it was made in may still show, until another one does
+      legal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RUNNING', 'DELETING', 'DELETED'),
+      legal('sampled', 'RUNNING', op('DELETE'), 'RUNNING', 'ERROR', 'DELETED'),
+      illegal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RESTARTING'),
     ],
   },
   {
