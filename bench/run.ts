@@ -21,7 +21,7 @@ import { services } from '../machines/index.js';
 import { type ChildRun, runMeasured } from './childRun.js';
 import { measureFakeCloud } from './fakeCloud.js';
 import { writeFleetLog } from './fleetLog.js';
-import { measureStartup } from './startup.js';
+import { measureStartup, modulesLoaded } from './startup.js';
 import { measureStatusRates } from './statusRates.js';
 import { writeWideFleet } from './wideFleet.js';
 
@@ -63,6 +63,7 @@ let fleet: {
   big?: { records: number; cli: ChildRun; report?: ChildRun };
 };
 let startup: Record<string, number>;
+let startupModules: ReturnType<typeof modulesLoaded>;
 const wideRecords = 1_000_000;
 const wideBase = 1_000;
 const wideSizes = [100_000, 1_000_000];
@@ -137,10 +138,12 @@ try {
     tiny,
     'CREATING\nRUNNING\nRESTARTING\nRUNNING\nEXTENDING\nRUNNING\nDELETING\nDELETED\nDELETED\nDELETED\n',
   );
-  startup = measureStartup({
+  const startupCommands = {
     '--version': [cli, '--version'],
     'validate (10 lines)': [cli, 'validate', 'kafka', tiny],
-  });
+  };
+  startup = measureStartup(startupCommands);
+  startupModules = modulesLoaded(startupCommands);
   if (!values.quick) {
     const bigFile = join(dir, 'fleet-big.ndjson');
     log(`generating ${(3 * records).toLocaleString('en')} records for the memory check...`);
@@ -292,6 +295,7 @@ const figures = {
       : {}),
   },
   startupMs: startup,
+  startupModules,
   fakeCloud: { ...fakeCloud, overBare: fakeCloud.fakeCloudPerSecond / fakeCloud.bareServerPerSecond },
   targets: {
     speedupOverReference: 1000,
@@ -371,9 +375,11 @@ if (values.json) {
   const node0 = figures.startupMs['node -e 0']!;
   for (const [name, ms] of Object.entries(figures.startupMs)) {
     const ratio = name === 'node -e 0' ? '' : ` (${(ms / node0).toFixed(2)}x node -e 0)`;
+    const loaded = figures.startupModules[name];
+    const modules = loaded ? `, ${loaded.modules} modules${loaded.xstate ? ' (xstate among them)' : ''}` : '';
     rows.push([
       `start-up: ${name}`,
-      `${ms.toFixed(0)} ms${ratio}`,
+      `${ms.toFixed(0)} ms${ratio}${modules}`,
       name === 'node -e 0' ? '' : `<= 1.5x ${check(ms / node0 <= 1.5)}`,
     ]);
   }

@@ -51,12 +51,14 @@ export type DcsEvent =
   | { type: 'RESTART_FAILED' }
   | { type: 'RESIZE_SUCCEEDED' }
   | { type: 'RESIZE_FAILED' }
+  | { type: 'SINGLE_NODE_RESIZE_FAILED' }
   | { type: 'RESIZE_RESTARTING' }
   | { type: 'RESTORE_SUCCEEDED' }
   | { type: 'RESTORE_FAILED' }
   | { type: 'FLUSH_SUCCEEDED' }
   | { type: 'UPGRADE_SUCCEEDED' }
   | { type: 'UPGRADE_FAILED' }
+  | { type: 'DELETION_STARTED' }
   | { type: 'DELETE_SUCCEEDED' }
   | { type: 'FREEZE' }
   | { type: 'FREEZE_SUCCEEDED' }
@@ -137,71 +139,106 @@ export const dcsMachine = setup({
     },
     RUNNING: {
       tags: ['stable'],
-      description: 'The instance runs properly; only now does it provide the cache service.',
+      description:
+        'The instance runs properly; only now does it provide the cache service. After a deletion request the current API may still show it (a hidden sub-state) until the instance is gone.',
       meta: { documentedIn: SEED_TABLE },
-      on: {
-        RESTART: {
-          target: 'RESTARTING',
-          description: 'The user restarts the instance.',
-          meta: documented('operation', RESTART_PAGE, 'Restart is allowed when the instance is Running or Faulty.'),
+      initial: 'serving',
+      states: {
+        serving: {
+          description: 'The instance serves; no deletion has been requested.',
+          on: {
+            RESTART: {
+              target: '#dcs.RESTARTING',
+              description: 'The user restarts the instance.',
+              meta: documented('operation', RESTART_PAGE, 'Restart is allowed when the instance is Running or Faulty.'),
+            },
+            RESIZE: {
+              target: '#dcs.EXTENDING',
+              description: 'The user scales the instance.',
+              meta: documented('operation', RESIZE_PAGE, 'Scaling happens while the instance runs.'),
+            },
+            RESTORE: {
+              target: '#dcs.RESTORING',
+              description: 'The user restores data from a backup.',
+              meta: documented('operation', RESTORE_PAGE, 'Restoring needs a Running instance and a succeeded backup.'),
+            },
+            DELETE: {
+              target: 'deletionAccepted',
+              description: 'The user deletes the instance; the current API may go on showing Running until it is gone.',
+              meta: documented(
+                'operation',
+                DELETE_PAGE,
+                'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented (v1 clients see DELETING, newer clients only RUNNING until a 404).',
+              ),
+            },
+            FLUSH: {
+              target: '#dcs.FLUSHING',
+              description: 'The user clears all data of the instance.',
+              meta: documented(
+                'operation',
+                CLEAR_PAGE,
+                'Clearing data needs a Running instance; the v1 status summary counts instances whose data is being cleared.',
+              ),
+            },
+            UPGRADE: {
+              target: '#dcs.UPGRADING',
+              description: 'The user upgrades the minor or proxy version.',
+              meta: documented(
+                'operation',
+                UPGRADE_PAGE,
+                'The user upgrades the minor or proxy version of an instance.',
+              ),
+            },
+            STOP: {
+              target: '#dcs.CLOSING',
+              description: 'The instance (an old one) is stopped.',
+              meta: inferred(
+                'operation',
+                'Old instances can be in Stopped, and the v1 status summary counts instances being stopped; recent instances can no longer be stopped.',
+                START_PAGE,
+              ),
+            },
+            FAULT: {
+              target: '#dcs.ERROR',
+              description: 'The instance stops running properly without any request.',
+              meta: failure(
+                inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
+              ),
+            },
+            FREEZE: {
+              target: '#dcs.FREEZING',
+              description: 'The account balance ran out and the instance is being frozen.',
+              meta: inferred(
+                'outcome',
+                'Freezing follows from arrears, which no request on the instance causes (error 111400120 names a Freezing instance).',
+                ERROR_CODES,
+              ),
+            },
+          },
         },
-        RESIZE: {
-          target: 'EXTENDING',
-          description: 'The user scales the instance.',
-          meta: documented('operation', RESIZE_PAGE, 'Scaling happens while the instance runs.'),
-        },
-        RESTORE: {
-          target: 'RESTORING',
-          description: 'The user restores data from a backup.',
-          meta: documented('operation', RESTORE_PAGE, 'Restoring needs a Running instance and a succeeded backup.'),
-        },
-        DELETE: {
-          target: 'DELETING',
-          description: 'The user deletes the instance.',
-          meta: documented(
-            'operation',
-            DELETE_PAGE,
-            'Delete is allowed when the instance is Running or Faulty; the status it enters is not documented.',
-          ),
-        },
-        FLUSH: {
-          target: 'FLUSHING',
-          description: 'The user clears all data of the instance.',
-          meta: documented(
-            'operation',
-            CLEAR_PAGE,
-            'Clearing data needs a Running instance; the v1 status summary counts instances whose data is being cleared.',
-          ),
-        },
-        UPGRADE: {
-          target: 'UPGRADING',
-          description: 'The user upgrades the minor or proxy version.',
-          meta: documented('operation', UPGRADE_PAGE, 'The user upgrades the minor or proxy version of an instance.'),
-        },
-        STOP: {
-          target: 'CLOSING',
-          description: 'The instance (an old one) is stopped.',
-          meta: inferred(
-            'operation',
-            'Old instances can be in Stopped, and the v1 status summary counts instances being stopped; recent instances can no longer be stopped.',
-            START_PAGE,
-          ),
-        },
-        FAULT: {
-          target: 'ERROR',
-          description: 'The instance stops running properly without any request.',
-          meta: failure(
-            inferred('outcome', 'ERROR is documented as an instance not running properly; faults come unasked.'),
-          ),
-        },
-        FREEZE: {
-          target: 'FREEZING',
-          description: 'The account balance ran out and the instance is being frozen.',
-          meta: inferred(
-            'outcome',
-            'Freezing follows from arrears, which no request on the instance causes (error 111400120 names a Freezing instance).',
-            ERROR_CODES,
-          ),
+        deletionAccepted: {
+          description:
+            'A deletion was requested and accepted, but the API still shows Running (newer clients wait on Running alone until the instance is gone).',
+          on: {
+            DELETION_STARTED: {
+              target: '#dcs.DELETING',
+              description: 'The deletion shows as DELETING (the v1 API, and older clients).',
+              meta: inferred(
+                'outcome',
+                'The v1 status summary counts instances being deleted, and the v1 client waits on DELETING or RUNNING until the instance is gone.',
+                `${V1_STATUS_PAGE}; ${OTC_V1}`,
+              ),
+            },
+            DELETE_SUCCEEDED: {
+              target: '#dcs.DELETED',
+              description: 'Deletion finished without the instance ever showing DELETING: it is gone (HTTP 404).',
+              meta: inferred(
+                'outcome',
+                'Newer clients wait on RUNNING alone until the query answers 404 (reported as DELETED), so DELETING may not show at all in the current API.',
+                OTC_V2,
+              ),
+            },
+          },
         },
       },
     },
@@ -249,33 +286,68 @@ export const dcsMachine = setup({
     EXTENDING: {
       tags: ['transitional'],
       description:
-        'The instance is being scaled; master/standby and cluster instances keep serving, a single-node one may not. It cannot be deleted meanwhile.',
+        'The instance is being scaled; it cannot be deleted meanwhile. A failed scaling of a single-node instance goes on in the background (a hidden sub-state).',
       meta: { documentedIn: SEED_TABLE },
-      on: {
-        RESIZE_SUCCEEDED: {
-          target: 'RUNNING',
-          description: 'Scaling finished with the new specification.',
-          meta: documented('outcome', RESIZE_PAGE, 'After a successful modification the instance changes to Running.'),
+      initial: 'scaling',
+      states: {
+        scaling: {
+          description: 'The specification change runs; master/standby and cluster instances keep serving.',
+          on: {
+            RESIZE_SUCCEEDED: {
+              target: '#dcs.RUNNING',
+              description: 'Scaling finished with the new specification.',
+              meta: documented(
+                'outcome',
+                RESIZE_PAGE,
+                'After a successful modification the instance changes to Running.',
+              ),
+            },
+            RESIZE_FAILED: {
+              target: '#dcs.RUNNING',
+              description: 'Scaling of a master/standby or cluster instance failed; it keeps serving at its old size.',
+              meta: failure(
+                documented(
+                  'outcome',
+                  RESIZE_PAGE,
+                  'A master/standby or cluster instance whose modification fails stays usable with its original specifications (DCS has no failed-scaling status).',
+                ),
+              ),
+            },
+            SINGLE_NODE_RESIZE_FAILED: {
+              target: 'finishingInBackground',
+              description: 'Scaling of a single-node instance failed; the change is completed in the background.',
+              meta: failure(
+                documented(
+                  'outcome',
+                  RESIZE_PAGE,
+                  'A single-node instance whose modification fails is unavailable for a while with its old specification, until the change completes in the background; the page names no status for this, so the instance keeps showing EXTENDING (clients wait on it until RUNNING).',
+                ),
+              ),
+            },
+            RESIZE_RESTARTING: {
+              target: '#dcs.RESTARTING',
+              description: 'The resize restarts the instance before it runs again.',
+              meta: inferred(
+                'outcome',
+                'Public clients wait on EXTENDING and RESTARTING until RUNNING after a resize (one widened its list from EXTENDING alone in a fix); the page warns that services may be interrupted during the modification.',
+                `${OTC_V2}; ${HW_PROVIDER}/resource_huaweicloud_dcs_instance.go`,
+              ),
+            },
+          },
         },
-        RESIZE_FAILED: {
-          target: 'RUNNING',
-          description: 'Scaling of a master/standby or cluster instance failed; it keeps serving at its old size.',
-          meta: failure(
-            documented(
-              'outcome',
-              RESIZE_PAGE,
-              'A master/standby or cluster instance whose modification fails stays usable with its original specifications (DCS has no failed-scaling status).',
-            ),
-          ),
-        },
-        RESIZE_RESTARTING: {
-          target: 'RESTARTING',
-          description: 'The resize restarts the instance before it runs again.',
-          meta: inferred(
-            'outcome',
-            'Public clients wait on EXTENDING and RESTARTING until RUNNING after a resize (one widened its list from EXTENDING alone in a fix); the page warns that services may be interrupted during the modification.',
-            `${OTC_V2}; ${HW_PROVIDER}/resource_huaweicloud_dcs_instance.go`,
-          ),
+        finishingInBackground: {
+          description: 'A single-node instance whose scaling failed: unavailable until the change completes.',
+          on: {
+            RESIZE_SUCCEEDED: {
+              target: '#dcs.RUNNING',
+              description: 'The change completed in the background: the instance runs with the new specification.',
+              meta: documented(
+                'outcome',
+                RESIZE_PAGE,
+                'After the modification is completed in the background, the instance has the new specification and is available again.',
+              ),
+            },
+          },
         },
       },
     },

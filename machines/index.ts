@@ -3,6 +3,7 @@
  * service's statuses, events and transitions through this list.
  */
 import type { AnyStateMachine } from 'xstate';
+import { registerBuiltInServices } from '../src/model/builtInServices.js';
 import { cceMachine } from './cce.js';
 import { dcsMachine } from './dcs.js';
 import { ecsMachine } from './ecs.js';
@@ -64,3 +65,6 @@ export const services: readonly Service[] = [
 export function findService(id: string): Service | undefined {
   return services.find((service) => service.id === id);
 }
+
+// the model finds the registry here without importing it (see src/model/builtInServices.ts)
+registerBuiltInServices({ services, findService });

@@ -182,8 +182,30 @@ export const kafkaMachine = setup({
     },
     ERROR: {
       tags: ['failed', 'stable'],
-      description: 'The instance does not run properly.',
+      description:
+        'The instance does not run properly. The API shows ERROR in two situations, told apart as hidden sub-states: a fault of an instance nobody is deleting, and a fault during a deletion, which still completes.',
       meta: { documentedIn: IN_BOTH },
+      initial: 'faulted',
+      states: {
+        faulted: {
+          description: 'A fault of a running, restarting or rolled-back instance: it stays until the user acts.',
+        },
+        whileDeleting: {
+          description: 'A fault shown during a deletion: the deletion goes on and completes.',
+          on: {
+            DELETE_SUCCEEDED: {
+              target: '#kafka.DELETED',
+              description: 'The deletion that reported ERROR on its way completes.',
+              meta: inferred(
+                'outcome',
+                'Providers waiting for deletion accept ERROR before DELETED, noting the status may change to ERROR during deletion, and users of one met ERROR on the way to DELETED (huaweicloud/terraform-provider-huaweicloud issue 1863).',
+                HW_INSTANCE,
+              ),
+            },
+          },
+        },
+      },
+      // written on the status, so both sub-states allow them: the API decides by the status it shows
       on: {
         RESTART: {
           target: 'RESTARTING',
@@ -202,15 +224,6 @@ export const kafkaMachine = setup({
             'operation',
             'Delete is allowed when the instance is Faulty; without force and with the recycle bin enabled, a deleted instance shows RECYCLE.',
             HW_BATCH,
-          ),
-        },
-        DELETE_SUCCEEDED: {
-          target: 'DELETED',
-          description: 'A deletion that reported ERROR on its way completes.',
-          meta: inferred(
-            'outcome',
-            'Providers waiting for deletion accept ERROR before DELETED, noting the status may turn ERROR during deletion; the status alone cannot tell whether a deletion was requested.',
-            HW_INSTANCE,
           ),
         },
       },
@@ -284,8 +297,8 @@ export const kafkaMachine = setup({
           meta: documented('outcome', STATUS_PAGE_2022, 'DELETING is the deletion in progress and DELETED its end.'),
         },
         FAULT: {
-          target: 'ERROR',
-          description: 'The instance reports ERROR while it is being deleted.',
+          target: 'ERROR.whileDeleting',
+          description: 'The instance reports ERROR while it is being deleted; the deletion goes on.',
           meta: failure(
             inferred('outcome', 'Providers note that the status may change to ERROR during deletion.', HW_INSTANCE),
           ),

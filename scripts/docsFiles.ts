@@ -6,7 +6,7 @@
 import { services } from '../machines/index.js';
 import { toMermaid } from '../src/diagram/mermaid.js';
 import { lifecycleSvg } from '../src/diagram/svg.js';
-import { type LifecycleModel, lifecycleModel } from '../src/model/index.js';
+import { type LifecycleModel, lifecycleModel, type StatusInfo } from '../src/model/index.js';
 
 /** A generated documentation file: its path relative to the project root, and its content. */
 export interface DocsFile {
@@ -55,20 +55,21 @@ function serviceSection(model: LifecycleModel): string {
     '',
     `![${model.name} lifecycle diagram](${model.service}.svg)`,
     '',
-    '| Status | Tags | Meaning |',
-    '| --- | --- | --- |',
-    ...model.states.map((s) => {
-      const meaning = s.evidence ? `${s.description} Evidence: ${s.evidence}` : s.description;
-      return row([`\`${s.status}\``, s.tags.join(', '), meaning]);
-    }),
+    '| Status | Tags | Documented in | Meaning |',
+    '| --- | --- | --- | --- |',
+    ...model.states.map((s) =>
+      row([`\`${s.status}\``, s.tags.join(', '), s.documentedIn ?? 'not in the status table', statusMeaning(model, s)]),
+    ),
+    '',
+    'Transitions go from one leaf state to another: a status, or one of its hidden sub-states (`STATUS.subState`).',
     '',
     '| From | Event | To | Kind | Basis | Source or reason |',
     '| --- | --- | --- | --- | --- | --- |',
     ...model.transitions.map((t) =>
       row([
-        `\`${t.from}\``,
+        `\`${t.fromLeaf}\``,
         `\`${t.event}\``,
-        `\`${t.to}\``,
+        `\`${t.toLeaf}\``,
         t.failure ? `${t.kind} (failure)` : t.kind,
         t.basis,
         [t.note, t.source ? `Source: ${t.source}` : undefined].filter(Boolean).join(' '),
@@ -81,6 +82,21 @@ function serviceSection(model: LifecycleModel): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** A status's meaning: its description, its other spellings, its hidden sub-states, and its evidence. */
+function statusMeaning(model: LifecycleModel, status: StatusInfo): string {
+  const parts = [status.description];
+  if (status.aliases?.length) parts.push(`Also spelled ${status.aliases.map((a) => `\`${a}\``).join(', ')}.`);
+  if (status.subStates) {
+    const leaves = status.subStates.map((leaf) => {
+      const description = model.leaves.find((l) => l.leaf === leaf)?.description ?? '';
+      return `\`${leaf}\` (${description.replace(/\.$/, '')})`;
+    });
+    parts.push(`Hidden sub-states: ${leaves.join('; ')}.`);
+  }
+  if (status.evidence) parts.push(`Evidence: ${status.evidence}`);
+  return parts.join(' ');
 }
 
 function row(cells: string[]): string {

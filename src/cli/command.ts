@@ -34,6 +34,12 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
+/**
+ * A command as the registry lists it: the name and summary (for the command list), and either the command itself
+ * or a `load` that imports its module on use.
+ */
+export type CommandEntry = Pick<Command, 'name' | 'summary'> & (Command | { load(): Promise<Command> });
+
 /** A usage error: wrong arguments or options. Printed as one line with a pointer to `--help`; exit 2. */
 export class UsageError extends BadArgumentError {
   override name = 'UsageError';

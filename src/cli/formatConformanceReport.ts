@@ -50,8 +50,9 @@ export function formatConformanceReport(report: ConformanceReport, options: Conf
       `  never observed: ${t.neverObserved.map((x) => `${pair(x.from, x.to)} (${x.events.join(', ')})`).join('; ')}`,
     );
   if (t.illegal.length > 0)
-    out.push(`  not in the model: ${t.illegal.map((x) => `${pair(x.from, x.to)} ${x.count}×`).join('; ')}`);
-  if (report.mode === 'sampled')
+    out.push(`  judged illegal: ${t.illegal.map((x) => `${pair(x.from, x.to)} ${x.count}×`).join('; ')}`);
+  // sampled mode, or the status an operation record led to that no poll showed
+  if (report.mode === 'sampled' || t.missed.length > 0)
     out.push(
       `  missed between polls: ${t.missed.length === 0 ? 'none' : t.missed.map((m) => `${m.status} ${m.count}×`).join(', ')}`,
     );

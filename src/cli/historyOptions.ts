@@ -4,7 +4,8 @@
  */
 import type { Service } from '../../machines/index.js';
 import { type FieldNames, TIME_UNITS, type TimeUnit } from '../input/fields.js';
-import { INPUT_FORMATS, type InputFormat, isInputFormat, type ReadOptions } from '../input/index.js';
+import { INPUT_FORMATS, type InputFormat, isInputFormat } from '../input/format.js';
+import type { ReadOptions } from '../input/observationReader.js';
 import { goneStatus } from '../validation/validateInput.js';
 import type { ValidationMode } from '../validation/validator.js';
 import { UsageError } from './command.js';

@@ -11,7 +11,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.exitCode = await runCli(args, {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // made on first use: most commands read files, and making it costs start-up
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
   });
 }

@@ -6,6 +6,7 @@ import { BadArgumentError, BadArgumentTypeError, escapeControls } from '../model
 import {
   type CliIO,
   type Command,
+  type CommandEntry,
   EXIT_OK,
   EXIT_USAGE,
   InputError,
@@ -19,7 +20,7 @@ import { packageVersion } from './packageVersion.js';
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
 export const EXIT_INTERNAL = 70;
 
-function mainHelp(registry: readonly Command[]): string {
+function mainHelp(registry: readonly CommandEntry[]): string {
   const width = Math.max(...registry.map((c) => c.name.length)) + 2;
   const list = registry.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
   return `Usage: instance-lifecycle <command> [options]
@@ -39,9 +40,9 @@ Exit codes: 0 fine, 1 findings (an illegal history), 2 usage error or bad input 
 
 /**
  * Run the CLI with these arguments (without `node` and the script); resolves to the exit code. `registry` is the
- * list of commands (every command by default; tests pass their own).
+ * list of commands (every command by default, each loaded on use; tests pass their own).
  */
-export async function runCli(argv: string[], io: CliIO, registry: readonly Command[] = commands): Promise<number> {
+export async function runCli(argv: string[], io: CliIO, registry: readonly CommandEntry[] = commands): Promise<number> {
   // A write error is also emitted as an 'error' event: `write` handles it, this keeps it from being uncaught.
   const ignore = () => undefined;
   io.stdout.on?.('error', ignore);
@@ -58,7 +59,7 @@ export async function runCli(argv: string[], io: CliIO, registry: readonly Comma
   }
 }
 
-async function runCommand(argv: string[], io: CliIO, registry: readonly Command[]): Promise<number> {
+async function runCommand(argv: string[], io: CliIO, registry: readonly CommandEntry[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     await write(name === undefined ? io.stderr : io.stdout, mainHelp(registry));
@@ -68,14 +69,15 @@ async function runCommand(argv: string[], io: CliIO, registry: readonly Command[
     await write(io.stdout, packageVersion() + '\n');
     return EXIT_OK;
   }
-  const command = registry.find((c) => c.name === name);
-  if (!command) {
+  const entry = registry.find((c) => c.name === name);
+  if (!entry) {
     await write(
       io.stderr,
       `instance-lifecycle: unknown command "${name}"; commands: ${registry.map((c) => c.name).join(', ')}\n`,
     );
     return EXIT_USAGE;
   }
+  const command: Command = 'load' in entry ? await entry.load() : entry;
   if (rest.includes('--help') || rest.includes('-h')) {
     await write(io.stdout, command.help + '\n');
     return EXIT_OK;

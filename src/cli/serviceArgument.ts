@@ -5,7 +5,8 @@
  * {@link serviceArgument} with what was parsed.
  */
 import type { Service } from '../../machines/index.js';
-import { loadService } from '../input/loadService.js';
+import { precompiledServices } from '../graph/statusTables.js';
+import { loadBuiltInServices } from '../model/builtInServices.js';
 import { resolveService } from '../model/index.js';
 import { UsageError } from './command.js';
 
@@ -35,9 +36,28 @@ export async function serviceArgument(
 ): Promise<{ service: Service; rest: string[] }> {
   if (values.machine !== undefined) {
     if (values.machine === '') throw new UsageError('--machine needs a file');
+    const { loadService } = await import('../input/loadService.js');
     return { service: await loadService(values.machine), rest: [...positionals] };
   }
   const [id, ...rest] = positionals;
   if (id === undefined) throw new UsageError(`missing ${SERVICE_USAGE}`);
+  await loadBuiltInServices(); // the CLI loads the machines only for the commands that need them
   return { service: resolveService(id), rest };
+}
+
+/**
+ * {@link serviceArgument} for a command that only validates: a registered service whose status tables are
+ * precompiled is given by its id, and its machine is not loaded (the validator runs on the tables). Only where
+ * Node can load the machines synchronously later, should an option need them (`--absent-is-gone`).
+ *
+ * @example const { service, rest: files } = await validatedServiceArgument(values, positionals); // service: 'kafka'
+ */
+export async function validatedServiceArgument(
+  values: { machine?: string | undefined },
+  positionals: readonly string[],
+): Promise<{ service: string | Service; rest: string[] }> {
+  const [id, ...rest] = positionals;
+  if (values.machine === undefined && id !== undefined && precompiledServices().includes(id))
+    return { service: id, rest };
+  return serviceArgument(values, positionals);
 }

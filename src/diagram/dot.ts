@@ -106,7 +106,7 @@ export function toDot(model: LifecycleModel, options: DotOptions = {}): string {
     ];
     lines.push(`  ${node(e.from)} -> ${node(e.to)} [${attributes.join(', ')}];`);
   }
-  lines.push(...legend(model), '}');
+  lines.push(...legend(model, options.direction ?? 'TB'), '}');
   return lines.join('\n') + '\n';
 }
 
@@ -175,8 +175,12 @@ function transitionAttributes(t: TransitionInfo, index: number): string {
   ].join(', ');
 }
 
-/** A legend node (an HTML-like table) with the tags and edge kinds the model uses. */
-function legend(model: LifecycleModel): string[] {
+/**
+ * A legend node (an HTML-like table) with the tags and edge kinds the model uses. Top to bottom it gets a row of its
+ * own at the bottom (rank `sink`); left to right it shares the last column (rank `max`, next to the final
+ * statuses), since a column of its own would widen a diagram that is already wide.
+ */
+function legend(model: LifecycleModel, direction: 'TB' | 'LR'): string[] {
   const rows: string[] = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'];
   for (const tag of STATUS_TAGS) {
     if (!model.states.some((s) => s.tags.includes(tag))) continue;
@@ -200,7 +204,7 @@ function legend(model: LifecycleModel): string[] {
   }
   return [
     `  legend [id="legend", shape=plain, fontsize=10, label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" COLOR="#999999">${rows.join('')}</TABLE>>];`,
-    '  { rank=sink; legend; }',
+    `  { rank=${direction === 'LR' ? 'max' : 'sink'}; legend; }`,
   ];
 }
 

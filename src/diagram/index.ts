@@ -2,6 +2,9 @@
  * `instance-lifecycle/diagram`: a service's machine as a diagram: Graphviz DOT, Mermaid, and SVG rendered by
  * Graphviz compiled to WebAssembly (loaded on first use), all in one palette.
  */
+// the registered services, which functions taking a service id look up (see src/model/builtInServices.ts)
+import '../../machines/index.js';
+
 export {
   type DotOverlay,
   EXTRA_EDGE_COLOUR,

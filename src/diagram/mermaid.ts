@@ -14,20 +14,23 @@ import { TAG_COLOURS } from './palette.js';
  * @example toMermaid(lifecycleModel('dcs')).split('\n')[0] // 'stateDiagram-v2'
  */
 export function toMermaid(model: LifecycleModel): string {
-  const ids = mermaidIds(model.states.map((s) => s.status));
-  model.states.forEach((s, i) => {
-    for (const [j, leaf] of (s.subStates ?? []).entries()) ids.set(leaf, mermaidId(leaf.replace(/\./g, '__'), i, j));
-  });
-  const id = (status: string) => ids.get(status) ?? status;
+  const ids = mermaidIds([
+    ...model.states.map((s) => ({ name: s.status, plain: s.status })),
+    ...model.leaves
+      .filter((l) => l.leaf !== l.status)
+      .map((l) => ({ name: l.leaf, plain: l.leaf.replace(/\./g, '__') })),
+  ]);
+  const id = (name: string) => ids.get(name) ?? name;
   const lines = ['stateDiagram-v2'];
   for (const state of model.states) {
     const subStates = state.subStates;
+    const declaration =
+      id(state.status) === state.status ? id(state.status) : `"${escapeLabel(state.status)}" as ${id(state.status)}`;
     if (subStates === undefined) {
-      if (id(state.status) !== state.status)
-        lines.push(`  state "${escapeLabel(state.status)}" as ${id(state.status)}`);
+      if (id(state.status) !== state.status) lines.push(`  state ${declaration}`);
       continue;
     }
-    lines.push(`  state ${id(state.status)} {`);
+    lines.push(`  state ${declaration} {`);
     for (const leaf of subStates)
       lines.push(`    state "${escapeLabel(leaf.slice(state.status.length + 1))}" as ${id(leaf)}`);
     if (state.initialSubState !== undefined) lines.push(`    [*] --> ${id(state.initialSubState)}`);
@@ -52,32 +55,35 @@ export function toMermaid(model: LifecycleModel): string {
   return lines.join('\n') + '\n';
 }
 
-/** The name itself where Mermaid accepts it as an id, else a positional id (the name becomes its label). */
-function mermaidId(name: string, index: number, sub?: number): string {
-  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.test(name)) return name;
-  return sub === undefined ? `s${index}` : `s${index}_${sub}`;
-}
-
 /**
  * Words Mermaid's state diagram lexer reads as keywords (it ignores case): as an id they would start a statement of
  * their own (`state X`, `note X`, `class X`...). `default` is a keyword even at the start of a longer word; `end`
- * is kept out too, as flowcharts reserve it.
+ * is kept out too, as flowcharts reserve it, and `as`, which after `state` starts an alias.
  */
-const KEYWORDS = /^(?:default.*|state|statediagram|class|classdef|note|scale|direction|hide|acctitle|accdescr|end)$/i;
+const KEYWORDS =
+  /^(?:default.*|state|statediagram|class|classdef|note|scale|direction|hide|acctitle|accdescr|end|as)$/i;
 
 /**
- * Each status's Mermaid id: the status itself where Mermaid reads it as a plain id (letters, digits and `_`, no
- * keyword), else a positional id `s<index>` (the status becomes its label) that no other status uses.
+ * The Mermaid id of each status and hidden sub-state: its plain form (the status, or the leaf id with `__` for each
+ * dot) where Mermaid reads that as a plain id (letters, digits and `_`, no keyword), else a positional id `s<index>`
+ * (the name becomes its label); no two names share an id, whatever the names.
  */
-function mermaidIds(statuses: readonly string[]): Map<string, string> {
-  const plain = (status: string) => /^[A-Za-z][A-Za-z0-9_]*$/.test(status) && !KEYWORDS.test(status);
-  const taken = new Set(statuses.filter(plain));
+function mermaidIds(names: readonly { name: string; plain: string }[]): Map<string, string> {
+  const plain = (id: string) => /^[A-Za-z][A-Za-z0-9_]*$/.test(id) && !KEYWORDS.test(id);
+  const taken = new Set<string>();
   const ids = new Map<string, string>();
-  for (const [index, status] of statuses.entries()) {
-    let alias = plain(status) ? status : `s${index}`;
-    if (alias !== status) while (taken.has(alias)) alias += '_';
+  // plain ids first, so that a positional id never takes one a name spells itself
+  for (const { name, plain: id } of names) {
+    if (!plain(id) || taken.has(id)) continue;
+    taken.add(id);
+    ids.set(name, id);
+  }
+  for (const [index, { name }] of names.entries()) {
+    if (ids.has(name)) continue;
+    let alias = `s${index}`;
+    while (taken.has(alias)) alias += '_';
     taken.add(alias);
-    ids.set(status, alias);
+    ids.set(name, alias);
   }
   return ids;
 }

@@ -50,6 +50,8 @@ export interface InstanceSummary {
   service: string;
   project: string;
   status: string;
+  /** Its true leaf state: the status, or the hidden sub-state of it the instance is in (`RUNNING.deletionAccepted`). */
+  state: string;
   created_at: string;
   /** Statuses chaos made it stuck in. */
   stuck: string[];
@@ -147,6 +149,7 @@ export class Cloud {
       service: i.service,
       project: i.project,
       status: i.sim.current,
+      state: i.sim.leaf,
       created_at: new Date(i.createdAt).toISOString(),
       stuck: [...i.stuck],
       hidden_polls: i.hiddenPolls,

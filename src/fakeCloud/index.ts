@@ -4,6 +4,9 @@
  * testing clients (SDKs, Terraform-like providers, pollers) without a cloud account. No data plane, no
  * authentication: any signature is accepted.
  */
+// the registered services, which functions taking a service id look up (see src/model/builtInServices.ts)
+import '../../machines/index.js';
+
 export { ApiError, type ErrorCode, type ErrorTable, FAKE_CLOUD_ERRORS } from './apiError.js';
 export {
   type ChaosRule,

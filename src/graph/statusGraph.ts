@@ -14,6 +14,7 @@
  */
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel, perService, type StatusTag, spellingKey, spellings } from '../model/index.js';
+import { precompiledStatusGraph } from './statusTables.js';
 
 /** How a step is explained: the events of the shortest path found, and the statuses it passes unobserved. */
 export interface StepExplanation {
@@ -97,11 +98,94 @@ export interface StatusGraph {
 }
 
 /**
- * The compiled graph of a service, built once per machine and cached.
+ * The compiled graph of a service, built once per machine and cached. A registered service's graph is read from
+ * the tables precompiled at build time where they are present (see `precompiledStatusGraph`), without loading its
+ * machine or xstate; any other machine (`--machine FILE`, `defineService`) is compiled here.
  *
  * @example const g = statusGraph('kafka'); g.strict[g.idOf('RUNNING') * g.statuses.length + g.idOf('DELETING')] >= 0
  */
-export const statusGraph: (service: string | Service) => StatusGraph = perService(compile);
+export function statusGraph(service: string | Service): StatusGraph {
+  return precompiledStatusGraph(service) ?? compiledStatusGraph(service);
+}
+
+/**
+ * The graph of a service compiled from its machine, here and now (never from precompiled tables), cached per
+ * service. The precompiled tables are this function's data, written at build time.
+ *
+ * @example compiledStatusGraph('kafka').statuses // the same as statusGraph('kafka').statuses
+ */
+export const compiledStatusGraph: (service: string | Service) => StatusGraph = perService((entry) =>
+  statusGraphOfData(statusGraphData(entry)),
+);
+
+/**
+ * A compiled graph as plain data (JSON): what {@link StatusGraph} holds but its look-up functions, with arrays for
+ * typed arrays. The precompiled tables are this.
+ */
+export interface StatusGraphData {
+  readonly service: string;
+  readonly statuses: readonly string[];
+  readonly initial: number;
+  readonly final: readonly number[];
+  readonly tags: readonly (readonly StatusTag[])[];
+  readonly aliases: readonly (readonly string[])[];
+  readonly leaves: readonly string[];
+  readonly leafStatus: readonly number[];
+  readonly sets: readonly (readonly number[])[];
+  readonly setStatus: readonly number[];
+  readonly unknownSet: number;
+  readonly initialSet: number;
+  readonly nextStrict: readonly number[];
+  readonly nextSampled: readonly number[];
+  readonly whyStrict: readonly number[];
+  readonly whySampled: readonly number[];
+  readonly stepStrict: readonly number[];
+  readonly stepSampled: readonly number[];
+  readonly operations: readonly string[];
+  readonly nextOperation: readonly number[];
+  readonly strict: readonly number[];
+  readonly sampled: readonly number[];
+  readonly explanations: readonly StepExplanation[];
+  readonly allowedStrict: readonly (readonly string[])[];
+  readonly allowedSampled: readonly (readonly string[])[];
+}
+
+/**
+ * The graph of plain data: its typed arrays and look-up functions made again (the inverse of the data
+ * {@link statusGraphData} computes).
+ *
+ * @example statusGraphOfData(JSON.parse(JSON.stringify(statusGraphData(kafka)))).idOf('RUNNING')
+ */
+export function statusGraphOfData(data: StatusGraphData): StatusGraph {
+  const ids = new Map<string, number>(data.statuses.map((status, id) => [status, id]));
+  const spelled = spellings(data.statuses);
+  const aliases = new Map<string, number>();
+  data.aliases.forEach((names, id) => {
+    for (const alias of names) aliases.set(alias, id);
+  });
+  return {
+    ...data,
+    final: Uint8Array.from(data.final),
+    leafStatus: Int32Array.from(data.leafStatus),
+    setStatus: Int32Array.from(data.setStatus),
+    nextStrict: Int32Array.from(data.nextStrict),
+    nextSampled: Int32Array.from(data.nextSampled),
+    whyStrict: Int32Array.from(data.whyStrict),
+    whySampled: Int32Array.from(data.whySampled),
+    stepStrict: Int32Array.from(data.stepStrict),
+    stepSampled: Int32Array.from(data.stepSampled),
+    nextOperation: Int32Array.from(data.nextOperation),
+    strict: Int32Array.from(data.strict),
+    sampled: Int32Array.from(data.sampled),
+    idOf: (status: string) => ids.get(status) ?? -1,
+    idOfSpelling: (given: string) => {
+      const status = spelled.get(spellingKey(given));
+      return status === undefined ? -1 : ids.get(status)!;
+    },
+    aliasOf: (alias: string) => aliases.get(alias) ?? -1,
+    operationIdOf: (operation: string) => data.operations.indexOf(operation),
+  };
+}
 
 /** One leaf-to-leaf transition, by ids. */
 interface Edge {
@@ -215,13 +299,17 @@ export const leafGraph: (service: string | Service) => LeafGraph = perService((e
   };
 });
 
-function compile(entry: Service): StatusGraph {
+/**
+ * Compile a service's machine into the graph's plain data: the subset construction over its leaf states.
+ *
+ * @example statusGraphData(kafka).sets.length // the sets of leaf states reachable
+ */
+export function statusGraphData(entry: Service): StatusGraphData {
   const model = lifecycleModel(entry);
   const graph = leafGraph(entry);
   const statuses = graph.statuses;
   const n = statuses.length;
   const ids = new Map<string, number>(statuses.map((status, id) => [status, id]));
-  const spelled = spellings(statuses);
   const aliases = new Map<string, number>();
   model.states.forEach((s, id) => {
     for (const alias of s.aliases ?? []) aliases.set(alias, id);
@@ -324,35 +412,28 @@ function compile(entry: Service): StatusGraph {
     service: entry.id,
     statuses,
     initial: ids.get(model.initial)!,
-    final: Uint8Array.from(model.states, (s) => (s.tags.includes('final') ? 1 : 0)),
+    final: model.states.map((s) => (s.tags.includes('final') ? 1 : 0)),
     tags: model.states.map((s) => s.tags),
     aliases: model.states.map((s) => s.aliases ?? []),
     leaves,
-    leafStatus,
+    leafStatus: [...leafStatus],
     sets,
-    setStatus,
+    setStatus: [...setStatus],
     unknownSet,
     initialSet,
-    nextStrict: Int32Array.from(next[0]!),
-    nextSampled: Int32Array.from(next[1]!),
-    whyStrict: Int32Array.from(why[0]!),
-    whySampled: Int32Array.from(why[1]!),
-    stepStrict: packed(0),
-    stepSampled: packed(1),
+    nextStrict: next[0]!,
+    nextSampled: next[1]!,
+    whyStrict: why[0]!,
+    whySampled: why[1]!,
+    stepStrict: [...packed(0)],
+    stepSampled: [...packed(1)],
     operations,
-    nextOperation: Int32Array.from(nextOperation),
-    strict,
-    sampled,
+    nextOperation,
+    strict: [...strict],
+    sampled: [...sampled],
     explanations,
     allowedStrict: statuses.map((_, from) => targets(strict, from)),
     allowedSampled: statuses.map((_, from) => targets(sampled, from)),
-    idOf: (status: string) => ids.get(status) ?? -1,
-    idOfSpelling: (given: string) => {
-      const status = spelled.get(spellingKey(given));
-      return status === undefined ? -1 : ids.get(status)!;
-    },
-    aliasOf: (alias: string) => aliases.get(alias) ?? -1,
-    operationIdOf: (operation: string) => operations.indexOf(operation),
   };
 }
 

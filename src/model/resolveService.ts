@@ -1,6 +1,7 @@
 /** `resolveService`: a service given by id or as an object, checked against the registry. */
-import { findService, type Service, services } from '../../machines/index.js';
+import type { Service } from '../../machines/index.js';
 import { BadArgumentError, BadArgumentTypeError } from './badArgument.js';
+import { builtInServices } from './builtInServices.js';
 import { describeValue } from './checkArgument.js';
 import { quoteInput } from './quoteInput.js';
 
@@ -8,7 +9,11 @@ import { quoteInput } from './quoteInput.js';
 export class UnknownServiceError extends BadArgumentError {
   override name = 'UnknownServiceError';
   constructor(readonly service: string) {
-    super(`unknown service ${quoteInput(service)}; known services: ${services.map((s) => s.id).join(', ')}`);
+    super(
+      `unknown service ${quoteInput(service)}; known services: ${builtInServices()
+        .services.map((s) => s.id)
+        .join(', ')}`,
+    );
   }
 }
 
@@ -28,11 +33,13 @@ export function resolveService(service: string | Service): Service {
       candidate.machine === null
     )
       throw new BadArgumentTypeError(
-        `service must be a service id (one of ${services.map((s) => s.id).join(', ')}) or a Service object (id, machine), got ${describeValue(service)}`,
+        `service must be a service id (one of ${builtInServices()
+          .services.map((s) => s.id)
+          .join(', ')}) or a Service object (id, machine), got ${describeValue(service)}`,
       );
     return service;
   }
-  const found = findService(service);
+  const found = builtInServices().findService(service);
   if (!found) throw new UnknownServiceError(service);
   return found;
 }

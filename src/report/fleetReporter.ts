@@ -1,8 +1,11 @@
 /**
  * `createFleetReporter`: the fleet conformance report in the same single streaming pass as `validate`. Every
- * observation goes to its instance's incremental validator (the one `validate` uses, with the same options), and
- * a few numbers per instance (current status, since when, an operation in progress) feed counters and quantile
- * sketches. Memory grows with the number of instances and of distinct violation groups, not with the records.
+ * observation (a status, or an operation record) goes to its instance's incremental validator (the one `validate`
+ * uses, with the same options), and a few numbers per instance (current status, since when, an operation in
+ * progress) feed counters and quantile sketches. Each change of status is classed by what that validator found
+ * (legal, through missed statuses, or illegal), never by its status pair alone: with hidden sub-states and
+ * operations, the same pair can be legal in one history and illegal in another. Memory grows with the number of
+ * instances and of distinct violation groups and missed-status paths, not with the records.
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
@@ -22,7 +25,7 @@ import { driftFindings } from './drift.js';
 import { durationStats } from './durationStats.js';
 import { type OperationTable, operationSpans } from './operations.js';
 import { stuckInstances } from './stuck.js';
-import { transitionReport } from './transitionCounts.js';
+import { type MissedPath, transitionReport } from './transitionCounts.js';
 import type { ConformanceReport, ObservationCounts } from './types.js';
 import { type InstanceGroups, ViolationGroups } from './violationGroups.js';
 
@@ -69,8 +72,10 @@ class Track {
   /** Span of the operation in progress, or -1. */
   operation = -1;
   operationStart = NaN;
-  /** Whether the instance has shown any observation yet. */
+  /** Whether the instance has shown any status yet. */
   seen = false;
+  /** Records of the instance so far (statuses and operations): every one after the first is a step. */
+  records = 0;
   /** Input (index) and line of the first observation of the current status. */
   file = 0;
   line: number | undefined = undefined;
@@ -97,7 +102,16 @@ export function createFleetReporter(service: string | Service, options: FleetRep
 class Reporter implements FleetReporter {
   private readonly tracks = new Map<string | undefined, Track>();
   private readonly n: number;
+  /** Legal changes of one transition, per status pair. */
   private readonly pairs: Float64Array;
+  /** Changes the validator judged illegal, per status pair. */
+  private readonly illegalPairs: Float64Array;
+  /** Legal changes through missed statuses, by pair and the statuses missed. */
+  private readonly missedPaths = new Map<string, MissedPath>();
+  /** What the validator found on the record being pushed: an illegal transition, and statuses missed. */
+  private stepIllegal = false;
+  private stepMissed: readonly string[] | undefined;
+  private operationRecords = 0;
   private readonly byStatus: Float64Array;
   private total = 0;
   private starts = 0;
@@ -124,6 +138,7 @@ class Reporter implements FleetReporter {
   ) {
     this.n = graph.statuses.length;
     this.pairs = new Float64Array(this.n * this.n);
+    this.illegalPairs = new Float64Array(this.n * this.n);
     this.byStatus = new Float64Array(this.n);
     const alpha = options.alpha ?? DEFAULT_ALPHA;
     this.dwell = graph.statuses.map(() => new QuantileSketch(alpha));
@@ -137,6 +152,9 @@ class Reporter implements FleetReporter {
       fromStart: this.fromStart,
       maxDetails: 100,
       onViolation: (violation) => this.violation(violation),
+      onMissed: (missed) => {
+        this.stepMissed = missed.missed;
+      },
     };
   }
 
@@ -185,17 +203,29 @@ class Reporter implements FleetReporter {
     this.active = track;
     this.total++;
     const current = track.current;
-    const ok = validator.pushStatus(o.status, o.line, o.time);
+    this.stepIllegal = false;
+    this.stepMissed = undefined;
+    const operation = o.operation !== undefined;
+    const step = track.records++ > 0;
+    // an operation record goes through the validator as `validate` pushes it (applied to the possible states)
+    const ok = operation ? validator.push(o) : validator.pushStatus(o.status, o.line, o.time);
     const time = validator.time;
     if (time > this.newest) this.newest = time;
+    if (operation && o.status === '') {
+      // a request, not a status: the status shown goes on (the change it leads to is judged at the next status)
+      this.operationRecords++;
+      if (!ok && step) this.illegalSteps++;
+      return;
+    }
     // the common case: a poll that saw no change, spelled as the machine spells it
-    if (ok && current >= 0 && o.status === this.graph.statuses[current]) {
+    if (ok && current >= 0 && this.stepMissed === undefined && o.status === this.graph.statuses[current]) {
       this.repeats++;
       this.byStatus[current]!++;
       return;
     }
     const first = !track.seen;
     track.seen = true;
+    if (!ok && step) this.illegalSteps++;
     this.change(track, validator.status, time, ok, first, o.line);
   }
 
@@ -207,7 +237,6 @@ class Reporter implements FleetReporter {
     first: boolean,
     line: number | undefined,
   ): void {
-    if (!ok && !first) this.illegalSteps++;
     const from = track.current;
     const to = after === undefined ? -1 : this.graph.idOf(after);
     // the status shown until now ended: its dwell time, when its start was seen
@@ -222,12 +251,17 @@ class Reporter implements FleetReporter {
       return;
     }
     this.byStatus[to]!++;
-    if (from === to) {
+    // the same status again is a repeat, unless the validator found it illegal or left and back through missed
+    // statuses (after an operation record: RUNNING, RESTART, RUNNING missed RESTARTING)
+    if (from === to && !this.stepIllegal && this.stepMissed === undefined) {
       this.repeats++;
       return;
     }
     if (from < 0) this.starts++;
+    else if (this.stepIllegal) this.illegalPairs[from * this.n + to]!++;
+    else if (this.stepMissed !== undefined) this.missedPath(from, to, this.stepMissed);
     else this.pairs[from * this.n + to]!++;
+    if (from === to) return;
     if (track.operation >= 0) this.endOperation(track, to, time, ok);
     if (track.operation < 0) {
       const span = from >= 0 ? this.spans.byPair[from * this.n + to]! : first ? this.creationAt(to) : -1;
@@ -241,6 +275,14 @@ class Reporter implements FleetReporter {
     // a history's first status was entered before it was seen, unless it is the initial one: then the life starts
     track.entered = !first || to === this.graph.initial;
     this.mark(track, line);
+  }
+
+  /** Count a legal change through missed statuses, by its pair and the statuses missed. */
+  private missedPath(from: number, to: number, missed: readonly string[]): void {
+    const key = `${from} ${to} ${missed.join(' ')}`; // machine statuses only: the key is not from the input
+    const path = this.missedPaths.get(key);
+    if (path) path.count++;
+    else this.missedPaths.set(key, { from, to, missed: [...missed], count: 1 });
   }
 
   /** Where the current status was first seen (for the stuck list). */
@@ -267,6 +309,7 @@ class Reporter implements FleetReporter {
   }
 
   private violation(violation: Violation): void {
+    if (violation.kind === 'illegal-transition') this.stepIllegal = true;
     const track = this.active!;
     track.groups = this.groups.add(
       violation,
@@ -289,12 +332,17 @@ class Reporter implements FleetReporter {
     );
     const summary = validation.summary;
     const steps = summary.observations - summary.histories;
+    const missedPaths = [...this.missedPaths.values()];
     const observations: ObservationCounts = {
       total: this.total,
       starts: this.starts,
       repeats: this.repeats,
-      changes: this.pairs.reduce((a, b) => a + b, 0),
+      changes:
+        this.pairs.reduce((a, b) => a + b, 0) +
+        this.illegalPairs.reduce((a, b) => a + b, 0) +
+        missedPaths.reduce((a, p) => a + p.count, 0),
       unknown: this.unknown,
+      operations: this.operationRecords,
       byStatus: statuses.map((status, id) => ({ status, count: this.byStatus[id]! })),
     };
     const dwell = statuses.flatMap((status, id) =>
@@ -331,7 +379,11 @@ class Reporter implements FleetReporter {
         ungrouped: this.groups.ungrouped,
       },
       observations,
-      transitions: transitionReport(graph, lifecycleModel(this.service), this.pairs, this.mode),
+      transitions: transitionReport(graph, lifecycleModel(this.service), {
+        pairs: this.pairs,
+        missed: missedPaths,
+        illegal: this.illegalPairs,
+      }),
       dwell,
       operations,
       stuck: stuckInstances(graph, this.tracksForStuck(), this.dwell, {

@@ -4,6 +4,8 @@
  * HTML page; and the quantile sketch it uses. The root entry point has all of it except the HTML page (which loads
  * Graphviz).
  */
+// the registered services, which functions taking a service id look up (see src/model/builtInServices.ts)
+import '../../machines/index.js';
 
 export { DEFAULT_ALPHA, MAX_BUCKETS, MIN_VALUE, QuantileSketch, type SketchData } from '../stats/index.js';
 export { type ChartInput, durationCharts } from './durationChart.js';

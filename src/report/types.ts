@@ -57,10 +57,16 @@ export interface ObservationCounts {
   starts: number;
   /** The same status as the observation before (a poll that saw no change). */
   repeats: number;
-  /** A different status than the one before (legal or not): the sum of `pairs`. */
+  /**
+   * A different status than the one before (legal or not), or the same one after an operation record that left
+   * it (judged illegal, or left and back through missed statuses): every change counted in `transitions`
+   * (modelled, through missed statuses, illegal).
+   */
   changes: number;
   /** An unknown status. */
   unknown: number;
+  /** A record of an operation a user requested, without a status: applied by the validator, no change of status. */
+  operations: number;
   /** Observations per known status (their sum is total minus unknown). */
   byStatus: { status: string; count: number }[];
 }
@@ -83,11 +89,18 @@ export interface TransitionReport {
   modelled: TransitionCount[];
   /** Modelled pairs neither observed nor inferred. */
   neverObserved: { from: string; to: string; events: string[] }[];
-  /** Sampled mode: observed changes explained by missed statuses, per pair. */
+  /**
+   * Observed changes explained by missed statuses (sampled mode, or the status an operation record led to and no
+   * poll showed), per pair and statuses missed: the validator's `missed` records.
+   */
   throughMissed: { from: string; to: string; missed: string[]; count: number }[];
-  /** Sampled mode: how often each status was presumably missed. */
+  /** How often each status was presumably missed. */
   missed: { status: string; count: number }[];
-  /** Observed changes the machine does not allow, per pair (their violations are in `fitness.violations`). */
+  /**
+   * Observed changes the validator judged illegal, per pair (their violations are in `fitness.violations`). A pair
+   * can be illegal in one history and legal in another: with hidden sub-states and operations, what may follow a
+   * status depends on the history before it.
+   */
   illegal: { from: string; to: string; count: number }[];
 }
 

@@ -6,6 +6,10 @@
  * Time is read lazily: whenever the instance is asked anything, every outcome due by `clock.now()` happens first,
  * at the moment it was due. On entering a status the instance draws how long it stays there and which outcome
  * ends it (seeded), so the same seed, requests and request times give the same life.
+ *
+ * A hidden sub-state other than its status's initial one, which outcomes leave, is work in progress behind a status
+ * that does not say so (Kafka's `ERROR.whileDeleting`, DCS's `RUNNING.deletionAccepted`): the instance leaves it by
+ * itself, like a `transitional` status, after a duration from the `transitional` range.
  */
 
 import {
@@ -20,7 +24,13 @@ import {
   UnknownOperationError,
 } from '../model/index.js';
 import { type Clock, createVirtualClock } from '../time/clock.js';
-import { type DurationOptions, type DurationSpec, drawDuration, durationTable } from './durations.js';
+import {
+  DEFAULT_DURATIONS,
+  type DurationOptions,
+  type DurationSpec,
+  drawDuration,
+  durationTable,
+} from './durations.js';
 import { createRandom, type Random } from './random.js';
 import { DEFAULT_START, eventOf, initialLeaf, type SimulatedEvent, type SimulatedObservation } from './simulate.js';
 import { chooseTransition, type WeightedTransition, type WeightOptions, weightedTransitions } from './weights.js';
@@ -175,6 +185,9 @@ class Instance implements SimulatedInstance {
   private readonly durations: Map<string, DurationSpec>;
   private readonly outgoing: Map<string, WeightedTransition[]>;
   private readonly transitional: ReadonlySet<string>;
+  /** Hidden sub-states in progress (see the module's comment), and how long they last. */
+  private readonly inProgress: ReadonlySet<string>;
+  private readonly inProgressDuration: DurationSpec;
   private readonly final: ReadonlySet<string>;
   /** The leaf state (the status, or one of its hidden sub-states). */
   private state: string;
@@ -198,6 +211,8 @@ class Instance implements SimulatedInstance {
     this.durations = durationTable(model, options.durations);
     this.outgoing = weightedTransitions(model, options);
     this.transitional = statusesTagged(model, 'transitional');
+    this.inProgress = subStatesInProgress(model);
+    this.inProgressDuration = options.durations?.byTag?.transitional ?? DEFAULT_DURATIONS.transitional;
     this.final = statusesTagged(model, 'final');
     const from = knownStatus(model, options.from ?? model.initial);
     this.state = initialLeaf(model, from);
@@ -300,13 +315,28 @@ class Instance implements SimulatedInstance {
     const status = leaf.split('.')[0]!;
     this.timeline.push({ status, time });
     this.scheduled = undefined;
-    if (!this.transitional.has(status) && !this.options.spontaneous) return;
+    const moving = this.transitional.has(status) || this.inProgress.has(leaf);
+    if (!moving && !this.options.spontaneous) return;
     const outcomes = (this.outgoing.get(leaf) ?? []).filter((c) => c.transition.kind === 'outcome');
     if (outcomes.length === 0) return;
-    const duration = drawDuration(this.random, this.durations.get(status)!);
+    const spec =
+      this.inProgress.has(leaf) && !this.transitional.has(status)
+        ? this.inProgressDuration
+        : this.durations.get(status)!;
+    const duration = drawDuration(this.random, spec);
     const transition = chooseTransition(this.random, outcomes)!;
     this.scheduled = { at: time + duration, transition };
   }
+}
+
+/** The hidden sub-states, other than their status's initial one, that outcomes leave: work in progress. */
+function subStatesInProgress(model: LifecycleModel): Set<string> {
+  const leaves = new Set<string>();
+  for (const state of model.states)
+    for (const leaf of state.subStates ?? [])
+      if (leaf !== state.initialSubState && model.transitions.some((t) => t.fromLeaf === leaf && t.kind === 'outcome'))
+        leaves.add(leaf);
+  return leaves;
 }
 
 function iso(ms: number): string {

@@ -3,6 +3,8 @@
  * optional peer dependency `fast-check`; nothing else here does), a simulated instance to poll, and the slow
  * reference validator that replays every step through xstate.
  */
+// the registered services, which functions taking a service id look up (see src/model/builtInServices.ts)
+import '../../machines/index.js';
 
 export {
   createSimulatedInstance,

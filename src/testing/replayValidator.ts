@@ -40,18 +40,25 @@ export function validateByReplay(
   const initial = String(machine.config.initial);
   const violations: ReplayVerdict['violations'] = [];
   let current: AnyMachineSnapshot[] | undefined = fromStart ? [resolve(machine, initial)] : undefined;
+  // after accepted operations, until a status is judged: the one status shown before them (null: none, or several)
+  let before: string | null | undefined;
   history.forEach((item, index) => {
     if (typeof item !== 'string') {
       const from = current ?? everyLeaf(machine);
       const after = unique(from.flatMap((snapshot) => applyOperation(machine, snapshot, item.operation)));
-      if (after.length === 0) violations.push({ index, kind: 'operation-not-allowed' });
-      else current = after;
+      if (after.length === 0) {
+        violations.push({ index, kind: 'operation-not-allowed' });
+        return;
+      }
+      if (before === undefined) before = shownStatus(current);
+      current = after;
       return;
     }
     const status = item;
     if (!Object.hasOwn(machine.states, status)) {
       violations.push({ index, kind: 'unknown-status' });
       current = undefined;
+      before = undefined;
       return;
     }
     if (index === 0 && fromStart && status !== initial) {
@@ -64,12 +71,20 @@ export function validateByReplay(
       return;
     }
     const after = reach(machine, current, status, mode);
+    if (after.length === 0 && status === before) return; // the request has not shown yet: nothing changes
+    before = undefined;
     if (after.length === 0) {
       violations.push({ index, kind: 'illegal-transition' });
       current = leavesOf(machine, status);
     } else current = after;
   });
   return { ok: violations.length === 0, violations };
+}
+
+/** The status every snapshot shows, or null (nothing known, or several statuses). */
+function shownStatus(snapshots: readonly AnyMachineSnapshot[] | undefined): string | null {
+  const shown = new Set((snapshots ?? []).map((snapshot) => statusOf(snapshot.value)));
+  return shown.size === 1 ? [...shown][0]! : null;
 }
 
 /** The snapshots after an operation: where the event is an operation of the machine, xstate's next snapshot. */

@@ -13,7 +13,8 @@
  *   (hidden moves between sub-states of one status are free, and a change is judged from every possible leaf);
  * - a record may carry an operation the user requested: it is applied to that set (after a DELETE, Kafka's ERROR is
  *   the sub-state that goes on to DELETED); an operation the set does not allow is an `operation-not-allowed`
- *   violation;
+ *   violation; until another status shows, the status the request was made in may still show (the API has not
+ *   caught up: `RUNNING`, DELETE, `RUNNING`, `DELETING` is legal), as `waitForStatus`'s `operationGrace` allows;
  * - a status that differs from a known one only in case or surrounding spaces, or that is one of its aliases, is
  *   accepted as that one, with a note;
  *   an unknown status is reported with the closest known status, and the next known status starts afresh;
@@ -66,6 +67,11 @@ export interface ValidationOptions {
    * stream (the fleet report). Default: none.
    */
   onViolation?(violation: Violation): void;
+  /**
+   * Called with every change that passed through missed statuses (kept or not), as {@link MissedStates} are
+   * recorded, for callers that aggregate them as they stream (the fleet report). Default: none.
+   */
+  onMissed?(missed: MissedStates): void;
 }
 
 /** One finding, as `onFinding` gets it: what kind, the instance, and the finding itself. */
@@ -333,6 +339,7 @@ class Validator implements HistoryValidator {
   private readonly instance: string | undefined;
   private readonly maxDetails: number;
   private readonly onViolation: ((violation: Violation) => void) | undefined;
+  private readonly onMissed: ((missed: MissedStates) => void) | undefined;
   private readonly onFinding: ((finding: Finding) => void) | undefined;
   private missedCount = 0;
   private noteCount = 0;
@@ -363,6 +370,7 @@ class Validator implements HistoryValidator {
     this.instance = instance;
     this.maxDetails = options.maxDetails ?? Infinity;
     this.onViolation = options.onViolation;
+    this.onMissed = options.onMissed;
     this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
   }
@@ -468,6 +476,8 @@ class Validator implements HistoryValidator {
     const cell = from * this.n + to;
     const step = this.step[cell]!;
     if (step < 0) {
+      // right after a request the API may still show the status it was made in, until another status shows
+      if (this.beforeOperation === this.graph.statuses[to]) return;
       this.illegal(index, line, from, to);
       this.current = this.next[this.graph.unknownSet * this.n + to]!;
       this.afterward(undefined);
@@ -505,10 +515,7 @@ class Validator implements HistoryValidator {
     const explanation = why >= 0 ? this.graph.explanations[why]! : { events: [], missed: [] };
     missed.push(...explanation.missed);
     const step = { index, ...at(line), from: seen ?? this.label(from), to: status };
-    if (missed.length > 0) {
-      this.missedCount++;
-      this.missed = kept(this.missed, { ...step, missed }, this.maxDetails);
-    }
+    if (missed.length > 0) this.recordMissed({ ...step, missed });
     if (this.explain && why >= 0)
       this.steps = kept(this.steps, explained({ ...step, from: this.label(from) }, explanation), this.maxDetails);
   }
@@ -563,16 +570,18 @@ class Validator implements HistoryValidator {
 
   private legal(index: number, line: number | undefined, from: number, to: number, why: number): void {
     const explanation = this.graph.explanations[why]!;
-    if (explanation.missed.length > 0) {
-      this.missedCount++;
-      const missed = missedStep(this.graph, index, line, from, to, why);
-      if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
-      this.missed = kept(this.missed, missed, this.maxDetails);
-    }
+    if (explanation.missed.length > 0) this.recordMissed(missedStep(this.graph, index, line, from, to, why));
     if (this.explain) {
       const step = { index, ...at(line), from: this.label(from), to: this.graph.statuses[to]! };
       this.steps = kept(this.steps, explained(step, explanation), this.maxDetails);
     }
+  }
+
+  private recordMissed(missed: MissedStates): void {
+    this.missedCount++;
+    if (this.onFinding && (this.missed?.length ?? 0) < this.maxDetails) this.tell({ type: 'missed', ...missed });
+    this.missed = kept(this.missed, missed, this.maxDetails);
+    this.onMissed?.(missed);
   }
 
   private normalise(index: number, line: number | undefined, given: string): number {

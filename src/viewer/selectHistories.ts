@@ -4,7 +4,8 @@
  * instance is validated (memory per instance, not per record), then the observations of the chosen instances
  * are collected: those with problems first, then the others, in input order, at most `maxInstances` of them and at
  * most `maxObservations` each. What was left out is counted, for the page to say. Standard input is spooled to a
- * temporary file, since it cannot be read twice.
+ * temporary file, since it cannot be read twice. Memory is bounded by what is kept: the validator's state per
+ * instance, and the chosen observations (their texts copied out of the chunks read, see `detachString`).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Service } from '../../machines/index.js';
 import { type ReadOptions, readObservations, STDIN_NAME } from '../input/index.js';
 import { BadArgumentError, type Observation, resolveService } from '../model/index.js';
+import { detachString } from '../validation/detachString.js';
 import { createFleetValidator, type ValidationMode } from '../validation/index.js';
 import type { ViewerHistory } from './viewerData.js';
 
@@ -93,7 +95,7 @@ export async function selectHistories(
       for (const observation of batch) {
         const list = wanted.get(key(observation.instance));
         if (list !== undefined && list.length < maxObservations) {
-          list.push(observation);
+          list.push(detached(observation));
           kept++;
         }
       }
@@ -112,6 +114,16 @@ export async function selectHistories(
   } finally {
     if (spooled) await rm(spooled.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A kept observation whose texts are strings of their own: a text read from the input may be a view into the
+ * chunk it was read in, and a few observations kept from every chunk would keep the whole input in memory.
+ */
+function detached(observation: Observation): Observation {
+  const copy: Record<string, unknown> = { ...observation };
+  for (const [key, value] of Object.entries(copy)) if (typeof value === 'string') copy[key] = detachString(value);
+  return copy as unknown as Observation;
 }
 
 /** Standard input (or a stream) copied to a temporary file, or undefined for a file path. */

@@ -141,9 +141,11 @@ export function expectations<S extends ServiceRef>(
   let possible = options.after === undefined ? undefined : leavesAfter(model, entry, options.after);
   let observable: Set<string> | undefined;
   if (starts !== undefined) {
+    // a wait ends where it would stop: at its target, or where the status is a failure from every sub-state the
+    // instance may be in once it shows (that leaf, and those of its status that hidden moves reach from it)
     const endsAt = (leaf: string) => {
       const status = leaf.split('.')[0]!;
-      return wanted.has(status) || !('pending' in judgeLeaves(entry, targets, status, [leaf]));
+      return wanted.has(status) || !('pending' in judgeLeaves(entry, targets, status, hiddenReach(model, leaf)));
     };
     const scope = {
       from: statuses.filter((s) => starts.has(s)),
@@ -198,7 +200,6 @@ export function judgeLeaves(
   const state = model.states.find((s) => s.status === status)!;
   const { untilSettled, anyRoute } = outcomePaths(entry);
   const wanted = new Set(targets);
-  const named = (leaf: string) => (leaf === status ? '' : ` (sub-state ${leaf.slice(status.length + 1)})`);
   let best: { path: OutcomePath; leaf: string } | undefined;
   for (const leaf of leaves) {
     const path = shortestTo(untilSettled.get(leaf)!, wanted);
@@ -207,10 +208,10 @@ export function judgeLeaves(
   if (best) {
     const failed = state.tags.includes('failed');
     const route = describeRoute(best.path);
-    const from = named(best.leaf);
+    const from = best.leaf === status ? '' : ` from sub-state ${best.leaf.slice(status.length + 1)}`;
     const reason = failed
-      ? `outcomes lead${from ? ` from${from.slice(1, -1)}` : ''} to ${best.path.to} (${route}), though the status is tagged failed`
-      : `outcomes lead${from ? ` from${from.slice(1, -1)}` : ''} to ${best.path.to} (${route})`;
+      ? `outcomes lead${from} to ${best.path.to} (${route}), though the status is tagged failed`
+      : `outcomes lead${from} to ${best.path.to} (${route})`;
     const pending: PendingStatus = {
       status,
       reaches: best.path.to,
@@ -246,22 +247,42 @@ export function judgeLeaves(
   return { failure };
 }
 
-/** The leaf states an instance may be in after `operation`: its targets, what outcomes lead to, and where it left from. */
+/**
+ * The leaf states an instance may be in after `operation`: its targets, what outcomes lead to, and where it left
+ * from, each with the sub-states of its status that hidden moves reach (the validator, which `waitForStatus` judges
+ * with, lets a status move between its sub-states unseen, by any event).
+ */
 function leavesAfter(model: LifecycleModel, entry: Service, operation: string): Set<string> {
   const taken = model.transitions.filter((t) => t.event === operation && t.kind === 'operation');
-  const leaves = new Set(taken.map((t) => t.fromLeaf));
-  for (const t of taken) {
-    leaves.add(t.toLeaf);
-    for (const route of shortestRoutes(entry.machine, t.toLeaf, {
-      events: (_status, leaf) => outcomeEvents(model, leaf),
-    }))
+  const leaves = new Set<string>();
+  const reach = (start: string) => {
+    leaves.add(start);
+    for (const route of shortestRoutes(entry.machine, start, { events: (_status, leaf) => unseenEvents(model, leaf) }))
       leaves.add(route.leaf);
+  };
+  for (const t of taken) {
+    reach(t.fromLeaf);
+    reach(t.toLeaf);
   }
   return leaves;
 }
 
-function outcomeEvents(model: LifecycleModel, leaf: string): string[] {
-  return unique(model.transitions.filter((t) => t.fromLeaf === leaf && t.kind === 'outcome').map((t) => t.event));
+/** `leaf` and the sub-states of its status that hidden moves (transitions within the status) reach from it. */
+function hiddenReach(model: LifecycleModel, leaf: string): string[] {
+  const reached = [leaf];
+  for (let i = 0; i < reached.length; i++)
+    for (const t of model.transitions)
+      if (t.fromLeaf === reached[i] && t.from === t.to && !reached.includes(t.toLeaf)) reached.push(t.toLeaf);
+  return reached;
+}
+
+/** The events that may happen from `leaf` with nobody asking for them here: outcomes, and hidden moves. */
+function unseenEvents(model: LifecycleModel, leaf: string): string[] {
+  return unique(
+    model.transitions
+      .filter((t) => t.fromLeaf === leaf && (t.kind === 'outcome' || t.from === t.to))
+      .map((t) => t.event),
+  );
 }
 
 function failureReason(

@@ -194,6 +194,35 @@ describe('instance-lifecycle report', () => {
     expect(html.stdout).toMatch(/<!DOCTYPE html>[\s\S]*A queue \(queue\)/);
   });
 
+  it("reads operation records and judges each change as validate does (Kafka's ERROR → DELETED after a DELETE, or not)", async () => {
+    const record = (instance: string, minute: number, field: string, value: string) =>
+      JSON.stringify({
+        instance_id: instance,
+        [field]: value,
+        time: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+      });
+    const log = [
+      record('deleted', 0, 'status', 'RUNNING'),
+      record('deleted', 1, 'operation', 'DELETE'),
+      record('deleted', 2, 'status', 'ERROR'),
+      record('deleted', 3, 'status', 'DELETED'),
+      record('faulted', 0, 'status', 'RUNNING'),
+      record('faulted', 2, 'status', 'ERROR'),
+      record('faulted', 3, 'status', 'DELETED'),
+    ].join('\n');
+    const text = await runCliCapture(['report', 'kafka', '-'], { stdin: log });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('fitness: 1/2 histories legal (50.00%), 4/5 steps legal (80.00%)');
+    expect(text.stdout).toMatch(/1× in 1 instance {2}illegal-transition {2}ERROR → DELETED {2}e\.g\. faulted/);
+    expect(text.stdout).toContain('  judged illegal: ERROR → DELETED 1×\n');
+    expect(text.stdout).toContain('  missed between polls: DELETING 1×\n');
+    const json = await runCliCapture(['report', 'kafka', '-', '--json'], { stdin: log });
+    const report = JSON.parse(json.stdout) as ConformanceReport;
+    expect(report.observations).toMatchObject({ total: 7, operations: 1, starts: 2, changes: 4, repeats: 0 });
+    const validated = await runCliCapture(['validate', 'kafka', '-', '--json'], { stdin: log });
+    expect(report.summary).toEqual(JSON.parse(validated.stdout).summary);
+  });
+
   it('reads standard input', async () => {
     const result = await runCliCapture(['report', 'kafka', '--json'], { stdin: readFileSync(fleet, 'utf8') });
     expect(JSON.parse(result.stdout).inputs).toEqual([{ file: '<stdin>', format: 'ndjson' }]);

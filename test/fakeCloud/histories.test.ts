@@ -83,7 +83,7 @@ async function run(service: ServiceId, chaos: ChaosSettings, seed: number, steps
           truth.hidden_polls === 0 &&
           !statusesTagged(model, 'final').has(truth.status) &&
           model.transitions.some(
-            (t) => t.from === truth.status && t.kind === 'operation' && t.event === EVENTS[step.operation],
+            (t) => t.fromLeaf === truth.state && t.kind === 'operation' && t.event === EVENTS[step.operation],
           );
         const reply = await operations[step.operation]!(base, id, size);
         expect(accepted(reply), `${step.operation} from ${truth.status}: HTTP ${reply.status}`).toBe(allowed);

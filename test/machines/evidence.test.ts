@@ -9,12 +9,15 @@
  * huaweicloud/terraform-provider-huaweicloud, `OTC` is opentelekomcloud/terraform-provider-opentelekomcloud).
  */
 import { describe, expect, it } from 'vitest';
-import { type ValidationMode, validateHistory } from '../../src/index.js';
+import { type Observation, type ValidationMode, validateHistory } from '../../src/index.js';
+
+/** A step of a history: a status seen, or an operation the user requested (from a client's log or audit trail). */
+type Step = string | Observation;
 
 /** One history and the verdict the evidence requires for it. */
 interface Case {
   mode: ValidationMode;
-  history: readonly string[];
+  history: readonly Step[];
   legal: boolean;
   /** The history is a whole life (`--from-start`). */
   fromStart?: true;
@@ -27,9 +30,11 @@ interface Fact {
   cases: readonly Case[];
 }
 
-const legal = (mode: ValidationMode, ...history: string[]): Case => ({ mode, history, legal: true });
-const illegal = (mode: ValidationMode, ...history: string[]): Case => ({ mode, history, legal: false });
-const life = (mode: ValidationMode, ...history: string[]): Case => ({ mode, history, legal: true, fromStart: true });
+const legal = (mode: ValidationMode, ...history: Step[]): Case => ({ mode, history, legal: true });
+const illegal = (mode: ValidationMode, ...history: Step[]): Case => ({ mode, history, legal: false });
+const life = (mode: ValidationMode, ...history: Step[]): Case => ({ mode, history, legal: true, fromStart: true });
+/** An operation record: the user requested this operation here. */
+const op = (operation: string): Observation => ({ status: '', operation });
 
 const DMS = 'DMS repo';
 const DCS = 'DCS repo';
@@ -150,6 +155,10 @@ const KAFKA: readonly Fact[] = [
       legal('strict', 'RUNNING', 'DELETING', 'ERROR', 'DELETED'),
       legal('sampled', 'RUNNING', 'RUNNING', 'DELETING', 'ERROR', 'DELETED'),
       legal('sampled', 'RUNNING', 'DELETED'),
+      // right after the request the status it was made in may still show, until another one does
+      legal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RUNNING', 'DELETING', 'DELETED'),
+      legal('sampled', 'RUNNING', op('DELETE'), 'RUNNING', 'ERROR', 'DELETED'),
+      illegal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RESTARTING'),
     ],
   },
   {
@@ -165,6 +174,51 @@ const KAFKA: readonly Fact[] = [
       legal('sampled', 'RUNNING', 'EXTENDEDFAILED'),
       legal('sampled', 'RUNNING', 'FROZEN'),
     ],
+  },
+  {
+    fact: 'ERROR is shown by a fault of an instance and by a fault during a deletion, which completes: a fault alone deletes nothing',
+    source: 'HW huaweicloud/services/kafka/resource_huaweicloud_dms_kafka_instance.go; HW issue 1863',
+    cases: [
+      illegal('strict', 'RUNNING', 'ERROR', 'DELETED'),
+      illegal('strict', 'RUNNING', 'RESTARTING', 'ERROR', 'DELETED'),
+      illegal('strict', 'RUNNING', op('DELETE'), 'DELETING', 'RUNNING'),
+      legal('strict', 'RUNNING', op('DELETE'), 'ERROR', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'DELETING', 'ERROR', 'DELETED'),
+      // without the operation, a poller may have missed DELETING between RUNNING and ERROR
+      legal('sampled', 'RUNNING', 'ERROR', 'DELETED'),
+    ],
+  },
+  {
+    fact: 'a delete request on an instance that is Creating or Restarting is refused (error DMS.00400099)',
+    source: `${DMS} api-ref/source/appendix/error_codes.rst`,
+    cases: [illegal('strict', 'CREATING', op('DELETE')), illegal('strict', 'RESTARTING', op('DELETE'))],
+  },
+  {
+    fact: 'a Change failed instance refuses restart, modification and deletion requests',
+    source: `${DMS} umn/source/managing_instances/viewing_and_modifying_basic_information_of_a_kafka_instance.rst`,
+    cases: [
+      illegal('strict', 'EXTENDEDFAILED', op('RESTART')),
+      illegal('strict', 'EXTENDEDFAILED', op('RESIZE')),
+      illegal('strict', 'EXTENDEDFAILED', op('DELETE')),
+    ],
+  },
+  {
+    fact: 'an upgrade is requested on a running instance only (error DMS.00400052; Huawei Cloud upgrade API)',
+    source: `${DMS} api-ref/source/appendix/error_codes.rst; HW huaweicloud/services/kafka/resource_huaweicloud_dms_kafka_instance_upgrade.go`,
+    cases: [
+      legal('strict', 'RUNNING', op('UPGRADE'), 'UPGRADING', 'RUNNING'),
+      illegal('strict', 'ERROR', op('UPGRADE')),
+    ],
+  },
+  {
+    fact: "Huawei Cloud's status page spells the rollback status ROLLINGBACK",
+    source: 'Huawei Cloud page kafka-api-180514012',
+    cases: [legal('strict', 'RUNNING', 'UPGRADING', 'ROLLINGBACK', 'RUNNING')],
+  },
+  {
+    fact: 'a deletion without force, with the recycle bin enabled, ends in RECYCLE',
+    source: 'HW huaweicloud/services/kafka/resource_huaweicloud_dms_kafka_instance_batch_action.go',
+    cases: [legal('strict', 'RUNNING', op('DELETE_TO_RECYCLE_BIN'), 'RECYCLE')],
   },
 ];
 
@@ -249,12 +303,24 @@ const DCS_FACTS: readonly Fact[] = [
   {
     fact: 'the v1 summary counts instances being deleted, and a client waits on DELETING until the instance is gone (404)',
     source: 'OTC opentelekomcloud/services/dcs/resource_opentelekomcloud_dcs_instance_v1.go',
-    cases: [legal('strict', 'RUNNING', 'DELETING', 'DELETED')],
+    cases: [
+      legal('strict', 'RUNNING', 'DELETING', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'DELETING', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'DELETING', 'DELETED'),
+    ],
   },
   {
-    fact: 'newer clients wait on RUNNING alone until the instance is gone: DELETING may not show',
+    fact: 'newer clients wait on RUNNING alone until the instance is gone: DELETING may not show (RUNNING hides the accepted deletion)',
     source: 'OTC opentelekomcloud/services/dcs/resource_opentelekomcloud_dcs_instance_v2.go',
-    cases: [legal('sampled', 'RUNNING', 'RUNNING', 'DELETED')],
+    cases: [
+      legal('sampled', 'RUNNING', 'RUNNING', 'DELETED'),
+      legal('strict', 'RUNNING', 'RUNNING', 'DELETED'),
+      legal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RUNNING', 'DELETED'),
+      legal('sampled', 'RUNNING', op('DELETE'), 'RUNNING', 'DELETED'),
+      // an accepted deletion is not followed by a restart or a resize (no more than DELETING is)
+      illegal('strict', 'RUNNING', op('DELETE'), 'RUNNING', 'RESTARTING'),
+      illegal('sampled', 'RUNNING', op('DELETE'), 'RUNNING', 'EXTENDING'),
+    ],
   },
   {
     fact: 'the minor or proxy version can be upgraded (no roll-back); the instance keeps serving',
@@ -287,6 +353,21 @@ const DCS_FACTS: readonly Fact[] = [
       legal('sampled', 'RUNNING', 'FROZEN'),
     ],
   },
+  {
+    fact: 'delete and resize requests on a restarting instance, and delete requests on a scaling one, are refused',
+    source: `${DCS} umn/source/faqs/instance_scaling_and_upgrade/why_cant_i_modify_specifications_for_a_dcs_redis_instance.rst; api-ref/source/appendix/error_codes.rst`,
+    cases: [
+      illegal('strict', 'RESTARTING', op('DELETE')),
+      illegal('strict', 'RESTARTING', op('RESIZE')),
+      illegal('strict', 'EXTENDING', op('DELETE')),
+      illegal('strict', 'CREATING', op('DELETE')),
+    ],
+  },
+  {
+    fact: 'a failed scaling of a single-node instance is finished in the background: it ends with the new specification',
+    source: `${DCS} umn/source/operating_dcs_instances/modifying_dcs_instance_specifications.rst`,
+    cases: [legal('strict', 'RUNNING', op('RESIZE'), 'EXTENDING', 'RUNNING')],
+  },
 ];
 
 function describeFacts(service: string, facts: readonly Fact[]): void {
@@ -294,7 +375,8 @@ function describeFacts(service: string, facts: readonly Fact[]): void {
     cases.map((c) => {
       const verdict = c.legal ? 'legal' : 'illegal';
       const scope = c.fromStart ? ', from the start' : '';
-      const name = `${c.mode}${scope}: ${c.history.join(' → ')} is ${verdict}: ${fact} (${source})`;
+      const shown = c.history.map((step) => (typeof step === 'string' ? step : `(${step.operation})`));
+      const name = `${c.mode}${scope}: ${shown.join(' → ')} is ${verdict}: ${fact} (${source})`;
       return [name, c] as const;
     }),
   );
@@ -302,7 +384,8 @@ function describeFacts(service: string, facts: readonly Fact[]): void {
     it.each(rows)('%s', (_, c) => {
       const verdict = validateHistory(service, c.history, { mode: c.mode, fromStart: c.fromStart === true });
       // every status of the evidence is known to the machine: a verdict is about transitions, never about names
-      expect(verdict.violations.filter((v) => v.kind !== 'illegal-transition')).toEqual([]);
+      const kinds = ['illegal-transition', 'operation-not-allowed'];
+      expect(verdict.violations.filter((v) => !kinds.includes(v.kind))).toEqual([]);
       expect(verdict.ok, verdict.violations.map((v) => v.message).join('; ')).toBe(c.legal);
     });
   });

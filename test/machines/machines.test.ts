@@ -12,13 +12,19 @@ import { subStateService } from '../support/subStateService.js';
 
 /**
  * The statuses of each service's documented status table, copied from the documentation page named here (not
- * from the machines), so a machine that drops or invents a documented status fails.
+ * from the machines), so a machine that drops or invents a documented status fails. `versioned`: the page's
+ * versions were audited (issue 11), so the machine must say on each documented status which version documents it
+ * (`meta.documentedIn`); the other machines may say it too, for all their documented statuses or for none.
  */
-const SEED_TABLES: ReadonlyMap<string, { page: string; initial: string; statuses: readonly string[] }> = new Map([
+const SEED_TABLES: ReadonlyMap<
+  string,
+  { page: string; initial: string; statuses: readonly string[]; versioned?: boolean }
+> = new Map([
   [
     'kafka',
     {
       page: 'kafka-api-180514012',
+      versioned: true,
       initial: 'CREATING',
       statuses: [
         'CREATING',
@@ -40,6 +46,7 @@ const SEED_TABLES: ReadonlyMap<string, { page: string; initial: string; statuses
     'dcs',
     {
       page: 'dcs-api-0312047',
+      versioned: true,
       initial: 'CREATING',
       statuses: ['CREATING', 'CREATEFAILED', 'RUNNING', 'ERROR', 'RESTARTING', 'EXTENDING', 'RESTORING'],
     },
@@ -182,6 +189,23 @@ describe.each(services.map((s) => [s.id, s] as const))('machine %s', (id, servic
 
   it('follows every rule of checkService (what `instance-lifecycle check` runs on a machine of your own)', () => {
     expect(checkService(service)).toEqual([]);
+  });
+
+  it('says on each documented status which version of its seed page documents it (all or none), on no undocumented one', () => {
+    const seed = SEED_TABLES.get(id)!;
+    const versioned = seed.versioned === true || model.states.some((s) => s.documentedIn !== undefined);
+    for (const state of model.states) {
+      if (state.tags.includes('undocumented') || !versioned) expect(state.documentedIn, state.status).toBeUndefined();
+      else
+        expect(state.documentedIn, `${state.status} does not say where it is documented`).toContain(
+          `page ${seed.page}`,
+        );
+    }
+  });
+
+  it('describes every hidden sub-state', () => {
+    for (const leaf of model.leaves.filter((l) => l.leaf !== l.status))
+      expect(leaf.description.length, `${leaf.leaf} has no description`).toBeGreaterThan(10);
   });
 
   it('starts at the creation status of its seed table', () => {

@@ -1,6 +1,7 @@
 /**
- * The fleet report's laws, on generated fleet logs: its counts add up to the number of observations, its violation
- * groups count exactly what `validate` reports, its totals and verdicts are `validate`'s, and missed statuses agree.
+ * The fleet report's laws, on generated fleet logs (with operation records among the statuses, on machines with
+ * hidden sub-states): its counts add up to the number of observations, its violation groups count exactly what
+ * `validate` reports, its totals and verdicts are `validate`'s, missed statuses agree, and so do illegal changes.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,14 +20,15 @@ import { fleetLog } from '../support/fleetArbitrary.js';
 const modes = fc.constantFrom<ValidationMode>('strict', 'sampled');
 
 describe.each(services.map((s) => [s.id] as const))('fleetReport (%s)', (service) => {
-  it('counts add up: every observation is a start, a repeat, a change or unknown; changes split into pairs', async () => {
+  it('counts add up: every observation is a start, a repeat, a change, unknown or an operation; changes split into pairs', async () => {
     await fc.assert(
-      fc.asyncProperty(fleetLog(service), modes, async (log, mode) => {
+      fc.asyncProperty(fleetLog(service, { operations: true }), modes, async (log, mode) => {
         const report = await fleetReport(service, log, { mode });
         const o = report.observations;
         expect(o.total).toBe(log.length);
-        expect(o.starts + o.repeats + o.changes + o.unknown).toBe(log.length);
-        expect(o.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(log.length - o.unknown);
+        expect(o.operations).toBe(log.filter((r) => r.operation !== undefined).length);
+        expect(o.starts + o.repeats + o.changes + o.unknown + o.operations).toBe(log.length);
+        expect(o.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(log.length - o.unknown - o.operations);
         const t = report.transitions;
         const pairs =
           t.modelled.reduce((sum, x) => sum + x.count, 0) +
@@ -43,7 +45,7 @@ describe.each(services.map((s) => [s.id] as const))('fleetReport (%s)', (service
 
   it("groups violations by kind and pair with exactly validate's counts, and has validate's totals and verdicts", async () => {
     await fc.assert(
-      fc.asyncProperty(fleetLog(service), modes, async (log, mode) => {
+      fc.asyncProperty(fleetLog(service, { operations: true }), modes, async (log, mode) => {
         const [report, validation] = await Promise.all([
           fleetReport(service, log, { mode, histories: true }),
           validateFleet(service, log, { mode }),
@@ -73,13 +75,29 @@ describe.each(services.map((s) => [s.id] as const))('fleetReport (%s)', (service
           [...new Set(h.violations.map((v) => v.index))].filter((index) => index > 0),
         ).length;
         expect(report.fitness.legalSteps).toBe(report.fitness.steps - illegalSteps);
+        // changes between two statuses: validate's findings at a status that follows a known one (after nothing
+        // or an unknown status, with only operation records between, there is no change of status to class)
+        const statuses = statusGraph(service).statuses.map((x) => x.toLowerCase());
+        const known = (status: string) => statuses.includes(status.trim().toLowerCase());
+        const afterKnown = (h: (typeof validation.histories)[number]) => {
+          const records = log.filter((o) => (o.instance ?? null) === h.instance);
+          return ({ index }: { index: number }) => {
+            const before = records.slice(0, index).findLast((o) => o.status !== '');
+            return before !== undefined && known(before.status);
+          };
+        };
         // missed statuses: the steps through them are validate's, and so is each status's count
         const t = report.transitions;
-        expect(t.throughMissed.reduce((sum, x) => sum + x.count, 0)).toBe(validation.summary.missed);
+        const missedSteps = validation.histories.flatMap((h) => h.missed.filter(afterKnown(h)));
+        expect(t.throughMissed.reduce((sum, x) => sum + x.count, 0)).toBe(missedSteps.length);
         const missed = new Map<string, number>();
-        for (const h of validation.histories)
-          for (const m of h.missed) for (const s of m.missed) missed.set(s, (missed.get(s) ?? 0) + 1);
+        for (const m of missedSteps) for (const s of m.missed) missed.set(s, (missed.get(s) ?? 0) + 1);
         expect(new Map(t.missed.map((m) => [m.status, m.count]))).toEqual(missed);
+        // illegal changes: one for each illegal-transition violation of validate
+        const illegal = validation.histories.flatMap((h) =>
+          h.violations.filter((v) => v.kind === 'illegal-transition').filter(afterKnown(h)),
+        );
+        expect(t.illegal.reduce((sum, x) => sum + x.count, 0)).toBe(illegal.length);
       }),
       { numRuns: 60 },
     );
@@ -87,7 +105,7 @@ describe.each(services.map((s) => [s.id] as const))('fleetReport (%s)', (service
 
   it('is the same pushed one by one or in batches, and in one call', async () => {
     await fc.assert(
-      fc.asyncProperty(fleetLog(service), async (log) => {
+      fc.asyncProperty(fleetLog(service, { operations: true }), async (log) => {
         const one = createFleetReporter(service, { mode: 'sampled' });
         for (const o of log) one.push(o);
         const batched = createFleetReporter(service, { mode: 'sampled' });
@@ -167,5 +185,45 @@ describe('stuck instances and drift', () => {
     ]);
     expect((await fleetReport(service, log(3), { driftMin: 4 })).drift.findings).toEqual([]);
     expect(three.transitions.illegal).toEqual([{ from, to, count: 3 }]);
+  });
+});
+
+describe('the report on histories with hidden sub-states and operation records (Kafka ERROR)', () => {
+  const history = (instance: string, ...records: string[]): Observation[] =>
+    records.map((r) =>
+      r.startsWith('(') ? { instance, status: '', operation: r.slice(1, -1) } : { instance, status: r },
+    );
+
+  it('judges each change as validate does: ERROR → DELETED is illegal after a fault, legal after a DELETE', async () => {
+    const log = [
+      ...history('faulted', 'RUNNING', 'ERROR', 'DELETED'),
+      ...history('deleted', 'RUNNING', '(DELETE)', 'ERROR', 'DELETED'),
+      ...history('restarted', 'RUNNING', '(RESTART)', 'ERROR', 'DELETED'),
+      ...history('refused', 'CREATING', '(DELETE)', 'RUNNING'),
+    ];
+    const [report, validation] = await Promise.all([
+      fleetReport('kafka', log, { histories: true }),
+      validateFleet('kafka', log),
+    ]);
+    expect(report.histories).toEqual(validation.histories);
+    expect(report.histories!.map((h) => [h.instance, h.ok])).toEqual([
+      ['faulted', false],
+      ['deleted', true],
+      ['restarted', false],
+      ['refused', false],
+    ]);
+    expect(report.observations).toMatchObject({ total: 14, operations: 3, unknown: 0 });
+    expect(report.transitions.illegal).toEqual([{ from: 'ERROR', to: 'DELETED', count: 2 }]);
+    expect(report.transitions.throughMissed).toEqual([
+      { from: 'RUNNING', to: 'ERROR', missed: ['DELETING'], count: 1 },
+      { from: 'RUNNING', to: 'ERROR', missed: ['RESTARTING'], count: 1 },
+    ]);
+    const pair = (from: string, to: string) => report.transitions.modelled.find((t) => t.from === from && t.to === to);
+    expect(pair('ERROR', 'DELETED')).toMatchObject({ count: 1, inferred: 0 });
+    expect(pair('DELETING', 'ERROR')).toMatchObject({ count: 0, inferred: 1 });
+    expect(report.fitness.violations.map((g) => [g.kind, g.from, g.to, g.count])).toEqual([
+      ['illegal-transition', 'ERROR', 'DELETED', 2],
+      ['operation-not-allowed', 'CREATING', 'DELETE', 1],
+    ]);
   });
 });

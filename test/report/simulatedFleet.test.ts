@@ -35,7 +35,9 @@ function simulatedFleet(service: string, durations: DurationOptions, seedBase: n
     if (observations[1]) firstGaps.push(Date.parse(observations[1].time) - Date.parse(observations[0]!.time));
     observations.forEach((o, i) => {
       log.push({ instance: `i-${k}`, status: o.status, time: o.time, at: Date.parse(o.time) });
-      const next = observations[i + 1];
+      // a hidden move between two sub-states of one status repeats the status: the dwell runs to the next change
+      if (i > 0 && observations[i - 1]!.status === o.status) return;
+      const next = observations.slice(i + 1).find((later) => later.status !== o.status);
       if ((i > 0 || o.status === initial) && next) {
         const list = exact.get(o.status) ?? [];
         list.push(Date.parse(next.time) - Date.parse(o.time));
@@ -72,9 +74,11 @@ describe.each(services.map((s) => [s.id] as const))('a simulated %s fleet with k
         expect(Math.abs(d[key] - truth)).toBeLessThanOrEqual(DEFAULT_ALPHA * truth * (1 + 1e-9));
       }
       const range = ranges.get(d.status)!;
+      // in a status with hidden sub-states, a dwell may span several of them, each drawn from the range
+      const leaves = lifecycleModel(service).leaves.filter((l) => l.status === d.status).length;
       expect(d.min).toBeGreaterThanOrEqual(range.min);
-      expect(d.max).toBeLessThanOrEqual(range.max);
-      if (d.count >= 200) {
+      expect(d.max).toBeLessThanOrEqual(range.max * leaves);
+      if (d.count >= 200 && leaves === 1) {
         // uniform on [min, max]: the median is near the middle (sampling error well under 10% at n >= 200)
         expect(Math.abs(d.p50 - (range.min + range.max) / 2)).toBeLessThan(0.1 * (range.max - range.min));
       }
@@ -101,8 +105,12 @@ describe.each(services.map((s) => [s.id] as const))('a simulated %s fleet with k
     const calibrated = durationsFromReport(JSON.parse(JSON.stringify(report)), service);
     const again = await fleetReport(service, simulatedFleet(service, calibrated, 5000).log, { fromStart: true });
     // compared where both fleets saw a status often enough that two samples' quantiles lie within 12% of each
-    // other (at about 200 dwell times a status, two medians differ by more now and then: RabbitMQ's FROZEN did)
-    const often = report.dwell.filter((x) => x.count >= 400);
+    // other (at about 200 dwell times a status, two medians differ by more now and then: RabbitMQ's FROZEN did; every
+    // history's first status gives 300), and only for statuses without hidden sub-states: a dwell in one with
+    // sub-states may add up several durations drawn per sub-state (DCS's RUNNING, then its accepted deletion), which
+    // a duration per status cannot give back
+    const plain = (status: string) => lifecycleModel(service).leaves.filter((l) => l.status === status).length === 1;
+    const often = report.dwell.filter((x) => x.count >= 300 && plain(x.status));
     expect(often.length).toBeGreaterThan(0);
     for (const d of often) {
       const back = again.dwell.find((x) => x.status === d.status)!;

@@ -18,6 +18,6 @@ describe('generated docs', () => {
     const [file] = await docsFiles();
     const model = lifecycleModel(id);
     for (const t of model.transitions)
-      expect(file!.content).toContain(`| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` |`);
+      expect(file!.content).toContain(`| \`${t.fromLeaf}\` | \`${t.event}\` | \`${t.toLeaf}\` |`);
   });
 });

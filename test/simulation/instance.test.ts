@@ -133,7 +133,12 @@ describe('createSimulatedInstance', () => {
                 { mode: 'sampled', fromStart: true },
               ).ok,
             ).toBe(true);
-            const left = instance.events().filter((e) => e.kind === 'outcome' && !transitional.has(e.from));
+            // (and hidden sub-states in progress: a sub-state other than its status's initial one)
+            const inProgress = (leaf: string | undefined) =>
+              leaf !== undefined && model.states.some((s) => s.subStates?.includes(leaf) && s.initialSubState !== leaf);
+            const left = instance
+              .events()
+              .filter((e) => e.kind === 'outcome' && !transitional.has(e.from) && !inProgress(e.fromLeaf));
             expect(left.length).toBeLessThanOrEqual(injected);
           }
         },
@@ -170,6 +175,36 @@ describe('createSimulatedInstance', () => {
       await lively.status();
       expect(lively.history().length, `${id}: nothing happened by itself`).toBeGreaterThan(1);
     }
+  });
+
+  it('leaves by itself a hidden sub-state in progress behind a stable status, in the transitional range', async () => {
+    // DCS: a RUNNING instance whose deletion was accepted goes on to DELETING or DELETED by itself
+    const clock = createVirtualClock(0);
+    const dcs = createSimulatedInstance('dcs', { clock, from: 'RUNNING', seed: 7 });
+    expect(dcs.nextChangeAt).toBeUndefined();
+    await dcs.request('DELETE');
+    expect([await dcs.status(), dcs.leaf]).toEqual(['RUNNING', 'RUNNING.deletionAccepted']);
+    const due = dcs.nextChangeAt!;
+    expect(due).toBeGreaterThanOrEqual(5_000);
+    expect(due).toBeLessThanOrEqual(5 * 60_000);
+    await clock.sleep(3_600_000);
+    expect(await dcs.status()).toBe('DELETED');
+    expect(
+      validateHistory(
+        'dcs',
+        dcs.history().map((o) => o.status),
+      ).ok,
+    ).toBe(true);
+    // Kafka: a fault during a deletion (ERROR.whileDeleting) still ends in DELETED; a plain fault stays
+    const deleting = createSimulatedInstance('kafka', { clock, from: 'DELETING', seed: 1 });
+    deleting.inject('FAULT');
+    expect(deleting.leaf).toBe('ERROR.whileDeleting');
+    await clock.sleep(3_600_000);
+    expect(await deleting.status()).toBe('DELETED');
+    const faulted = createSimulatedInstance('kafka', { clock, from: 'RUNNING', seed: 1 });
+    faulted.inject('FAULT');
+    await clock.sleep(365 * 24 * 3_600_000);
+    expect([await faulted.status(), faulted.leaf]).toEqual(['ERROR', 'ERROR.faulted']);
   });
 
   it('answers "not found" (HTTP 404) in a final status when asked to, and the final status otherwise', async () => {

@@ -140,7 +140,7 @@ describe('simulate', () => {
       const { events } = simulate('dcs' as string, { seed, from: failing!.from, steps: 1 });
       if (events[0]?.event === failing!.event) failures++;
     }
-    const others = model.transitions.filter((t) => t.from === failing!.from && t !== failing).length;
+    const others = model.transitions.filter((t) => t.fromLeaf === failing!.fromLeaf && t !== failing).length;
     expect(failures / runs).toBeLessThan((2 * 0.1) / (0.1 + others));
   });
 

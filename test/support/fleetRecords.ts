@@ -1,9 +1,11 @@
 /**
  * A fast-check arbitrary of fleet logs for agreement tests: a few instances of one service, each a legal history
- * with, now and then, a planted illegal step, an unknown status, a case or space variant, a missing or unreadable
- * time, or a time that goes backwards; the instances' records interleaved as one log.
+ * (or one with a planted illegal step, or any statuses in any order) with, now and then, an unknown status, a case,
+ * space or alias variant, a missing or unreadable time, or a time that goes backwards; the instances' records
+ * interleaved as one log.
  */
 import fc from 'fast-check';
+import type { Service } from '../../machines/index.js';
 import { lifecycleModel } from '../../src/index.js';
 import { historyWithIllegalStep, legalHistory } from '../../src/testing/index.js';
 
@@ -16,19 +18,24 @@ export interface FleetRecord {
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 
-function instanceHistory(service: string): fc.Arbitrary<string[]> {
+function instanceHistory(service: string | Service, statuses: readonly string[]): fc.Arbitrary<string[]> {
   return fc.oneof(
     legalHistory(service, { maxLength: 8 }),
     historyWithIllegalStep(service, { mode: 'strict', maxBefore: 4, maxAfter: 4 }).map((h) => h.history),
     historyWithIllegalStep(service, { mode: 'sampled', maxBefore: 4, maxAfter: 4 }).map((h) => h.history),
+    // any statuses in any order: where statuses hide sub-states, a change legal from some sub-state but not from
+    // those the history allows (judging pair by pair would accept it)
+    fc.array(fc.constantFrom(...statuses), { minLength: 1, maxLength: 8 }),
   );
 }
 
-type Twist = 'none' | 'lower' | 'spaces' | 'unknown' | 'no-time' | 'bad-time' | 'earlier' | 'number-time';
+type Twist = 'none' | 'lower' | 'spaces' | 'alias' | 'unknown' | 'no-time' | 'bad-time' | 'earlier' | 'number-time';
 
 /** A fleet log of `service`: records in file order. */
-export function fleetRecords(service: string): fc.Arbitrary<FleetRecord[]> {
-  const statuses = lifecycleModel(service).states.map((s) => s.status);
+export function fleetRecords(service: string | Service): fc.Arbitrary<FleetRecord[]> {
+  const model = lifecycleModel(service);
+  const statuses = model.states.map((s) => s.status);
+  const aliases = new Map(model.states.map((s) => [s.status, s.aliases ?? []]));
   const twist = fc.constantFrom<Twist>(
     'none',
     'none',
@@ -36,13 +43,14 @@ export function fleetRecords(service: string): fc.Arbitrary<FleetRecord[]> {
     'none',
     'lower',
     'spaces',
+    'alias',
     'unknown',
     'no-time',
     'bad-time',
     'earlier',
     'number-time',
   );
-  const instance = fc.tuple(instanceHistory(service), fc.array(twist, { minLength: 12, maxLength: 12 }));
+  const instance = fc.tuple(instanceHistory(service, statuses), fc.array(twist, { minLength: 12, maxLength: 12 }));
   return fc
     .tuple(fc.array(instance, { minLength: 1, maxLength: 5 }), fc.array(fc.nat({ max: 1000 }), { maxLength: 80 }))
     .map(([instances, picks]) => {
@@ -57,6 +65,13 @@ export function fleetRecords(service: string): fc.Arbitrary<FleetRecord[]> {
             case 'spaces':
               record.status = ` ${status}\t`;
               break;
+            case 'alias': {
+              // an alias as written, or lower case and padded, where the status has one
+              const names = aliases.get(status) ?? [];
+              const alias = names[i % Math.max(1, names.length)];
+              if (alias !== undefined) record.status = i % 2 === 0 ? alias : ` ${alias.toLowerCase()} `;
+              break;
+            }
             case 'unknown':
               record.status = `${status}_X`;
               break;

@@ -270,15 +270,26 @@ describe('waitForStatus: right after an operation (after)', () => {
     expect(result).toMatchObject({ status: 'DELETED', operationObserved: true });
   });
 
-  it('deletion: without after, RUNNING is a failure at the first answer', async () => {
-    const { error, calls } = await wait(['RUNNING', 'DELETING', NOT_FOUND], { service: 'dcs', target: 'DELETED' });
+  it('deletion: without after, RUNNING is a failure at the first answer (Kafka)', async () => {
+    const { error, calls } = await wait(['RUNNING', 'DELETING', NOT_FOUND], { service: 'kafka', target: 'DELETED' });
     expect(waitError(error).reason).toBe('unreachable');
     expect(calls).toHaveLength(1);
   });
 
-  it('deletion: rejects once the grace is used up and the request never showed', async () => {
-    const { error, calls } = await wait(['RUNNING'], {
+  it('deletion: DCS may show RUNNING until the instance is gone (the current API): RUNNING stays pending', async () => {
+    const { result, calls } = await wait(['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', NOT_FOUND], {
       service: 'dcs',
+      target: 'DELETED',
+      after: 'DELETE',
+      operationGrace: 2,
+    });
+    expect(result).toMatchObject({ status: 'DELETED', polls: 5 });
+    expect(calls).toHaveLength(5);
+  });
+
+  it('deletion: rejects once the grace is used up and the request never showed (Kafka)', async () => {
+    const { error, calls } = await wait(['RUNNING'], {
+      service: 'kafka',
       target: 'DELETED',
       after: 'DELETE',
       operationGrace: 4,

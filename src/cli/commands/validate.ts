@@ -1,8 +1,10 @@
 /** `instance-lifecycle validate <service> [file|-]...`: check observed status histories against a service's machine. */
 import { fstatSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
-import { type DuckDbReport, validateWithDuckDb } from '../../sql/duckdbEngine.js';
+// direct modules, not the folders' indexes: validating a registered service loads neither xstate nor the machines
+import { INPUT_FORMATS } from '../../input/format.js';
+import { STDIN_NAME } from '../../input/observationReader.js';
+import type { DuckDbReport } from '../../sql/duckdbEngine.js';
 import { systemClock } from '../../time/clock.js';
 import { type InputProgress, type InputReportStream, validateInputStream } from '../../validation/validateInput.js';
 import {
@@ -25,8 +27,7 @@ import {
 } from '../formatFleetReport.js';
 import { DATA_HELP, DATA_OPTIONS, dataOptions, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
-import { reportJsonChunks } from '../reportJson.js';
-import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, validatedServiceArgument } from '../serviceArgument.js';
 
 /** The `validate` command: reads each input in one streaming pass into a fleet validator, prints the report. */
 export const validateCommand: Command = {
@@ -83,7 +84,7 @@ Examples:
       workers: { type: 'string' },
     });
     const workers = values.workers === undefined ? undefined : workerCount(values.workers);
-    const { service, rest: files } = await serviceArgument(values, positionals);
+    const { service, rest: files } = await validatedServiceArgument(values, positionals);
     const { mode, fromStart, format } = historyOptions(values);
     const data = dataOptions(values);
     if (values.engine === 'duckdb') {
@@ -95,6 +96,7 @@ Examples:
         throw new UsageError(
           '--engine duckdb takes neither --explain, --format, --json-lines nor the options of your own data (the format comes from the extension)',
         );
+      const { validateWithDuckDb } = await import('../../sql/duckdbEngine.js');
       const report = await validateWithDuckDb(service, file, { mode, fromStart });
       await write(
         io.stdout,
@@ -162,6 +164,7 @@ Examples:
     }
     if (values.json) {
       if (reports.length === 1) {
+        const { reportJsonChunks } = await import('../reportJson.js');
         for (const chunk of reportJsonChunks(reports[0]!)) {
           if (outputClosed(io.stdout)) break;
           await write(io.stdout, chunk);

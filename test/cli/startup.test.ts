@@ -1,0 +1,100 @@
+/**
+ * Start-up: the registry names every command without loading it, and the built CLI validates a registered service
+ * on the precompiled status tables, loading neither xstate nor any machine module; commands that need a machine
+ * load them, and a machine of your own is compiled as before. The modules a process loads are recorded by a
+ * module hook (a fact of the run, not a timing).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commands } from '../../src/cli/commands/index.js';
+import { runCliCapture } from '../support/cliHarness.js';
+import { cliBin } from '../support/paths.js';
+import { queueConfig, serviceFile } from '../support/serviceFiles.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'startup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// a module hook that writes the URL of every module loaded to the file named by MODULE_LOG
+const hooks = join(dir, 'hooks.mjs');
+writeFileSync(
+  hooks,
+  `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.MODULE_LOG, url + '\\n');
+  return next(url, context);
+}
+`,
+);
+const register = join(dir, 'register.mjs');
+writeFileSync(
+  register,
+  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+);
+
+let runs = 0;
+/** Run the built CLI; its exit code, output, and the modules it loaded. */
+function runBuilt(args: string[]) {
+  const log = join(dir, `modules-${runs++}.txt`);
+  writeFileSync(log, '');
+  const result = spawnSync('node', ['--import', pathToFileURL(register).href, cliBin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MODULE_LOG: log },
+  });
+  const modules = readFileSync(log, 'utf8').trim().split('\n');
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, modules };
+}
+
+const xstate = (url: string) => url.includes('/node_modules/xstate/');
+/** A machine module (the vocabulary holds only names and types, and no machine). */
+const machine = (url: string) => /\/machines\/(?!vocabulary\.js$)[^/]+\.js$/.test(url);
+
+describe('start-up', () => {
+  it('lists every command with the summary of its module', async () => {
+    const help = await runCliCapture(['--help']);
+    for (const entry of commands) {
+      expect(help.stdout).toContain(`  ${entry.name} `);
+      const command = 'load' in entry ? await entry.load() : entry;
+      expect({ name: command.name, summary: command.summary }).toEqual({ name: entry.name, summary: entry.summary });
+      expect(help.stdout).toContain(entry.summary);
+    }
+  });
+
+  it('validates a registered service loading neither xstate nor the machines, with the verdicts of the live graph', async () => {
+    const file = join(dir, 'fleet.ndjson');
+    const records = [
+      ['a', 'CREATING'],
+      ['a', 'RUNNING'],
+      ['b', 'RUNNING'],
+      ['b', 'CREATING'],
+      ['b', 'running'],
+      ['c', 'NOPE'],
+    ];
+    writeFileSync(file, records.map(([id, status]) => JSON.stringify({ instance_id: id, status })).join('\n'));
+    const built = runBuilt(['validate', 'kafka', file, '--json', '--mode', 'sampled']);
+    expect(built.code).toBe(1);
+    expect(built.modules.filter(xstate)).toEqual([]);
+    expect(built.modules.filter(machine)).toEqual([]);
+    const live = await runCliCapture(['validate', 'kafka', file, '--json', '--mode', 'sampled']);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(live.stdout));
+    const text = runBuilt(['validate', 'kafka', file]);
+    expect(text.stdout).toBe((await runCliCapture(['validate', 'kafka', file])).stdout);
+  });
+
+  it('loads the machines for a command that needs them, and for a machine of your own', () => {
+    const graph = runBuilt(['graph', 'kafka']);
+    expect(graph.code).toBe(0);
+    expect(graph.modules.some(xstate)).toBe(true);
+    const file = join(dir, 'queue.ndjson');
+    writeFileSync(file, '{"status":"CREATING"}\n{"status":"DELETING"}\n');
+    const own = runBuilt(['validate', '--machine', serviceFile(JSON.stringify(queueConfig()), 'json'), file]);
+    expect(own.code).toBe(1);
+    expect(own.stdout).toContain('CREATING → DELETING');
+    const unknown = runBuilt(['validate', 'nope', file]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown service "nope"; known services: kafka, dcs');
+  });
+});
