@@ -3,7 +3,7 @@
  * format) and validate every instance's history as it goes. Records without a usable status are reported with their
  * place and counted, and validation of the rest goes on.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
 import { recordShape } from '../input/fields.js';
@@ -49,15 +49,26 @@ export interface ValidateInputOptions extends FleetOptions, Omit<ReadOptions, 'a
   onBadRecord?(record: BadRecord): void;
   /**
    * Threads that read an NDJSON file (worker threads over byte ranges of the file; validation stays one exact pass
-   * in file order). Default: every core for a regular NDJSON file of at least {@link PARALLEL_MIN_BYTES} bytes
-   * when findings are not asked for live (`onFinding`), otherwise one. Give 1 to keep to one thread, or more to use
-   * that many whatever the file.
+   * in file order). Default: the cores other processes leave free (see {@link freeCores}) for a regular NDJSON file
+   * of at least {@link PARALLEL_MIN_BYTES} bytes when findings are not asked for live (`onFinding`), otherwise one.
+   * Give 1 to keep to one thread, or more to use that many whatever the file and the machine's load.
    */
   workers?: number;
 }
 
 /** The least size of an NDJSON file that is read by several threads by default (smaller ones are quicker on one). */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The cores other processes leave free: the cores less the last minute's load average, rounded, at least 1. Threads
+ * beyond them only share a busy core (measured: slower than one thread on a 2-core machine with one core taken).
+ *
+ * @example freeCores() // 2 on an idle 2-core machine
+ */
+export function freeCores(): number {
+  const cores = availableParallelism();
+  return Math.min(cores, Math.max(1, Math.round(cores - loadavg()[0]!)));
+}
 
 /** The report on an input, with where it came from. */
 export interface InputReport extends FleetReport {
@@ -162,7 +173,7 @@ export async function validateInputStream(
     };
     const progress = (bytesRead: number) =>
       onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size });
-    const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? availableParallelism() : 1);
+    const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? freeCores() : 1);
     const lines =
       threads > 1
         ? await validateNdjsonInRanges(fleet, file, file, size, rangeOffsets(size, threads), {

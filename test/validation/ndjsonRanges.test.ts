@@ -12,6 +12,7 @@ import { services } from '../../machines/index.js';
 import { type InputError, validateInput } from '../../src/index.js';
 import { compactFleet } from '../../src/validation/fleetValidator.js';
 import { validateNdjsonInRanges } from '../../src/validation/ndjsonRanges.js';
+import { freeCores } from '../../src/validation/validateInput.js';
 import { fleetOptions } from '../support/fleetReference.js';
 import { ndjsonFile } from '../support/ndjsonFiles.js';
 import { subStateService } from '../support/subStateService.js';
@@ -84,6 +85,16 @@ describe.each([...services, subStateService].map((s) => [s.id, s] as const))('ND
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the default threads', () => {
+  it('are the free cores: at least one, at most every core', async () => {
+    const { availableParallelism } = await import('node:os');
+    const free = freeCores();
+    expect(Number.isInteger(free)).toBe(true);
+    expect(free).toBeGreaterThanOrEqual(1);
+    expect(free).toBeLessThanOrEqual(availableParallelism());
   });
 });
 

@@ -56,8 +56,8 @@ ${DATA_HELP}
                 duckdb: the same check as one SQL query in embedded DuckDB (see the sql command), for NDJSON,
                 CSV or Parquet files larger than memory; it reports violations only (no missed statuses or
                 spelling notes); --json gives { ok, summary, violations: [{ instance, index, from, to, kind, allowed }] }
-  --workers N   threads reading an NDJSON file (default: every core for files of 32 MiB or more, one for smaller
-                ones and for pipes); the report is the same whatever N
+  --workers N   threads reading an NDJSON file (default: the cores other processes leave free, for files of 32 MiB
+                or more; one for smaller ones and for pipes); the report is the same whatever N
 ${MACHINE_HELP}
   -h, --help    show this help
 
