@@ -6,7 +6,7 @@
  */
 
 import { formatLocation } from '../input/inputError.js';
-import { escapeControls } from '../model/index.js';
+import { escapeControls } from '../model/quoteInput.js';
 import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
 import type { BadRecord, InputReport } from '../validation/validateInput.js';
 import type { Finding } from '../validation/validator.js';

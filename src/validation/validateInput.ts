@@ -8,7 +8,10 @@ import type { Service } from '../../machines/index.js';
 import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import type { InputError } from '../input/inputError.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
-import { BadArgumentError, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
+import { BadArgumentError } from '../model/badArgument.js';
+import { checkOneOf } from '../model/checkArgument.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import { statusesTagged } from '../model/statusesTagged.js';
 import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
 
 /** How far reading has got (for progress reports). */
