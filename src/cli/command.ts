@@ -5,7 +5,7 @@
 
 import type { Readable, Writable } from 'node:stream';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { BadArgumentError } from '../model/index.js';
+import { BadArgumentError } from '../model/badArgument.js';
 
 /** Exit code when everything checked is fine. */
 export const EXIT_OK = 0;

@@ -6,7 +6,7 @@
  */
 
 import { formatLocation } from '../input/inputError.js';
-import { escapeControls } from '../model/index.js';
+import { escapeControls } from '../model/quoteInput.js';
 import { hasSomethingToSay } from '../validation/compactFleet.js';
 import type { FleetReportStream, HistoryReport } from '../validation/fleetValidator.js';
 import type { BadRecord, InputReport } from '../validation/validateInput.js';

@@ -2,7 +2,9 @@
  * `runCli`: the whole command line as a function (arguments and streams in, exit code out), so tests can run it
  * in-process. Errors the user can fix are one line on stderr, without a stack trace.
  */
-import { BadArgumentError, BadArgumentTypeError, escapeControls } from '../model/index.js';
+// the model's modules directly, not its index: the CLI's start-up loads only what it uses
+import { BadArgumentError, BadArgumentTypeError } from '../model/badArgument.js';
+import { escapeControls } from '../model/quoteInput.js';
 import {
   type CliIO,
   type Command,

@@ -7,7 +7,7 @@
 import type { Service } from '../../machines/index.js';
 import { precompiledServices } from '../graph/statusTables.js';
 import { loadBuiltInServices } from '../model/builtInServices.js';
-import { resolveService } from '../model/index.js';
+import { resolveService } from '../model/resolveService.js';
 import { UsageError } from './command.js';
 
 /** The `parseCommandArgs` configuration of `--machine FILE` (spread it into a command's own). */

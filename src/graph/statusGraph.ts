@@ -13,7 +13,10 @@
  * without sub-states every set is one status and the tables are the status-by-status tables of old.
  */
 import type { Service } from '../../machines/index.js';
-import { lifecycleModel, perService, type StatusTag, spellingKey, spellings } from '../model/index.js';
+import type { StatusTag } from '../model/index.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import { perService } from '../model/perService.js';
+import { spellingKey, spellings } from '../model/spelling.js';
 import { precompiledStatusGraph } from './statusTables.js';
 
 /** How a step is explained: the events of the shortest path found, and the statuses it passes unobserved. */

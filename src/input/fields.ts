@@ -3,7 +3,7 @@
  * NDJSON and CSV readers. The built-in names (aliases) are the default; `--status-field`, `--id-field` and
  * `--time-field` (the readers' `fields` option) name other fields, as dotted paths into nested objects.
  */
-import { describeValue } from '../model/checkArgument.js'; // not the model's index: readers load without xstate
+import { describeValue } from '../model/checkArgument.js';
 import type { Observation } from '../model/index.js';
 import { numberMembers } from './jsonSyntax.js';
 

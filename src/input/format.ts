@@ -1,5 +1,5 @@
 /** The input formats, and telling them apart from the first line of content. */
-import { parseCsvFields } from './csv.js';
+import { parseCsvFields } from './csvFields.js';
 
 /** The formats a history can be given in. */
 export type InputFormat = 'json' | 'ndjson' | 'csv' | 'lines';

@@ -1,6 +1,7 @@
 /** Reading status histories from files, standard input or streams: formats, parsers, and the error for bad input. */
 
-export { type CsvSyntaxError, createCsvParser, parseCsvFields } from './csv.js';
+export { createCsvParser } from './csv.js';
+export { type CsvSyntaxError, parseCsvFields } from './csvFields.js';
 export { epochTime, type FieldNames, recordShape, TIME_UNITS, type TimeUnit } from './fields.js';
 export { detectFormat, INPUT_FORMATS, type InputFormat, isInputFormat, wrongFormat } from './format.js';
 export { formatLocation, InputError, type InputLocation, MAX_RECORD_LENGTH } from './inputError.js';

@@ -4,19 +4,20 @@
  * batches, so memory does not grow with the input (a JSON array element by element).
  */
 import { fstatSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { BadArgumentTypeError, checkOneOf, describeValue, type Observation } from '../model/index.js';
-import { createCsvParser } from './csv.js';
+import { BadArgumentTypeError } from '../model/badArgument.js';
+import { checkOneOf, describeValue } from '../model/checkArgument.js';
+import type { Observation } from '../model/index.js';
 import { type FieldNames, observationFromJson, recordShape, type TimeUnit } from './fields.js';
 import { detectFormat, INPUT_FORMATS, type InputFormat, wrongFormat } from './format.js';
+import { type FormatReaders, loadFormatReaders } from './formatReaders.js';
 import { InputError, MAX_RECORD_LENGTH, recordTooLong } from './inputError.js';
-import { createJsonArrayStream, type JsonArrayStream } from './jsonArrayStream.js';
-import { createJsonDocumentStream, type JsonDocumentStream } from './jsonDocuments.js';
+import type { JsonArrayStream } from './jsonArrayStream.js';
+import type { JsonDocumentStream } from './jsonDocuments.js';
 import { scanJson } from './jsonSyntax.js';
 import { badRecord, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
 import { LineSplitter } from './lineSplitter.js';
-import { createNdjsonParser } from './ndjson.js';
+import { type FileChunks, openFile } from './openFile.js';
 import { createLinesParser } from './plainLines.js';
 import { StrictUtf8Decoder } from './utf8.js';
 
@@ -65,7 +66,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
   totalBytes: number | undefined;
   /** Records skipped as bad so far (only with `onBadRecord`). */
   badRecords = 0;
-  private stream: (Readable & { bytesRead?: number }) | undefined;
+  private stream: FileChunks | undefined;
 
   constructor(
     private readonly source: string | Readable,
@@ -103,6 +104,8 @@ export class ObservationReader implements AsyncIterable<Observation> {
   }
 
   private readonly records: RecordOptions;
+  /** The reader modules of the input's format, loaded once the format is known (forced, or from the first line). */
+  private readers: FormatReaders | undefined;
 
   /** Bytes read so far from a file (0 for streams that do not count them). */
   get bytesRead(): number {
@@ -118,6 +121,15 @@ export class ObservationReader implements AsyncIterable<Observation> {
     this.stream = stream;
     const decoder = new StrictUtf8Decoder();
     const splitter = new LineSplitter();
+    /** Load the readers of the format, once it is known: forced, from the first non-blank line, or a long line. */
+    const loadReaders = async (lines: readonly string[]): Promise<void> => {
+      const format =
+        this.format ??
+        formatAhead(lines, this.options.records) ??
+        (splitter.pendingLength > MAX_RECORD_LENGTH ? 'json' : undefined);
+      if (format !== undefined) this.readers = await loadFormatReaders(format);
+    };
+    if (this.format) await loadReaders([]);
     let lineNumber = 0;
     let partColumn = 0; // characters of the current line already given to the JSON array reader as parts
     let partBytes = 0; // the same in bytes
@@ -128,7 +140,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
     let current: Observation[] = []; // the batch being filled (where documents push their records)
     let count = 0;
     const startDocuments = () => {
-      documents = createJsonDocumentStream(this.name, (value, line, column) =>
+      documents = this.readers!.jsonDocuments!.createJsonDocumentStream(this.name, (value, line, column) =>
         this.document(value, line, column, current),
       );
     };
@@ -163,7 +175,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
           }
           if (this.format === 'json') {
             if (text.trimStart().startsWith('[') && this.options.records === undefined) {
-              array = createJsonArrayStream(this.name, this.records);
+              array = this.readers!.jsonArray!.createJsonArrayStream(this.name, this.records);
               array.line(text, lineNumber, batch);
             } else {
               startDocuments();
@@ -190,7 +202,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
         /^\s*\[/.test(splitter.peekPending(64));
       if (opensArray) {
         this.format = 'json';
-        array = createJsonArrayStream(this.name);
+        array = this.readers!.jsonArray!.createJsonArrayStream(this.name);
       }
       if (!array) throw recordTooLong(MAX_RECORD_LENGTH, 'a line', { file: this.name, line: lineNumber + 1 });
       const part = splitter.takePending();
@@ -210,7 +222,9 @@ export class ObservationReader implements AsyncIterable<Observation> {
     try {
       for await (const chunk of stream) {
         const decoded = typeof chunk === 'string' ? { text: chunk } : decoder.push(chunk as Buffer);
-        const batch = parse(splitter.push(decoded.text));
+        const lines = splitter.push(decoded.text);
+        if (!this.readers) await loadReaders(lines);
+        const batch = parse(lines);
         if (splitter.pendingLength > MAX_RECORD_LENGTH) longLine(batch);
         if (decoded.invalid) throw invalidUtf8(decoded.invalid.byte);
         if (batch.length > 0) yield batch;
@@ -220,7 +234,9 @@ export class ObservationReader implements AsyncIterable<Observation> {
     }
     const tail = decoder.end();
     if (tail.invalid) throw invalidUtf8(tail.invalid.byte);
-    const last = parse(splitter.end());
+    const rest = splitter.end();
+    if (!this.readers) await loadReaders(rest);
+    const last = parse(rest);
     if (last.length > 0) yield last;
     array?.end();
     documents?.end();
@@ -241,7 +257,7 @@ export class ObservationReader implements AsyncIterable<Observation> {
     for await (const batch of this.batches()) yield* batch;
   }
 
-  private async open(): Promise<Readable & { bytesRead?: number }> {
+  private async open(): Promise<FileChunks> {
     if (typeof this.source !== 'string') return this.source;
     if (this.source === '-') {
       const stdin = this.options.stdin ?? process.stdin;
@@ -251,22 +267,17 @@ export class ObservationReader implements AsyncIterable<Observation> {
       return stdin;
     }
     try {
-      const handle = await open(this.source, 'r');
-      const stats = await handle.stat();
-      if (stats.isDirectory()) {
-        await handle.close();
-        throw new InputError('cannot read: it is a directory', { file: this.name });
-      }
-      this.totalBytes = stats.isFile() ? stats.size : undefined;
-      return handle.createReadStream({ highWaterMark: 1 << 16 });
+      const { chunks, size } = await openFile(this.source, 1 << 16);
+      this.totalBytes = size;
+      return chunks;
     } catch (error) {
       throw this.readError(error);
     }
   }
 
   private parserFor(format: Exclude<InputFormat, 'json'>): LineParser {
-    if (format === 'ndjson') return createNdjsonParser(this.name, this.records);
-    if (format === 'csv') return createCsvParser(this.name, this.records);
+    if (format === 'ndjson') return this.readers!.ndjson!.createNdjsonParser(this.name, this.records);
+    if (format === 'csv') return this.readers!.csv!.createCsvParser(this.name, this.records);
     return createLinesParser();
   }
 
@@ -342,6 +353,13 @@ function isDirectory(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The format the first non-blank of these lines shows (JSON documents with `records`), or undefined. */
+function formatAhead(lines: readonly string[], records: string | undefined): InputFormat | undefined {
+  const first = lines.find((text) => !isBlankLine(text));
+  if (first === undefined) return undefined;
+  return records === undefined ? detectFormat(first) : 'json';
 }
 
 /**

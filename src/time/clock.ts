@@ -4,7 +4,7 @@
  * stamped with, and `monotonic()`, which never goes backwards (NTP may step the wall clock), for measuring how
  * long something has waited.
  */
-import { checkNumber, MAX_TIMER_MS } from '../model/index.js';
+import { checkNumber, MAX_TIMER_MS } from '../model/checkArgument.js';
 
 /**
  * A source of time and of sleeping. `monotonic` and `deadline` are optional for clocks of one's own (the system,

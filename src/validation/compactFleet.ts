@@ -9,7 +9,9 @@
  * validator per instance.
  */
 import type { StatusGraph } from '../graph/statusGraph.js';
-import { BadArgumentTypeError, describeValue, type Observation } from '../model/index.js';
+import { BadArgumentTypeError } from '../model/badArgument.js';
+import { describeValue } from '../model/checkArgument.js';
+import type { Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import type { FleetOptions, FleetReport, FleetReportStream, FleetValidator, HistoryReport } from './fleetValidator.js';
 import { InstanceTable } from './instanceTable.js';

@@ -1,6 +1,6 @@
 /** `readStatus`: which status of a compiled graph an observed spelling stands for. */
 import type { StatusGraph } from '../graph/statusGraph.js';
-import { spellingKey } from '../model/index.js';
+import { spellingKey } from '../model/spelling.js';
 
 /** How an observed spelling was read: the status id (-1 for none), and how, when not spelled exactly. */
 export interface ReadStatus {

@@ -11,11 +11,13 @@ import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import { InputError } from '../input/inputError.js';
 import type { RecordOptions } from '../input/lineParser.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
-import { BadArgumentError, checkNumber, checkOneOf, lifecycleModel, statusesTagged } from '../model/index.js';
+import { BadArgumentError } from '../model/badArgument.js';
+import { checkNumber, checkOneOf } from '../model/checkArgument.js';
+import { lifecycleModel } from '../model/lifecycleModel.js';
+import { statusesTagged } from '../model/statusesTagged.js';
 import { withEventful } from './compactFleet.js';
 import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
-import { ndjsonFileSize, validateNdjsonFile } from './ndjsonFile.js';
-import { rangeOffsets, validateNdjsonInRanges } from './ndjsonRanges.js';
+import { ndjsonFileSize } from './ndjsonEligible.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -174,6 +176,9 @@ export async function validateInputStream(
     const progress = (bytesRead: number) =>
       onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size });
     const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? freeCores() : 1);
+    // loaded only here: reading plain lines or CSV loads no NDJSON reader
+    const { validateNdjsonFile } = await import('./ndjsonFile.js');
+    const { rangeOffsets, validateNdjsonInRanges } = await import('./ndjsonRanges.js');
     const lines =
       threads > 1
         ? await validateNdjsonInRanges(fleet, file, file, size, rangeOffsets(size, threads), {

@@ -22,18 +22,11 @@
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, type StepExplanation, statusGraph } from '../graph/statusGraph.js';
-import {
-  BadArgumentTypeError,
-  checkNumber,
-  checkOneOf,
-  checkString,
-  closestStatus,
-  describeValue,
-  escapeControls,
-  type Observation,
-  QUOTED_LENGTH,
-  quoteInput,
-} from '../model/index.js';
+import { BadArgumentTypeError } from '../model/badArgument.js';
+import { checkNumber, checkOneOf, checkString, describeValue } from '../model/checkArgument.js';
+import { closestStatus } from '../model/closestStatus.js';
+import type { Observation } from '../model/index.js';
+import { escapeControls, QUOTED_LENGTH, quoteInput } from '../model/quoteInput.js';
 import { timeValue } from '../time/timeValue.js';
 import { detachString } from './detachString.js';
 import { readStatus } from './readStatus.js';

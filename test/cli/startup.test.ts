@@ -1,8 +1,9 @@
 /**
  * Start-up: the registry names every command without loading it, and the built CLI validates a registered service
  * on the precompiled status tables, loading neither xstate nor any machine module; commands that need a machine
- * load them, and a machine of your own is compiled as before. The modules a process loads are recorded by a
- * module hook (a fact of the run, not a timing).
+ * load them, and a machine of your own is compiled as before. Plain lines load neither the CSV nor the JSON readers
+ * (a format's readers load once it is known), and neither `validate` nor `--help` loads the model's index. The
+ * modules a process loads are recorded by a module hook (a fact of the run, not a timing).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,11 @@ function runBuilt(args: string[]) {
 }
 
 const xstate = (url: string) => url.includes('/node_modules/xstate/');
+/** The model's index (the CLI's path imports the model's modules it uses directly). */
+const modelIndex = (url: string) => url.endsWith('/src/model/index.js');
+/** A reader of one input format (loaded only once that format is known). */
+const reader = (name: string) => (url: string) => url.endsWith(`/src/input/${name}.js`);
+const FORMAT_READERS = ['csv', 'ndjson', 'flatRecord', 'jsonArrayStream', 'jsonDocuments'];
 /** A machine module (the vocabulary holds only names and types, and no machine). */
 const machine = (url: string) => /\/machines\/(?!vocabulary\.js$)[^/]+\.js$/.test(url);
 
@@ -82,6 +88,48 @@ describe('start-up', () => {
     expect(JSON.parse(built.stdout)).toEqual(JSON.parse(live.stdout));
     const text = runBuilt(['validate', 'kafka', file]);
     expect(text.stdout).toBe((await runCliCapture(['validate', 'kafka', file])).stdout);
+  });
+
+  it('validates plain lines loading neither the CSV nor the JSON readers, nor the model index', async () => {
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'CREATING\nRUNNING\nRESTARTING\nRUNNING\nDELETING\nDELETED\n');
+    const built = runBuilt(['validate', 'kafka', file]);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toBe((await runCliCapture(['validate', 'kafka', file])).stdout);
+    for (const name of FORMAT_READERS) expect(built.modules.filter(reader(name))).toEqual([]);
+    expect(built.modules.filter(modelIndex)).toEqual([]);
+    expect(built.modules.filter(xstate)).toEqual([]);
+  });
+
+  it("loads a format's readers once the format is known: CSV, NDJSON, JSON, forced or detected", async () => {
+    const csv = join(dir, 'log.csv');
+    writeFileSync(csv, 'instance_id,status\na,RUNNING\na,CREATING\n');
+    const ndjson = join(dir, 'log.ndjson');
+    writeFileSync(ndjson, '{"instance_id":"a","status":"RUNNING"}\n{"instance_id":"a","status":"CREATING"}\n');
+    const json = join(dir, 'log.json');
+    writeFileSync(json, '\n\n["RUNNING",\n"CREATING"]\n');
+    const cases: [string[], string[]][] = [
+      [[csv], ['csv']],
+      [[ndjson], ['ndjson', 'ndjsonBytes']], // an NDJSON file takes the byte path: no JSON array or document reader
+      [[json], ['jsonArrayStream', 'jsonDocuments']],
+      [[ndjson, '--format', 'json'], ['jsonDocuments']],
+    ];
+    for (const [args, loaded] of cases) {
+      const built = runBuilt(['validate', 'kafka', ...args]);
+      expect(built.stdout).toBe((await runCliCapture(['validate', 'kafka', ...args])).stdout);
+      expect(built.code).toBe(1);
+      expect(built.stdout).toContain('RUNNING → CREATING');
+      for (const name of loaded) expect(built.modules.some(reader(name))).toBe(true);
+      if (!loaded.includes('csv')) expect(built.modules.some(reader('csv'))).toBe(false);
+      if (loaded.includes('csv')) expect(built.modules.some(reader('ndjson'))).toBe(false);
+    }
+  });
+
+  it('answers --help loading no command module and not the model index', () => {
+    const help = runBuilt(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.modules.filter((url) => /\/src\/cli\/commands\/(?!index\.js$)[^/]+\.js$/.test(url))).toEqual([]);
+    expect(help.modules.filter(modelIndex)).toEqual([]);
   });
 
   it('loads the machines for a command that needs them, and for a machine of your own', () => {
