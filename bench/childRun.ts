@@ -1,5 +1,6 @@
 /** `runMeasured`: run a Node script as a child process and measure its wall time and peak memory. */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 /** What one measured child run gave. */
@@ -14,6 +15,8 @@ export interface ChildRun {
   peakRss: number;
   /** What it printed on stderr (for diagnosing failures). */
   stderr: string;
+  /** The SHA-256 of what it printed on stdout (only when asked for: `hashStdout`). */
+  stdoutHash?: string;
 }
 
 const hook = fileURLToPath(new URL('./reportUsage.js', import.meta.url));
@@ -23,12 +26,14 @@ const hook = fileURLToPath(new URL('./reportUsage.js', import.meta.url));
  *
  * @example const run = await runMeasured('dist/src/cli/main.js', ['validate', 'kafka', file]);
  */
-export function runMeasured(script: string, args: string[]): Promise<ChildRun> {
+export function runMeasured(script: string, args: string[], options: { hashStdout?: boolean } = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', hook, script, ...args], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', options.hashStdout ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
+    const hash = options.hashStdout ? createHash('sha256') : undefined;
+    child.stdout?.on('data', (data: Buffer) => hash?.update(data));
     let stderr = '';
     let usage = '';
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
@@ -41,7 +46,9 @@ export function runMeasured(script: string, args: string[]): Promise<ChildRun> {
         ? (JSON.parse(usage) as { maxRSS: number; userCPUTime: number; systemCPUTime: number })
         : { maxRSS: NaN, userCPUTime: NaN, systemCPUTime: NaN };
       const cpuSeconds = (parsed.userCPUTime + parsed.systemCPUTime) / 1e6;
-      resolve({ code, seconds, cpuSeconds, peakRss: parsed.maxRSS * 1024, stderr });
+      const run: ChildRun = { code, seconds, cpuSeconds, peakRss: parsed.maxRSS * 1024, stderr };
+      if (hash) run.stdoutHash = hash.digest('hex');
+      resolve(run);
     });
   });
 }

@@ -4,13 +4,16 @@
  * `readline` + `JSON.parse` script, with the CLI's peak memory (also on a 3x bigger log, to show it stays bounded);
  * and the fleet report (`report`) on the same log against `validate`, paired (each round runs both, back to back,
  * in alternating order, so the machine's changing load hits both alike), in wall and CPU time, with its peak memory;
- * and the CLI's memory per instance on wide fleets (two records per instance), all legal and all illegal: the
- * growth of peak RSS from a small fleet to a big one, divided by the instances added.
+ * and the CLI's memory per instance: 1,000,000 records over 100,000 and over 1,000,000 instances, all legal and all
+ * illegal, each run's peak RSS beyond the base (1,000,000 records of the same kind over 1,000 instances) divided by
+ * its instances; and both cores: one thread against the default (every core) on a 5,000,000-record log, paired, with
+ * the reports compared, each run followed by a yardstick (pure CPU work on as many threads) that shows how much
+ * parallelism the machine gave at that moment. The CLI runs paired with the one-core scripts are kept to one thread (`--workers 1`).
  * Prints a table, or with `--json` a JSON object of the figures. Options: `--records N`, `--quick` (skip the big log).
  * The logs are written to a temporary directory and removed afterwards.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,7 +30,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
     records: { type: 'string', default: '1000000' },
     quick: { type: 'boolean' },
-    'wide-instances': { type: 'string', default: '300000' },
+    'parallel-records': { type: 'string', default: '5000000' },
   },
 });
 const records = Number(values.records);
@@ -37,6 +40,7 @@ const instances = 10_000;
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
 const split = fileURLToPath(new URL('./splitLines.js', import.meta.url));
+const yardstick = fileURLToPath(new URL('./parallelYardstick.js', import.meta.url));
 const MB = 1024 * 1024;
 const log = (text: string) => values.json || process.stderr.write(text + '\n');
 
@@ -60,14 +64,26 @@ let fleet: {
 };
 let startup: Record<string, number>;
 let startupModules: ReturnType<typeof modulesLoaded>;
-const wideInstances = Number(values['wide-instances']);
-const wideBase = 10_000;
-const perInstance: { kind: 'legal' | 'illegal'; small: ChildRun; big: ChildRun; bytesPerInstance: number }[] = [];
+const wideRecords = 1_000_000;
+const wideBase = 1_000;
+const wideSizes = [100_000, 1_000_000];
+/** Per kind of fleet: the base, 1,000,000 records over 1,000 instances of that kind. */
+const memoryBase: Partial<Record<'legal' | 'illegal', ChildRun>> = {};
+const perInstance: { kind: 'legal' | 'illegal'; instances: number; run: ChildRun; bytesPerInstance: number }[] = [];
+const parallelRecords = Number(values['parallel-records']);
+/** Per round: the one-thread run and the default (every core) run on the big log, and whether the reports agree. */
+const parallel: { one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun }[] = [];
+let wideDefault: ChildRun | undefined;
+const cores = availableParallelism();
 try {
   const file = join(dir, 'fleet.ndjson');
   log(`generating ${records.toLocaleString('en')} NDJSON records (${instances.toLocaleString('en')} instances)...`);
   await writeFleetLog(file, 'kafka', records, instances);
-  const cliArgs = (path: string): [string, string[]] => [cli, ['validate', 'kafka', path, '--mode', 'strict']];
+  // one thread, as the scripts it is paired with (the default uses every core for files of 32 MiB or more)
+  const cliArgs = (path: string): [string, string[]] => [
+    cli,
+    ['validate', 'kafka', path, '--mode', 'strict', '--workers', '1'],
+  ];
   // exit 1 is a finding (instances left in a transitional status count as stuck), not a failure
   const reportArgs = (path: string): [string, string[]] => [cli, ['report', 'kafka', path, '--mode', 'strict']];
   log('running the CLI, report and the plain JSON.parse script (best of 3 each, alternating)...');
@@ -140,27 +156,55 @@ try {
       throw new Error(`report exited ${reportRun.code}: ${reportRun.stderr.trim()}`);
     fleet.big = { records: 3 * records, cli: run, report: reportRun };
   }
+  log(
+    `memory per instance: ${wideRecords.toLocaleString('en')} records over ${wideBase.toLocaleString('en')} (the base), 100,000 and 1,000,000 instances...`,
+  );
+  // one thread: the state kept per instance (every core adds a fixed part: the workers and the ranges they read)
+  const wide = async (
+    instances: number,
+    kind: 'legal' | 'illegal',
+    workers = ['--workers', '1'],
+  ): Promise<ChildRun> => {
+    const path = join(dir, `wide-${kind}-${instances}.ndjson`);
+    await writeWideFleet(path, 'kafka', instances, kind, wideRecords);
+    // an illegal fleet is judged from the start, so that a history of one record is illegal too
+    const fromStart = kind === 'illegal' ? ['--from-start'] : [];
+    const run = await runMeasured(cli, ['validate', 'kafka', path, ...fromStart, ...workers]);
+    if (run.code !== (kind === 'legal' ? 0 : 1)) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
+    rmSync(path);
+    return run;
+  };
   for (const kind of ['legal', 'illegal'] as const) {
-    log(
-      `memory per instance: ${kind} fleets of ${wideBase.toLocaleString('en')} and ${wideInstances.toLocaleString('en')} instances...`,
-    );
-    const runs: ChildRun[] = [];
-    for (const count of [wideBase, wideInstances]) {
-      const path = join(dir, `wide-${kind}-${count}.ndjson`);
-      await writeWideFleet(path, 'kafka', count, kind);
-      const run = await runMeasured(cli, ['validate', 'kafka', path]);
-      if (run.code !== (kind === 'legal' ? 0 : 1)) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
-      runs.push(run);
-      rmSync(path);
+    // the base does the same work on few instances (an illegal one prints its findings: the same garbage to collect)
+    const base = await wide(wideBase, kind);
+    memoryBase[kind] = base;
+    for (const instances of wideSizes) {
+      const run = await wide(instances, kind);
+      perInstance.push({ kind, instances, run, bytesPerInstance: (run.peakRss - base.peakRss) / instances });
     }
-    const [small, big] = runs as [ChildRun, ChildRun];
-    perInstance.push({
-      kind,
-      small,
-      big,
-      bytesPerInstance: (big.peakRss - small.peakRss) / (wideInstances - wideBase),
-    });
   }
+  wideDefault = await wide(wideSizes[1]!, 'legal', []);
+  log(`both cores: generating ${parallelRecords.toLocaleString('en')} records...`);
+  const bigLog = join(dir, 'fleet-parallel.ndjson');
+  rmSync(file, { force: true });
+  await writeFleetLog(bigLog, 'kafka', parallelRecords, instances);
+  log('both cores: one thread and the default (every core), paired, 3 rounds...');
+  for (let i = 0; i < 3; i++) {
+    const args = (workers: string[]) => ['validate', 'kafka', bigLog, '--mode', 'strict', '--json', ...workers];
+    const order = i % 2 === 0 ? (['one', 'all'] as const) : (['all', 'one'] as const);
+    const round: Partial<{ one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun }> = {};
+    for (const which of order) {
+      const run = await runMeasured(cli, args(which === 'one' ? ['--workers', '1'] : []), { hashStdout: true });
+      if (run.code !== 0) throw new Error(`CLI exited ${run.code}: ${run.stderr.trim()}`);
+      round[which] = run;
+      // the yardstick right after: pure CPU work on as many threads
+      const spin = await runMeasured(yardstick, [which === 'one' ? '1' : String(cores)]);
+      if (spin.code !== 0) throw new Error(`yardstick exited ${spin.code}: ${spin.stderr.trim()}`);
+      round[which === 'one' ? 'spinOne' : 'spinAll'] = spin;
+    }
+    parallel.push(round as { one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun });
+  }
+  rmSync(bigLog);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -206,10 +250,31 @@ const figures = {
   },
   memoryPerInstance: perInstance.map((m) => ({
     fleet: m.kind,
-    instances: [wideBase, wideInstances],
-    peakRssBytes: [m.small.peakRss, m.big.peakRss],
+    records: wideRecords,
+    instances: m.instances,
+    peakRssBytes: m.run.peakRss,
+    basePeakRssBytes: memoryBase[m.kind]!.peakRss,
     bytesPerInstance: Math.round(m.bytesPerInstance),
   })),
+  bothCores: {
+    records: parallelRecords,
+    pairs: parallel.length,
+    oneThreadSeconds: parallel.map((p) => p.one.seconds),
+    defaultSeconds: parallel.map((p) => p.all.seconds),
+    /** Per round: the default's wall time over one thread's (each round ran both, back to back). */
+    ratios: parallel.map((p) => p.all.seconds / p.one.seconds),
+    ratioPairedMedian: median(parallel.map((p) => p.all.seconds / p.one.seconds)),
+    ratioBest: Math.min(...parallel.map((p) => p.all.seconds)) / Math.min(...parallel.map((p) => p.one.seconds)),
+    identicalReports: parallel.every((p) => p.one.stdoutHash === p.all.stdoutHash),
+    cores,
+    /** Per round: pure CPU work split among every core over the same work on one thread (the machine's best). */
+    yardstickRatios: parallel.map((p) => p.spinAll.seconds / p.spinOne.seconds),
+    yardstickRatioPairedMedian: median(parallel.map((p) => p.spinAll.seconds / p.spinOne.seconds)),
+    oneThreadPeakRssBytes: Math.max(...parallel.map((p) => p.one.peakRss)),
+    defaultPeakRssBytes: Math.max(...parallel.map((p) => p.all.peakRss)),
+    /** Peak RSS of the default (every core) on 1M records over 1M instances. */
+    wideDefaultPeakRssBytes: wideDefault!.peakRss,
+  },
   report: {
     pairs: fleet.reportRatios.length,
     reportRecordsPerSecond: Math.round(fleet.records / fleet.report.seconds),
@@ -235,7 +300,10 @@ const figures = {
   targets: {
     speedupOverReference: 1000,
     floorOverCompiledAtMost: 2,
-    cliOverPlainAtLeast: 0.6,
+    cliOverPlainAtLeast: 1,
+    cliOverSplitAtMost: 2.5,
+    bytesPerInstanceAtMost: 150,
+    bothCoresOverOneAtMost: 0.6,
     peakRssBelowBytes: 200 * MB,
     reportOverValidateAtLeast: 0.8,
   },
@@ -272,13 +340,13 @@ if (values.json) {
     ]);
   }
   const c = figures.cli;
-  rows.push([`CLI validate, ${c.records.toLocaleString('en')} NDJSON records`, per(c.cliRecordsPerSecond), '']);
-  rows.push(['plain readline + JSON.parse script', per(c.plainRecordsPerSecond), '']);
   rows.push([
-    '  CLI / plain script',
-    `${(100 * c.cliOverPlain).toFixed(0)}%`,
-    `>= 60% ${check(c.cliOverPlain >= 0.6)}`,
+    `CLI validate (one thread), ${c.records.toLocaleString('en')} NDJSON records`,
+    per(c.cliRecordsPerSecond),
+    '',
   ]);
+  rows.push(['plain readline + JSON.parse script', per(c.plainRecordsPerSecond), '']);
+  rows.push(['  CLI / plain script', `${(100 * c.cliOverPlain).toFixed(0)}%`, `>= 100% ${check(c.cliOverPlain >= 1)}`]);
   rows.push([
     '  CLI peak RSS',
     `${(c.cliPeakRssBytes / MB).toFixed(0)} MB`,
@@ -354,11 +422,44 @@ if (values.json) {
   }
   for (const m of figures.memoryPerInstance) {
     rows.push([
-      `CLI validate, ${m.fleet} wide fleet: peak RSS per instance`,
+      `CLI validate, ${m.records.toLocaleString('en')} records over ${m.instances.toLocaleString('en')} instances, ${m.fleet}: peak RSS per instance beyond the base`,
       `${m.bytesPerInstance.toLocaleString('en')} B`,
-      `(${(m.peakRssBytes[0]! / MB).toFixed(0)} MB at ${m.instances[0]!.toLocaleString('en')}, ${(m.peakRssBytes[1]! / MB).toFixed(0)} MB at ${m.instances[1]!.toLocaleString('en')})`,
+      `<= 150 B ${check(m.bytesPerInstance <= 150)} (${(m.peakRssBytes / MB).toFixed(0)} MB; base ${(m.basePeakRssBytes / MB).toFixed(0)} MB)`,
     ]);
   }
+  const b = figures.bothCores;
+  rows.push([
+    `CLI validate, ${b.records.toLocaleString('en')} records: one thread`,
+    `${Math.min(...b.oneThreadSeconds).toFixed(2)} s`,
+    `(each: ${b.oneThreadSeconds.map((x) => x.toFixed(2)).join(' ')})`,
+  ]);
+  rows.push([
+    '  default (every core)',
+    `${Math.min(...b.defaultSeconds).toFixed(2)} s`,
+    `(each: ${b.defaultSeconds.map((x) => x.toFixed(2)).join(' ')})`,
+  ]);
+  rows.push([
+    '  every core / one thread (wall time, paired median)',
+    `${b.ratioPairedMedian.toFixed(2)}x`,
+    `<= 0.6x ${check(b.ratioPairedMedian <= 0.6)}`,
+  ]);
+  rows.push(['  every core / one thread (best runs)', `${b.ratioBest.toFixed(2)}x`, '']);
+  rows.push([
+    `  yardstick: pure CPU work on ${b.cores} threads / on one (paired median)`,
+    `${b.yardstickRatioPairedMedian.toFixed(2)}x`,
+    `(each: ${b.yardstickRatios.map((x) => x.toFixed(2)).join(' ')}; 0.5x on ${b.cores} free cores)`,
+  ]);
+  rows.push(['  reports identical', b.identicalReports ? 'yes' : 'NO', check(b.identicalReports)]);
+  rows.push([
+    '  peak RSS: one thread, every core',
+    `${(b.oneThreadPeakRssBytes / MB).toFixed(0)} MB, ${(b.defaultPeakRssBytes / MB).toFixed(0)} MB`,
+    '',
+  ]);
+  rows.push([
+    'CLI validate, 1,000,000 records over 1,000,000 instances, every core: peak RSS',
+    `${(b.wideDefaultPeakRssBytes / MB).toFixed(0)} MB`,
+    '(the memory rows above are on one thread)',
+  ]);
   const f = figures.fakeCloud;
   rows.push(['fake cloud: GET one instance, 8 clients', per(Math.round(f.fakeCloudPerSecond)), '']);
   rows.push(['bare node:http server, same answer', per(Math.round(f.bareServerPerSecond)), '']);

@@ -1,17 +1,21 @@
 /**
- * `writeWideFleet`: generate the fleets of the memory-per-instance figures: many instances with two records
- * each, every history legal (the machine's initial status, then a status a transition leads to) or every one
- * illegal (a status, then one no transition leads to from it). Statuses come from the machine.
+ * `writeWideFleet`: generate the fleets of the memory-per-instance figures: many instances with a few records each
+ * (or one), every history legal (the machine's initial status, then a status a transition leads to, repeated) or
+ * every one illegal (a status other than the initial one, then one no transition leads to from it, and so on by
+ * turns: illegal from its second record on, and from its first with `--from-start`). Statuses come from the machine.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { statusGraph } from '../src/graph/statusGraph.js';
 
-/** Two statuses in a row that are legal (`legal`) or illegal (`illegal`) for the service, from its machine. */
+/**
+ * Two statuses in a row that are legal (`legal`) or illegal (`illegal`) for the service, from its machine; the first
+ * of an illegal pair is not the initial status (so a history starting with it is illegal with `--from-start`).
+ */
 export function statusPair(service: string, kind: 'legal' | 'illegal'): [string, string] {
   const graph = statusGraph(service);
   for (let from = 0; from < graph.statuses.length; from++) {
-    if (graph.final[from]) continue;
+    if (graph.final[from] || (kind === 'illegal' && from === graph.initial)) continue;
     for (let to = 0; to < graph.statuses.length; to++) {
       if (to === from) continue;
       const legal = graph.strict[from * graph.statuses.length + to]! >= 0;
@@ -22,8 +26,8 @@ export function statusPair(service: string, kind: 'legal' | 'illegal'): [string,
 }
 
 /**
- * Write an NDJSON log of `instances` instances of `service`, two records each (all first records, then all
- * second ones), every history `kind`.
+ * Write an NDJSON log of `records` records (default two per instance) over `instances` instances of `service`, in
+ * rounds (every instance's first record, then every instance's second...), every history `kind`.
  *
  * @example await writeWideFleet('/tmp/wide.ndjson', 'kafka', 200_000, 'illegal')
  */
@@ -32,20 +36,21 @@ export async function writeWideFleet(
   service: string,
   instances: number,
   kind: 'legal' | 'illegal',
+  records = 2 * instances,
 ): Promise<void> {
-  const pair = statusPair(service, kind);
+  const [first, second] = statusPair(service, kind);
   const out = createWriteStream(path);
-  for (const status of pair) {
-    let chunk = '';
-    for (let i = 0; i < instances; i++) {
+  let chunk = '';
+  for (let written = 0, round = 0; written < records; round++) {
+    const status = round === 0 || (kind === 'illegal' && round % 2 === 0) ? first : second;
+    for (let i = 0; i < instances && written < records; i++, written++) {
       chunk += `{"instance_id":"${service}-${String(i).padStart(7, '0')}","status":"${status}"}\n`;
       if (chunk.length > 1 << 20) {
         if (!out.write(chunk)) await once(out, 'drain');
         chunk = '';
       }
     }
-    if (!out.write(chunk)) await once(out, 'drain');
   }
-  out.end();
+  out.end(chunk);
   await once(out, 'finish');
 }

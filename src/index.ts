@@ -121,6 +121,7 @@ export {
   type Finding,
   type FleetOptions,
   type FleetReport,
+  type FleetReportStream,
   type FleetValidator,
   goneStatus,
   type HistoryReport,
@@ -128,6 +129,7 @@ export {
   type HistoryVerdict,
   type InputProgress,
   type InputReport,
+  type InputReportStream,
   type MissedStates,
   type SpellingNote,
   type ValidateInputOptions,
@@ -138,6 +140,7 @@ export {
   validateFleet,
   validateHistory,
   validateInput,
+  validateInputStream,
 } from './validation/index.js';
 // Waiting for a status.
 export {

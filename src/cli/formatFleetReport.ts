@@ -7,7 +7,8 @@
 
 import { formatLocation } from '../input/inputError.js';
 import { escapeControls } from '../model/quoteInput.js';
-import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
+import { hasSomethingToSay } from '../validation/compactFleet.js';
+import type { FleetReportStream, HistoryReport } from '../validation/fleetValidator.js';
 import type { BadRecord, InputReport } from '../validation/validateInput.js';
 import type { Finding } from '../validation/validator.js';
 import { painter } from './command.js';
@@ -25,6 +26,8 @@ export interface ReportTextOptions {
 }
 
 const HISTORIES_PER_CHUNK = 500;
+/** A piece also ends after this many lines (histories with many findings): short-lived pieces keep memory low. */
+const LINES_PER_CHUNK = 256;
 
 /**
  * The report as text, in pieces whose concatenation is the whole report, ending with a summary line.
@@ -32,11 +35,11 @@ const HISTORIES_PER_CHUNK = 500;
  * @example for (const chunk of formatFleetReport(report, { file: 'fleet.ndjson' })) await write(stdout, chunk);
  */
 export function* formatFleetReport(
-  report: FleetReport,
+  report: FleetReportStream,
   options: ReportTextOptions,
 ): Generator<string, void, undefined> {
   const paint = painter(options.color ?? false);
-  const listAll = report.histories.length <= (options.listLegalUpTo ?? 20);
+  const listAll = report.summary.histories <= (options.listLegalUpTo ?? 20);
   const file = escapeControls(options.file);
   const where = (line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
   let lines = [
@@ -44,15 +47,17 @@ export function* formatFleetReport(
   ];
   let quiet = 0;
   let inChunk = 0;
-  for (const history of report.histories) {
-    if (++inChunk > HISTORIES_PER_CHUNK && lines.length > 0) {
+  // without listing every history, only those with something to say are needed (made alone when the report can)
+  const listed = !listAll && report.eventful ? report.eventful : report.histories;
+  let count = 0;
+  for (const history of listed) {
+    count++;
+    if ((++inChunk > HISTORIES_PER_CHUNK || lines.length >= LINES_PER_CHUNK) && lines.length > 0) {
       yield lines.join('\n') + '\n';
       lines = [];
       inChunk = 0;
     }
-    const eventful =
-      !history.ok || history.missed.length > 0 || history.notes.length > 0 || (history.steps?.length ?? 0) > 0;
-    if (!eventful && !listAll) {
+    if (!hasSomethingToSay(history) && !listAll) {
       quiet++;
       continue;
     }
@@ -90,6 +95,7 @@ export function* formatFleetReport(
       lines.push(`    … and ${parts.map(([count, what]) => `${count} more ${what}`).join(', ')} (counted, not kept)`);
     }
   }
+  if (listed !== report.histories) quiet = report.summary.histories - count;
   if (quiet > 0)
     lines.push(
       `  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`,
@@ -107,7 +113,7 @@ function headline(history: HistoryReport, paint: ReturnType<typeof painter>): st
   return `  ${paint.red('ILLEGAL')}  ${name} (${count}${end}; ${problems} violation${problems === 1 ? '' : 's'})`;
 }
 
-function summaryLine(report: FleetReport, paint: ReturnType<typeof painter>): string {
+function summaryLine(report: FleetReportStream, paint: ReturnType<typeof painter>): string {
   const s = report.summary;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [

@@ -362,8 +362,12 @@ function formatAhead(lines: readonly string[], records: string | undefined): Inp
   return records === undefined ? detectFormat(first) : 'json';
 }
 
-/** True for a first line that starts a JSON object but does not end it (a pretty-printed or multi-line document). */
-function startsDocument(text: string): boolean {
+/**
+ * True for a first line that starts a JSON object but does not end it (a pretty-printed or multi-line document).
+ *
+ * @example startsDocument('{') // true
+ */
+export function startsDocument(text: string): boolean {
   const scan = scanJson(text);
   return !scan.ok && scan.offset >= text.trimEnd().length;
 }

@@ -55,8 +55,10 @@ function isoUtcMillis(text: string): number {
 /**
  * Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`), for years
  * from 100 on; a day past the month's end counts on into the next month, as `Date.UTC` does.
+ *
+ * @example daysFromCivil(1970, 1, 2) // 1
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

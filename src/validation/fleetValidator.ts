@@ -6,15 +6,13 @@
 import type { Service } from '../../machines/index.js';
 import { statusGraph } from '../graph/statusGraph.js';
 import type { Observation } from '../model/index.js';
-import { detachString } from './detachString.js';
+import { addToSummary, CompactFleet, historyOf } from './compactFleet.js';
 import {
   checkValidationOptions,
   type Finding,
   type HistoryValidator,
   type HistoryVerdict,
   type ValidationMode,
-  type ValidationOptions,
-  validatorOf,
 } from './validator.js';
 
 /** Options of {@link validateFleet} and {@link createFleetValidator}. */
@@ -60,6 +58,21 @@ export interface FleetReport {
   histories: HistoryReport[];
 }
 
+/**
+ * A fleet report whose histories are made one at a time, as they are iterated (in the order instances were first
+ * seen): what a big fleet's output is written from, without a report entry per instance in memory at once.
+ */
+export interface FleetReportStream extends Omit<FleetReport, 'histories'> {
+  /** One per instance; may be iterated more than once (each time they are made anew). */
+  histories: Iterable<HistoryReport>;
+  /**
+   * Only the histories with something to say (a violation, missed statuses, a note or an explained step), in the
+   * same order, when the report can give them without making the others (what a text report prints). Not
+   * enumerable: copies of the report and its JSON leave it out.
+   */
+  eventful?: Iterable<HistoryReport>;
+}
+
 /** Validates a stream of observations of many instances; push observations, then read the report. */
 export interface FleetValidator {
   /** Check one observation against its instance's history so far. */
@@ -72,10 +85,17 @@ export interface FleetValidator {
   readonly histories: number;
   /** The report so far. */
   report(): FleetReport;
+  /** The report so far, its histories made as they are iterated (see {@link FleetReportStream}). */
+  reportStream(): FleetReportStream;
 }
 
 /**
  * A new fleet validator.
+ *
+ * Instances are kept compactly (a few integers each, in typed arrays, and their ids in one byte arena); an
+ * instance gets a full incremental validator only when it needs detail that the compact state cannot hold (an
+ * unknown or oddly spelled status, a time problem, an operation, `explain`, live findings), seeded from its compact
+ * state, so the verdicts are exactly those of one validator per instance.
  *
  * @example
  * const fleet = createFleetValidator('kafka', { mode: 'sampled' });
@@ -84,55 +104,14 @@ export interface FleetValidator {
  * fleet.report().ok // true (DELETING was missed)
  */
 export function createFleetValidator(service: string | Service, options: FleetOptions = {}): FleetValidator {
+  return compactFleet(service, options);
+}
+
+/** The fleet validator with its internal entry points (for the NDJSON byte scanner and the workers). */
+export function compactFleet(service: string | Service, options: FleetOptions = {}): CompactFleet {
   checkValidationOptions('createFleetValidator', options);
   const graph = statusGraph(service); // resolves the service (and fails on an unknown one) before any input is read
-  const mode = options.mode ?? 'strict';
-  const fromStart = options.fromStart ?? false;
-  const validatorOptions: ValidationOptions = {
-    mode,
-    fromStart,
-    explain: options.explain ?? false,
-    maxDetails: options.maxDetails ?? 100,
-    ...(options.onFinding ? { onFinding: options.onFinding } : {}),
-  };
-  const byInstance = new Map<string | undefined, HistoryValidator>();
-  let count = 0;
-
-  const validatorFor = (instance: string | undefined): HistoryValidator => {
-    let validator = byInstance.get(instance);
-    if (validator === undefined) {
-      const key = instance === undefined ? undefined : detachString(instance); // kept for the whole run
-      validator = validatorOf(graph, validatorOptions, key);
-      byInstance.set(key, validator);
-    }
-    return validator;
-  };
-
-  return {
-    push(observation) {
-      count++;
-      const validator = validatorFor(observation.instance);
-      if (observation.operation === undefined)
-        validator.pushStatus(observation.status, observation.line, observation.time);
-      else validator.push(observation);
-    },
-    pushAll(observations) {
-      count += observations.length;
-      for (const o of observations) {
-        if (o.operation === undefined) validatorFor(o.instance).pushStatus(o.status, o.line, o.time);
-        else validatorFor(o.instance).push(o);
-      }
-    },
-    get observations() {
-      return count;
-    },
-    get histories() {
-      return byInstance.size;
-    },
-    report() {
-      return fleetReportOf(graph.service, mode, fromStart, byInstance);
-    },
-  };
+  return new CompactFleet(graph, options);
 }
 
 /**
@@ -150,26 +129,9 @@ export function fleetReportOf(
   const histories: HistoryReport[] = [];
   const summary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
   for (const [instance, validator] of validators) {
-    const verdict = validator.verdict();
-    const { ok, observations, status, violations, missed, notes, steps, omitted } = verdict;
-    const history: HistoryReport = {
-      instance: instance ?? null,
-      ok,
-      observations,
-      ...(status === undefined ? {} : { status }),
-      violations,
-      missed,
-      notes,
-      ...(steps ? { steps } : {}),
-      ...(omitted ? { omitted } : {}),
-    };
+    const history = historyOf(instance, validator.verdict());
     histories.push(history);
-    summary.histories++;
-    summary.observations += verdict.observations;
-    summary.violations += verdict.violations.length + (verdict.omitted?.violations ?? 0);
-    summary.missed += verdict.missed.length + (verdict.omitted?.missed ?? 0);
-    summary.notes += verdict.notes.length + (verdict.omitted?.notes ?? 0);
-    if (!verdict.ok) summary.illegal++;
+    addToSummary(summary, history);
   }
   return { service, mode, fromStart, ok: summary.illegal === 0, summary, histories };
 }
@@ -187,7 +149,7 @@ export async function validateFleet(
   observations: AsyncIterable<Observation | readonly Observation[]> | Iterable<Observation | readonly Observation[]>,
   options: FleetOptions = {},
 ): Promise<FleetReport> {
-  const fleet = createFleetValidator(service, options);
+  const fleet = compactFleet(service, options);
   for await (const item of observations) {
     if (Array.isArray(item)) fleet.pushAll(item as readonly Observation[]);
     else fleet.push(item as Observation);

@@ -7,6 +7,7 @@ export {
   createFleetValidator,
   type FleetOptions,
   type FleetReport,
+  type FleetReportStream,
   type FleetValidator,
   fleetReportOf,
   type HistoryReport,
@@ -17,8 +18,10 @@ export {
   goneStatus,
   type InputProgress,
   type InputReport,
+  type InputReportStream,
   type ValidateInputOptions,
   validateInput,
+  validateInputStream,
 } from './validateInput.js';
 export {
   createValidator,

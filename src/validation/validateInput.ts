@@ -3,16 +3,21 @@
  * format) and validate every instance's history as it goes. Records without a usable status are reported with their
  * place and counted, and validation of the rest goes on.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
+import { recordShape } from '../input/fields.js';
 import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
-import type { InputError } from '../input/inputError.js';
+import { InputError } from '../input/inputError.js';
+import type { RecordOptions } from '../input/lineParser.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
 import { BadArgumentError } from '../model/badArgument.js';
-import { checkOneOf } from '../model/checkArgument.js';
+import { checkNumber, checkOneOf } from '../model/checkArgument.js';
 import { lifecycleModel } from '../model/lifecycleModel.js';
 import { statusesTagged } from '../model/statusesTagged.js';
-import { createFleetValidator, type FleetOptions, type FleetReport } from './fleetValidator.js';
+import { withEventful } from './compactFleet.js';
+import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
+import { ndjsonFileSize } from './ndjsonEligible.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -44,6 +49,27 @@ export interface ValidateInputOptions extends FleetOptions, Omit<ReadOptions, 'a
   onProgress?(progress: InputProgress): void;
   /** Called with each bad record as soon as it is read (they are also in the report). */
   onBadRecord?(record: BadRecord): void;
+  /**
+   * Threads that read an NDJSON file (worker threads over byte ranges of the file; validation stays one exact pass
+   * in file order). Default: the cores other processes leave free (see {@link freeCores}) for a regular NDJSON file
+   * of at least {@link PARALLEL_MIN_BYTES} bytes when findings are not asked for live (`onFinding`), otherwise one.
+   * Give 1 to keep to one thread, or more to use that many whatever the file and the machine's load.
+   */
+  workers?: number;
+}
+
+/** The least size of an NDJSON file that is read by several threads by default (smaller ones are quicker on one). */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The cores other processes leave free: the cores less the last minute's load average, rounded, at least 1. Threads
+ * beyond them only share a busy core (measured: slower than one thread on a 2-core machine with one core taken).
+ *
+ * @example freeCores() // 2 on an idle 2-core machine
+ */
+export function freeCores(): number {
+  const cores = availableParallelism();
+  return Math.min(cores, Math.max(1, Math.round(cores - loadavg()[0]!)));
 }
 
 /** The report on an input, with where it came from. */
@@ -53,6 +79,13 @@ export interface InputReport extends FleetReport {
   /** The format the input was read as. */
   format: InputFormat | undefined;
   /** Records skipped for having no usable status: how many, and the first `maxDetails` (default 100) of them. */
+  badRecords: { count: number; records: BadRecord[] };
+}
+
+/** An {@link InputReport} whose histories are made one at a time as they are iterated (for big fleets). */
+export interface InputReportStream extends FleetReportStream {
+  file: string;
+  format: InputFormat | undefined;
   badRecords: { count: number; records: BadRecord[] };
 }
 
@@ -69,6 +102,23 @@ export async function validateInput(
   source: string | Readable,
   options: ValidateInputOptions = {},
 ): Promise<InputReport> {
+  const report = await validateInputStream(service, source, options);
+  return { ...report, histories: [...report.histories] };
+}
+
+/**
+ * {@link validateInput}, with the report's histories made as they are iterated: what the CLI writes a big fleet's
+ * report from, without an entry per instance in memory at once.
+ *
+ * @example
+ * const report = await validateInputStream('kafka', 'fleet.ndjson');
+ * for (const history of report.histories) if (!history.ok) console.log(history.instance);
+ */
+export async function validateInputStream(
+  service: string | Service,
+  source: string | Readable,
+  options: ValidateInputOptions = {},
+): Promise<InputReportStream> {
   const {
     onProgress,
     onBadRecord,
@@ -84,7 +134,9 @@ export async function validateInput(
     explain,
     maxDetails,
     onFinding,
+    workers,
   } = options;
+  if (workers !== undefined) checkNumber('validateInput', 'workers', workers, { min: 1, integer: true });
   if (format !== undefined)
     checkOneOf(
       'validateInput',
@@ -92,7 +144,7 @@ export async function validateInput(
       format,
       INPUT_FORMATS.map((f) => f.format),
     );
-  const fleet = createFleetValidator(service, {
+  const fleet = compactFleet(service, {
     ...(mode ? { mode } : {}),
     ...(fromStart === undefined ? {} : { fromStart }),
     ...(explain === undefined ? {} : { explain }),
@@ -101,6 +153,52 @@ export async function validateInput(
   });
   const keep = maxDetails ?? 100;
   const bad: BadRecord[] = [];
+  const keepBad = (problem: InputError) => {
+    const record: BadRecord = { file: problem.file ?? '', message: problem.detail };
+    if (problem.line !== undefined) record.line = problem.line;
+    if (problem.column !== undefined) record.column = problem.column;
+    if (bad.length < keep) bad.push(record);
+    onBadRecord?.(record);
+  };
+  const size = await ndjsonFileSize(source, { format, fields, records });
+  if (size !== undefined) {
+    // an NDJSON file: read as bytes straight into the compact fleet
+    const file = source as string;
+    let badCount = 0;
+    const recordOptions: RecordOptions = {
+      shape: recordShape(fields),
+      timeUnit: timeUnit ?? 'auto',
+      onBadRecord(problem) {
+        badCount++;
+        keepBad(problem);
+      },
+    };
+    const progress = (bytesRead: number) =>
+      onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size });
+    const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? freeCores() : 1);
+    // loaded only here: reading plain lines or CSV loads no NDJSON reader
+    const { validateNdjsonFile } = await import('./ndjsonFile.js');
+    const { rangeOffsets, validateNdjsonInRanges } = await import('./ndjsonRanges.js');
+    const lines =
+      threads > 1
+        ? await validateNdjsonInRanges(fleet, file, file, size, rangeOffsets(size, threads), {
+            timeUnit: recordOptions.timeUnit,
+            onBadRecord: recordOptions.onBadRecord!,
+            onProgress: progress,
+            threads,
+          })
+        : await validateNdjsonFile(fleet, file, file, size, recordOptions, progress);
+    if (fleet.observations === 0 && badCount === 0)
+      throw new InputError(
+        `empty input: no statuses found (${lines === 0 ? 'the input is empty' : 'nothing but blank lines'})`,
+        { file },
+      );
+    const stream = fleet.reportStream();
+    return withEventful(
+      { ...stream, file, format: 'ndjson', badRecords: { count: badCount, records: bad } },
+      stream.eventful,
+    );
+  }
   const reader = readObservations(source, {
     ...(format ? { format } : {}),
     ...(stdin ? { stdin } : {}),
@@ -111,13 +209,7 @@ export async function validateInput(
     ...(absentIsGone === undefined || absentIsGone === false
       ? {}
       : { absentIsGone: absentIsGone === true ? goneStatus(service) : absentIsGone }),
-    onBadRecord(problem: InputError) {
-      const record: BadRecord = { file: problem.file ?? '', message: problem.detail };
-      if (problem.line !== undefined) record.line = problem.line;
-      if (problem.column !== undefined) record.column = problem.column;
-      if (bad.length < keep) bad.push(record);
-      onBadRecord?.(record);
-    },
+    onBadRecord: keepBad,
   });
   for await (const batch of reader.batches()) {
     fleet.pushAll(batch);
@@ -128,12 +220,11 @@ export async function validateInput(
       totalBytes: reader.totalBytes,
     });
   }
-  return {
-    ...fleet.report(),
-    file: reader.name,
-    format: reader.format,
-    badRecords: { count: reader.badRecords, records: bad },
-  };
+  const stream = fleet.reportStream();
+  return withEventful(
+    { ...stream, file: reader.name, format: reader.format, badRecords: { count: reader.badRecords, records: bad } },
+    stream.eventful,
+  );
 }
 
 /**

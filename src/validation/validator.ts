@@ -213,6 +213,45 @@ export function validatorOf(graph: StatusGraph, options: ValidationOptions, inst
   return new Validator(graph, options, instance ?? options.instance);
 }
 
+/**
+ * Where a validator takes over a history already checked elsewhere (the fleet validator's compact state of an
+ * instance that now needs detail): everything a verdict and the next push depend on. No operation may be pending
+ * (the compact state never holds one).
+ */
+export interface ValidatorSeed {
+  /** Observations checked so far. */
+  count: number;
+  /** The set of leaf states (an id of the graph's `sets`). */
+  current: number;
+  /** The last readable time (NaN for none), its observation index and line. */
+  lastTime: number;
+  lastTimeIndex: number;
+  lastTimeLine: number | undefined;
+  /** The time of the last observation pushed (NaN for none or unreadable). */
+  lastPushTime: number;
+  /** Violations found (kept or not), and those kept, in order. */
+  violationCount: number;
+  violations: Violation[];
+  /** Steps with missed statuses found (kept or not), and those kept. */
+  missedCount: number;
+  missed: MissedStates[];
+}
+
+/**
+ * A validator that goes on from a seed, with already checked options: its verdicts and later pushes are those of
+ * a validator that was pushed the history the seed sums up.
+ */
+export function seededValidator(
+  graph: StatusGraph,
+  options: ValidationOptions,
+  instance: string | undefined,
+  seed: ValidatorSeed,
+): HistoryValidator {
+  const validator = new Validator(graph, options, instance);
+  validator.seed(seed);
+  return validator;
+}
+
 const MODES: readonly ValidationMode[] = ['strict', 'sampled'];
 
 /**
@@ -327,6 +366,24 @@ class Validator implements HistoryValidator {
     this.onMissed = options.onMissed;
     this.onFinding = options.onFinding;
     this.recorded = this.explain ? new Uint8Array(graph.explanations.length).fill(1) : missingSteps(graph);
+  }
+
+  /** Take over from a seed (see {@link seededValidator}); only right on a new validator. */
+  seed(seed: ValidatorSeed): void {
+    this.count = seed.count;
+    this.current = seed.current;
+    this.atStart = this.fromStart && seed.count === 0;
+    this.lastTime = seed.lastTime;
+    this.lastTimeIndex = seed.lastTimeIndex;
+    this.lastTimeLine = seed.lastTimeLine;
+    this.lastPushTime = seed.lastPushTime;
+    this.violationCount = seed.violationCount;
+    this.missedCount = seed.missedCount;
+    if (seed.violations.length > 0) {
+      this.violations = seed.violations;
+      this.last = seed.violations[seed.violations.length - 1];
+    }
+    if (seed.missed.length > 0) this.missed = seed.missed;
   }
 
   get status(): string | undefined {
@@ -501,18 +558,16 @@ class Validator implements HistoryValidator {
 
   /** What a set of leaf states shows: its status, or its statuses joined with "or" (after an operation). */
   private label(set: number): string {
-    const graph = this.graph;
-    const status = graph.setStatus[set]!;
-    if (status >= 0) return graph.statuses[status]!;
-    const shown = new Set(graph.sets[set]!.map((leaf) => graph.statuses[graph.leafStatus[leaf]!]!));
-    return [...shown].join(' or ');
+    return setLabel(this.graph, set);
   }
 
   private legal(index: number, line: number | undefined, from: number, to: number, why: number): void {
     const explanation = this.graph.explanations[why]!;
-    const step = { index, ...at(line), from: this.label(from), to: this.graph.statuses[to]! };
-    if (explanation.missed.length > 0) this.recordMissed({ ...step, missed: [...explanation.missed] });
-    if (this.explain) this.steps = kept(this.steps, explained(step, explanation), this.maxDetails);
+    if (explanation.missed.length > 0) this.recordMissed(missedStep(this.graph, index, line, from, to, why));
+    if (this.explain) {
+      const step = { index, ...at(line), from: this.label(from), to: this.graph.statuses[to]! };
+      this.steps = kept(this.steps, explained(step, explanation), this.maxDetails);
+    }
   }
 
   private recordMissed(missed: MissedStates): void {
@@ -557,35 +612,11 @@ class Validator implements HistoryValidator {
   }
 
   private notInitial(index: number, line: number | undefined, to: number): void {
-    const initial = this.graph.statuses[this.graph.initial]!;
-    const status = this.graph.statuses[to]!;
-    this.report({
-      index,
-      ...at(line),
-      to: status,
-      kind: 'not-initial',
-      allowed: [initial],
-      message: `the history starts at ${status}, but a full life starts at ${initial}`,
-    });
+    this.report(notInitialViolation(this.graph, index, line, to));
   }
 
   private illegal(index: number, line: number | undefined, from: number, to: number): void {
-    const shared = sharedTexts(this.graph, this.mode);
-    const fromStatus = this.label(from);
-    const toStatus = this.graph.statuses[to]!;
-    const allowed = this.allowedFrom();
-    const key = from * this.n + to;
-    let message = shared.messages.get(key);
-    if (message === undefined) {
-      const how = this.mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
-      const final = this.graph.sets[from]!.every((leaf) => this.graph.final[this.graph.leafStatus[leaf]!] === 1);
-      message = final
-        ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
-        : `${fromStatus} → ${toStatus}: ${how} of ${this.graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
-      shared.messages.set(key, message);
-    }
-    // the texts are shared by every such violation: a fleet of illegal histories holds each once
-    this.report({ index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message });
+    this.report(illegalViolation(this.graph, this.mode, index, line, from, to));
   }
 
   private notAllowed(index: number, line: number | undefined, operation: string, known: boolean): void {
@@ -671,12 +702,93 @@ class Validator implements HistoryValidator {
 
   /** The statuses that may be observed next (the current status left out: a repeat is always legal). */
   private allowedFrom(): string[] {
-    const graph = this.graph;
-    if (this.count <= 1 || this.current === graph.unknownSet) return [];
-    const own = graph.setStatus[this.current]!;
-    const row = this.current * this.n;
-    return graph.statuses.filter((_, to) => to !== own && this.next[row + to]! >= 0);
+    return this.count <= 1 ? [] : allowedAfter(this.graph, this.mode, this.current);
   }
+}
+
+/** What a set of leaf states shows: its status, or its statuses joined with "or" (after an operation). */
+function setLabel(graph: StatusGraph, set: number): string {
+  const status = graph.setStatus[set]!;
+  if (status >= 0) return graph.statuses[status]!;
+  const shown = new Set(graph.sets[set]!.map((leaf) => graph.statuses[graph.leafStatus[leaf]!]!));
+  return [...shown].join(' or ');
+}
+
+/** The statuses that may be observed after the set (its own status left out: a repeat is always legal). */
+function allowedAfter(graph: StatusGraph, mode: ValidationMode, set: number): string[] {
+  if (set === graph.unknownSet) return [];
+  const next = mode === 'sampled' ? graph.nextSampled : graph.nextStrict;
+  const n = graph.statuses.length;
+  const own = graph.setStatus[set]!;
+  const row = set * n;
+  return graph.statuses.filter((_, to) => to !== own && next[row + to]! >= 0);
+}
+
+/**
+ * The violation of observing status `to` after the set `from` where the machine allows no such change (never the
+ * first observation of a history). Shared by the validator and the fleet validator's compact state.
+ */
+export function illegalViolation(
+  graph: StatusGraph,
+  mode: ValidationMode,
+  index: number,
+  line: number | undefined,
+  from: number,
+  to: number,
+): Violation {
+  const shared = sharedTexts(graph, mode);
+  const fromStatus = setLabel(graph, from);
+  const toStatus = graph.statuses[to]!;
+  const allowed = allowedAfter(graph, mode, from);
+  const key = from * graph.statuses.length + to;
+  let message = shared.messages.get(key);
+  if (message === undefined) {
+    const how = mode === 'sampled' ? 'no path through transitional statuses' : 'no transition';
+    const final = graph.sets[from]!.every((leaf) => graph.final[graph.leafStatus[leaf]!] === 1);
+    message = final
+      ? `${fromStatus} → ${toStatus}: ${fromStatus} is final, nothing may follow it`
+      : `${fromStatus} → ${toStatus}: ${how} of ${graph.service} leads there; allowed from ${fromStatus}: ${allowed.join(', ') || 'none'}`;
+    shared.messages.set(key, message);
+  }
+  // the texts are shared by every such violation: a fleet of illegal histories holds each once
+  return { index, ...at(line), from: fromStatus, to: toStatus, kind: 'illegal-transition', allowed, message };
+}
+
+/** The violation of a `fromStart` history whose first observation, status `to`, is not the initial status. */
+export function notInitialViolation(
+  graph: StatusGraph,
+  index: number,
+  line: number | undefined,
+  to: number,
+): Violation {
+  const initial = graph.statuses[graph.initial]!;
+  const status = graph.statuses[to]!;
+  return {
+    index,
+    ...at(line),
+    to: status,
+    kind: 'not-initial',
+    allowed: [initial],
+    message: `the history starts at ${status}, but a full life starts at ${initial}`,
+  };
+}
+
+/** The record of a legal change from set `from` to status `to` that passed statuses unobserved (explanation `why`). */
+export function missedStep(
+  graph: StatusGraph,
+  index: number,
+  line: number | undefined,
+  from: number,
+  to: number,
+  why: number,
+): MissedStates {
+  return {
+    index,
+    ...at(line),
+    from: setLabel(graph, from),
+    to: graph.statuses[to]!,
+    missed: [...graph.explanations[why]!.missed],
+  };
 }
 
 /** Texts every validator of a graph and mode shares: messages of illegal steps, and the allowed statuses. */

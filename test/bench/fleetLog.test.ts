@@ -35,13 +35,21 @@ describe.each(services.map((s) => [s.id] as const))('bench data (%s)', (service)
 });
 
 describe.each(services.map((s) => [s.id] as const))('wide fleets of the memory figures (%s)', (service) => {
-  it('holds two records per instance, every history legal, or every one illegal', async () => {
+  it('holds the records asked for, every history legal, or every one illegal (from the start when one record)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-wide-'));
     for (const kind of ['legal', 'illegal'] as const) {
-      const path = join(dir, `${kind}.ndjson`);
-      await writeWideFleet(path, service, 40, kind);
-      const report = await validateFleet(service, readObservations(path).batches());
-      expect(report.summary).toMatchObject({ histories: 40, observations: 80, illegal: kind === 'legal' ? 0 : 40 });
+      for (const records of [40, 80, 400]) {
+        const path = join(dir, `${kind}-${records}.ndjson`);
+        await writeWideFleet(path, service, 40, kind, records);
+        const report = await validateFleet(service, readObservations(path).batches(), {
+          fromStart: kind === 'illegal',
+        });
+        expect(report.summary).toMatchObject({
+          histories: 40,
+          observations: records,
+          illegal: kind === 'legal' ? 0 : 40,
+        });
+      }
       expect(validateHistory(service, statusPair(service, kind)).ok).toBe(kind === 'legal');
     }
   });

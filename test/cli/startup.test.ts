@@ -110,7 +110,7 @@ describe('start-up', () => {
     writeFileSync(json, '\n\n["RUNNING",\n"CREATING"]\n');
     const cases: [string[], string[]][] = [
       [[csv], ['csv']],
-      [[ndjson], ['ndjson', 'jsonArrayStream', 'jsonDocuments']],
+      [[ndjson], ['ndjson', 'ndjsonBytes']], // an NDJSON file takes the byte path: no JSON array or document reader
       [[json], ['jsonArrayStream', 'jsonDocuments']],
       [[ndjson, '--format', 'json'], ['jsonDocuments']],
     ];

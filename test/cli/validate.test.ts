@@ -322,3 +322,23 @@ describe('examples/', () => {
     expect(run.stdout).toMatch(/examples checked: .* as intended\.\n$/);
   });
 });
+
+describe('validate --workers', () => {
+  it('reads an NDJSON file in several threads with the same report, and refuses a count below 1', async () => {
+    const records = Array.from({ length: 400 }, (_, i) => ({
+      time: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+      instance_id: `i-${i % 9}`,
+      status: ['CREATING', 'RUNNING', 'RESTARTING', 'RUNNING', 'DELETED'][Math.floor(i / 9) % 5],
+    }));
+    const path = file(ndjson(records), 'ndjson');
+    const one = await runCliCapture(['validate', 'kafka', path, '--json', '--workers', '1']);
+    const three = await runCliCapture(['validate', 'kafka', path, '--json', '--workers', '3']);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).summary.observations).toBe(400);
+    expect(three).toEqual(one);
+    expectOneLineError(
+      await runCliCapture(['validate', 'kafka', path, '--workers', '0']),
+      /--workers must be a whole number/,
+    );
+  });
+});

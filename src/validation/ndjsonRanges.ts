@@ -1,0 +1,452 @@
+/**
+ * Both cores (or all) on one big NDJSON file: the file is cut into byte ranges at line starts; each range is read
+ * by the byte scanner (in a worker thread, or every n-th range on this thread) into batches of integers (instance
+ * numbers local to the range, status ids, times, lines counted from the range's start), and this thread validates
+ * the batches in file order: ranges one
+ * after the other, each range's line numbers offset by the lines before it, its instance numbers mapped to the
+ * fleet's when first used. Validation itself stays one sequential pass, so the report is exactly the one-range
+ * report: line numbers, observation indexes, the order instances were first seen, `maxDetails` caps and hidden
+ * sub-states (every record is judged from its instance's true state) all come out the same. Reading and parsing,
+ * most of the work, run in parallel; later ranges' batches wait in memory until their turn.
+ */
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TimeUnit } from '../input/fields.js';
+import { type FileRange, fileChunks } from '../input/fileChunks.js';
+import { InputError } from '../input/inputError.js';
+import { DEFAULT_RECORD_OPTIONS } from '../input/lineParser.js';
+import { createNdjsonParser } from '../input/ndjson.js';
+import { type FastTimeForm, NdjsonByteReader } from '../input/ndjsonBytes.js';
+import type { Observation } from '../model/index.js';
+import type { CompactFleet } from './compactFleet.js';
+import { InstanceTable } from './instanceTable.js';
+
+/** Records per batch a range sends. */
+const BATCH = 1 << 15;
+
+/** A line a range read the ordinary way: its observation, or the bad record it is (lines from the range's start). */
+export type RangeItem =
+  | { observation: Observation }
+  | { bad: { detail: string; line: number | undefined; column: number | undefined } };
+
+/** Records of a range, in order: a status of -1 marks the next of `items` (a line read the ordinary way). */
+export interface RangeBatch {
+  count: number;
+  instances: Int32Array;
+  statuses: Int32Array;
+  times: Float64Array;
+  forms: Uint8Array;
+  lines: Int32Array;
+  /** The range's instance number whose id is the first in `nameBytes` (ids come in the order first used). */
+  nameBase: number;
+  /** The ids of the instance numbers first used in this batch, UTF-8 bytes end to end. */
+  nameBytes: Uint8Array;
+  /** Where each of those ids ends in `nameBytes`; -1 for records without an id. */
+  nameEnds: Int32Array;
+  /** How many ids the batch brings. */
+  nameCount: number;
+  items: RangeItem[];
+  /** Bytes of the range read so far. */
+  bytes: number;
+}
+
+/** What a range sends: a batch, the end (with its count of lines), or the error that stopped it. */
+export type RangeMessage =
+  | { batch: RangeBatch }
+  | { done: { lines: number } }
+  | { error: { detail: string; line: number | undefined; column: number | undefined; input: boolean } };
+
+/** What a range reader needs to know. */
+export interface RangeTask {
+  path: string;
+  /** The name messages give the file. */
+  name: string;
+  range: FileRange;
+  statuses: readonly string[];
+  timeUnit: TimeUnit;
+}
+
+/**
+ * Read one range of an NDJSON file into batches (what a worker runs; also usable in-process).
+ *
+ * @example for await (const message of readRangeBatches(task)) handle(message);
+ */
+export async function* readRangeBatches(task: RangeTask): AsyncGenerator<RangeMessage, void, undefined> {
+  const table = new InstanceTable();
+  let named = 0;
+  const ready: RangeBatch[] = [];
+  let batch = newBatch();
+  const full = () => {
+    ready.push(batch);
+    batch = newBatch();
+  };
+  const name = (local: number) => {
+    while (named <= local) addName(batch, table, named++);
+  };
+  const parser = createNdjsonParser(task.name, {
+    ...DEFAULT_RECORD_OPTIONS,
+    timeUnit: task.timeUnit,
+    onBadRecord(problem) {
+      batch.items.push({ bad: { detail: problem.detail, line: problem.line, column: problem.column } });
+      add(-1, -1, NaN, 0, 0);
+    },
+  });
+  const add = (instance: number, status: number, time: number, form: FastTimeForm, line: number) => {
+    const i = batch.count++;
+    batch.instances[i] = instance;
+    batch.statuses[i] = status;
+    batch.times[i] = time;
+    batch.forms[i] = form;
+    batch.lines[i] = line;
+    if (batch.count === BATCH) full();
+  };
+  const reader = new NdjsonByteReader(
+    task.name,
+    task.statuses,
+    parser,
+    {
+      intern: (bytes, start, end) => (start < 0 ? table.intern(undefined) : table.internBytes(bytes, start, end)),
+      record(instance, status, time, form, line) {
+        name(instance);
+        add(instance, status, time, form, line);
+      },
+      observation(observation) {
+        batch.items.push({ observation });
+        add(-1, -1, NaN, 0, 0);
+      },
+    },
+    { atStart: task.range.start === 0 },
+  );
+  let bytes = 0;
+  try {
+    for await (const chunk of fileChunks(task.path, task.range)) {
+      reader.push(chunk);
+      bytes += chunk.length;
+      for (const done of ready.splice(0)) yield { batch: { ...done, bytes } };
+    }
+    reader.end();
+  } catch (error) {
+    for (const done of ready.splice(0)) yield { batch: { ...done, bytes } };
+    if (batch.count > 0) yield { batch: { ...batch, bytes } };
+    const input = error instanceof InputError;
+    yield {
+      error: {
+        detail: input ? error.detail : String((error as Error)?.message ?? error),
+        line: input ? error.line : undefined,
+        column: input ? error.column : undefined,
+        input,
+      },
+    };
+    return;
+  }
+  for (const done of ready.splice(0)) yield { batch: { ...done, bytes } };
+  if (batch.count > 0) yield { batch: { ...batch, bytes } };
+  yield { done: { lines: reader.lineNumber } };
+}
+
+/** Add the id of the range's instance `local` to the batch (as bytes: no string is made). */
+function addName(batch: RangeBatch, table: InstanceTable, local: number): void {
+  if (batch.nameCount === 0) batch.nameBase = local;
+  if (batch.nameCount === batch.nameEnds.length) {
+    const ends = new Int32Array(batch.nameEnds.length * 2);
+    ends.set(batch.nameEnds);
+    batch.nameEnds = ends;
+  }
+  const used = batch.nameCount === 0 ? 0 : nameEnd(batch.nameEnds[batch.nameCount - 1]!);
+  const length = table.byteLength(local);
+  if (length < 0) {
+    batch.nameEnds[batch.nameCount++] = -1 - used; // records without an id: marked, and where the next id starts
+    return;
+  }
+  if (used + length > batch.nameBytes.length) {
+    const bytes = new Uint8Array(Math.max(batch.nameBytes.length * 2, used + length));
+    bytes.set(batch.nameBytes.subarray(0, used));
+    batch.nameBytes = bytes;
+  }
+  table.copyBytes(local, batch.nameBytes, used);
+  batch.nameEnds[batch.nameCount++] = used + length;
+}
+
+/** Where the bytes of an id end, from its entry in `nameEnds` (a negative entry marks records without an id). */
+function nameEnd(entry: number): number {
+  return entry < 0 ? -1 - entry : entry;
+}
+
+function newBatch(): RangeBatch {
+  return {
+    count: 0,
+    instances: new Int32Array(BATCH),
+    statuses: new Int32Array(BATCH),
+    times: new Float64Array(BATCH),
+    forms: new Uint8Array(BATCH),
+    lines: new Int32Array(BATCH),
+    nameBase: -1,
+    nameBytes: new Uint8Array(1024),
+    nameEnds: new Int32Array(256),
+    nameCount: 0,
+    items: [],
+    bytes: 0,
+  };
+}
+
+/**
+ * The ranges of a file cut near `offsets` (byte positions; each moved on to the next line start), in order,
+ * covering the whole file.
+ */
+export async function rangesAt(path: string, size: number, offsets: readonly number[]): Promise<FileRange[]> {
+  const starts = [0];
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 16);
+    for (const offset of [...offsets].sort((a, b) => a - b)) {
+      let at = Math.max(offset, starts[starts.length - 1]!, 1) - 1; // a line starts after a \n
+      let start = size;
+      while (at < size) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+        if (bytesRead === 0) break;
+        const newline = buffer.subarray(0, bytesRead).indexOf(10);
+        if (newline >= 0) {
+          start = at + newline + 1;
+          break;
+        }
+        at += bytesRead;
+      }
+      if (start > starts[starts.length - 1]! && start < size) starts.push(start);
+    }
+  } finally {
+    await handle.close();
+  }
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size }));
+}
+
+/**
+ * Validate the ranges' messages into `fleet`, range after range (each source must give a range's messages in order);
+ * returns the lines read. `onBadRecord` gets bad records with their true line; an error of a range is thrown once
+ * everything before it is validated.
+ */
+export async function validateRanges(
+  fleet: CompactFleet,
+  name: string,
+  sources: Iterable<AsyncIterable<RangeMessage>>,
+  onBadRecord: (problem: InputError) => void,
+  onProgress?: (bytes: number) => void,
+): Promise<number> {
+  let base = 0;
+  let bytesBefore = 0;
+  for (const source of sources) {
+    let global = new Int32Array(1024).fill(-1);
+    let bytes = 0;
+    let finished = false;
+    for await (const message of source) {
+      if ('error' in message) {
+        const { detail, line, column, input } = message.error;
+        if (!input) throw new Error(detail);
+        throw new InputError(detail, {
+          file: name,
+          ...(line === undefined ? {} : { line: line + base }),
+          ...(column === undefined ? {} : { column }),
+        });
+      }
+      if ('done' in message) {
+        base += message.done.lines;
+        finished = true;
+        break;
+      }
+      const batch = message.batch;
+      const { nameBase, nameBytes, nameEnds, nameCount } = batch;
+      if (nameBase + nameCount > global.length) {
+        const grown = new Int32Array(Math.max(nameBase + nameCount, global.length * 2)).fill(-1);
+        grown.set(global);
+        global = grown;
+      }
+      const { instances, statuses, times, forms, lines, items } = batch;
+      let item = 0;
+      for (let i = 0; i < batch.count; i++) {
+        const status = statuses[i]!;
+        if (status >= 0) {
+          const local = instances[i]!;
+          let id = global[local]!;
+          if (id < 0) {
+            const k = local - nameBase; // first used here: its id came with this batch
+            const end = nameEnds[k]!;
+            const start = k === 0 ? 0 : nameEnd(nameEnds[k - 1]!);
+            id = end < 0 ? fleet.table.intern(undefined) : fleet.table.internBytes(nameBytes, start, end);
+            global[local] = id;
+          }
+          fleet.pushKnown(id, status, times[i]!, forms[i]! as FastTimeForm, lines[i]! + base);
+          continue;
+        }
+        const next = items[item++]!;
+        if ('observation' in next) {
+          const o = next.observation;
+          fleet.push(o.line === undefined ? o : { ...o, line: o.line + base });
+        } else {
+          const { detail, line, column } = next.bad;
+          onBadRecord(
+            new InputError(detail, {
+              file: name,
+              ...(line === undefined ? {} : { line: line + base }),
+              ...(column === undefined ? {} : { column }),
+            }),
+          );
+        }
+      }
+      bytes = batch.bytes;
+      onProgress?.(bytesBefore + bytes);
+    }
+    if (!finished) throw new Error('a worker ended without finishing its range');
+    bytesBefore += bytes;
+  }
+  return base;
+}
+
+/** Messages of one range, queued as a worker sends them, read in order. */
+class RangeQueue implements AsyncIterable<RangeMessage> {
+  private readonly messages: RangeMessage[] = [];
+  private wake: (() => void) | undefined;
+  private failure: unknown;
+
+  add(message: RangeMessage): void {
+    this.messages.push(message);
+    this.wake?.();
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= error;
+    this.wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<RangeMessage, void, undefined> {
+    for (;;) {
+      const message = this.messages.shift();
+      if (message !== undefined) {
+        yield message;
+        if (!('batch' in message)) return;
+        continue;
+      }
+      if (this.failure !== undefined) throw this.failure;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
+    }
+  }
+}
+
+/**
+ * The ranges' messages, in order, read by `threads` threads: this one reads every `threads`-th range itself (range 0
+ * first, while the workers start), and `threads - 1` worker threads read the others. A worker's range is started
+ * when validation is fewer than `threads` ranges before it (so few ranges' batches wait in memory), on the first
+ * free worker.
+ */
+function rangeSources(
+  tasks: readonly RangeTask[],
+  threads: number,
+): { sources: Iterable<AsyncIterable<RangeMessage>>; stop(): Promise<void> } {
+  const queues = tasks.map(() => new RangeQueue());
+  const workers: Worker[] = [];
+  const free: Worker[] = [];
+  const waiting: number[] = [];
+  const running = new Map<Worker, number>();
+  const here = (index: number) => index % threads === 0;
+  let started = 0;
+  const assign = (worker: Worker, index: number) => {
+    running.set(worker, index);
+    worker.postMessage({ index, task: tasks[index] });
+  };
+  const start = (index: number) => {
+    const worker = free.pop() ?? spawn();
+    if (worker === undefined) waiting.push(index);
+    else assign(worker, index);
+  };
+  const spawn = (): Worker | undefined => {
+    if (workers.length >= threads - 1) return undefined;
+    const worker = new Worker(workerScript());
+    workers.push(worker);
+    worker.on('message', ({ index, message }: { index: number; message: RangeMessage }) => {
+      queues[index]!.add(message);
+      if ('batch' in message) return;
+      running.delete(worker);
+      const next = waiting.shift();
+      if (next === undefined) free.push(worker);
+      else assign(worker, next);
+    });
+    worker.on('error', (error) => {
+      const index = running.get(worker);
+      for (const queue of index === undefined ? queues : [queues[index]!]) queue.fail(error);
+    });
+    return worker;
+  };
+  function* sources(): Generator<AsyncIterable<RangeMessage>, void, undefined> {
+    for (let k = 0; k < tasks.length; k++) {
+      for (; started < Math.min(tasks.length, k + threads); started++) if (!here(started)) start(started);
+      yield here(k) ? readRangeBatches(tasks[k]!) : queues[k]!;
+    }
+  }
+  return {
+    sources: sources(),
+    async stop() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** The worker's script: next to this module, or (running from the TypeScript sources, in tests) the compiled one. */
+function workerScript(): URL {
+  const here = new URL('./rangeWorker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL(here.href.replace('/src/validation/', '/dist/src/validation/'));
+}
+
+/** Options of {@link validateNdjsonInRanges}. */
+export interface RangeOptions {
+  timeUnit: TimeUnit;
+  onBadRecord: (problem: InputError) => void;
+  onProgress?: (bytes: number) => void;
+  /** Threads reading the ranges, this one included (at least 1; 1 reads them all here). */
+  threads: number;
+  /** Read the ranges on this thread, one after the other (for tests: the same code without threads). */
+  inProcess?: boolean;
+}
+
+/** The most bytes of a range: ranges are read a few per thread, so that few ranges' batches wait in memory. */
+export const MAX_RANGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The offsets to cut a file of `size` bytes at for `threads` threads: at least one range per thread, and ranges of
+ * at most {@link MAX_RANGE_BYTES}.
+ *
+ * @example rangeOffsets(100, 2) // [50]
+ */
+export function rangeOffsets(size: number, threads: number): number[] {
+  const count = Math.max(threads, Math.ceil(size / MAX_RANGE_BYTES));
+  return Array.from({ length: count - 1 }, (_, k) => Math.floor(((k + 1) * size) / count));
+}
+
+/**
+ * Validate an NDJSON file into `fleet` in ranges cut near `offsets`, read by `threads` threads (this one and worker
+ * threads); returns the lines read.
+ */
+export async function validateNdjsonInRanges(
+  fleet: CompactFleet,
+  path: string,
+  name: string,
+  size: number,
+  offsets: readonly number[],
+  options: RangeOptions,
+): Promise<number> {
+  const ranges = await rangesAt(path, size, offsets);
+  const tasks = ranges.map(
+    (range): RangeTask => ({ path, name, range, statuses: fleet.statuses, timeUnit: options.timeUnit }),
+  );
+  if (options.inProcess)
+    return validateRanges(fleet, name, tasks.map(readRangeBatches), options.onBadRecord, options.onProgress);
+  const pool = rangeSources(tasks, options.threads);
+  try {
+    return await validateRanges(fleet, name, pool.sources, options.onBadRecord, options.onProgress);
+  } finally {
+    await pool.stop();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * An NDJSON file read in byte ranges (each range by its own reader, in worker threads) gives exactly the report of
+ * reading it whole: the same histories, line numbers, indexes, order of instances, caps, bad records and errors,
+ * wherever the file is cut.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { services } from '../../machines/index.js';
+import { type InputError, validateInput } from '../../src/index.js';
+import { compactFleet } from '../../src/validation/fleetValidator.js';
+import { validateNdjsonInRanges } from '../../src/validation/ndjsonRanges.js';
+import { freeCores } from '../../src/validation/validateInput.js';
+import { fleetOptions } from '../support/fleetReference.js';
+import { ndjsonFile } from '../support/ndjsonFiles.js';
+import { subStateService } from '../support/subStateService.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ndjson-ranges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Service = (typeof services)[number] | typeof subStateService;
+
+/** The fleet report, the bad records and the error (if any) of reading `file` in ranges cut near `offsets`. */
+async function inRanges(service: Service, file: string, offsets: number[], options: object) {
+  const fleet = compactFleet(service, options);
+  const bad: string[] = [];
+  try {
+    await validateNdjsonInRanges(fleet, file, file, statSync(file).size, offsets, {
+      timeUnit: 'auto',
+      onBadRecord: (problem: InputError) => bad.push(problem.message),
+      inProcess: true,
+      threads: 1,
+    });
+  } catch (error) {
+    return { error: (error as Error).message, bad };
+  }
+  return { report: fleet.report(), bad };
+}
+
+/** The same, reading the file whole (one thread). */
+async function whole(service: Service, file: string, options: object, workers = 1) {
+  const bad: string[] = [];
+  try {
+    const {
+      file: _,
+      format,
+      badRecords,
+      ...report
+    } = await validateInput(service, file, {
+      ...options,
+      format: 'ndjson',
+      workers,
+      onBadRecord: (record) => bad.push(`${record.file}:${record.line}:${record.column}: ${record.message}`),
+    });
+    return { report, bad };
+  } catch (error) {
+    return { error: (error as Error).message, bad };
+  }
+}
+
+describe.each([...services, subStateService].map((s) => [s.id, s] as const))('NDJSON in ranges (%s)', (id, service) => {
+  it('gives the report of the whole file, wherever it is cut (property)', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        ndjsonFile(service, 60),
+        fleetOptions,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        async (bytes, options, cuts) => {
+          const file = join(dir, `${id}-${n++}.ndjson`);
+          writeFileSync(file, bytes);
+          const offsets = cuts.map((c) => Math.floor(c * bytes.length));
+          const split = await inRanges(service, file, offsets, options);
+          const one = await whole(service, file, options);
+          if ('error' in one) {
+            // the whole read fails with the same error; the empty-input error is validateInput's own
+            if (!one.error?.includes('empty input')) expect(split).toEqual(one);
+            return;
+          }
+          const badText = one.bad.map((b) => b.replace(/:undefined/g, ''));
+          expect(split).toEqual({ report: one.report, bad: badText });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the default threads', () => {
+  it('are the free cores: at least one, at most every core', async () => {
+    const { availableParallelism } = await import('node:os');
+    const free = freeCores();
+    expect(Number.isInteger(free)).toBe(true);
+    expect(free).toBeGreaterThanOrEqual(1);
+    expect(free).toBeLessThanOrEqual(availableParallelism());
+  });
+});
+
+describe('NDJSON in worker threads', () => {
+  it('gives the report of one thread (needs the compiled worker: npm run build)', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        ndjsonFile('kafka', 200),
+        fleetOptions,
+        fc.integer({ min: 2, max: 4 }),
+        async (bytes, options, workers) => {
+          const file = join(dir, `threads-${n++}.ndjson`);
+          writeFileSync(file, bytes);
+          expect(await whole('kafka' as unknown as Service, file, options, workers)).toEqual(
+            await whole('kafka' as unknown as Service, file, options),
+          );
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+});
