@@ -380,17 +380,21 @@ class RangeQueue implements AsyncIterable<RangeMessage> {
 /**
  * The ranges, in order, read by `threads` threads: `threads - 1` worker threads read ranges into batches ahead of
  * validation, and this thread reads straight into the fleet every range no worker has taken when its turn comes
- * (range 0 and 1 among them, while the workers start), validating the workers' batches in between. A free worker
- * takes the first range nobody has, at least two after the one being validated (so this thread seldom waits for a
- * range still being read) and fewer than `2 * threads + 1` after it (so few ranges' batches wait in memory). Both
- * kinds of thread stay busy however their speeds differ: the faster the workers, the more ranges they take.
+ * (range 0 among them, while the workers start), validating the workers' batches in between. A free worker takes
+ * the farthest range nobody has, fewer than `3 * threads` after the one being validated (so it is ready when its
+ * turn comes, and few ranges' batches wait in memory). A range whose worker has sent nothing yet when its turn
+ * comes (a worker slowed down by other processes) is read here instead, and the worker's messages for it are
+ * dropped. Both kinds of thread stay busy however their speeds differ: the faster the workers, the more they take.
  */
 function rangeSources(
   tasks: readonly RangeTask[],
   threads: number,
 ): { sources: Iterable<RangeSource>; stop(): Promise<void> } {
   const queues = tasks.map(() => new RangeQueue());
+  /** Per range: 0 free, 1 a worker's, 2 read here. */
   const taken = new Uint8Array(tasks.length);
+  /** Per range: whether its worker has sent a message. */
+  const heard = new Uint8Array(tasks.length);
   const ahead = 3 * threads;
   let validating = 0;
   const take = (): number | undefined => {
@@ -418,7 +422,10 @@ function rangeSources(
     const worker = new Worker(workerScript());
     workers.push(worker);
     worker.on('message', ({ index, message }: { index: number; message: RangeMessage }) => {
-      queues[index]!.add(message);
+      if (taken[index] === 1) {
+        heard[index] = 1;
+        queues[index]!.add(message);
+      }
       if ('batch' in message) return;
       running.delete(worker);
       feed(worker);
@@ -433,7 +440,7 @@ function rangeSources(
     for (let k = 0; k < tasks.length; k++) {
       validating = k;
       for (const worker of idle.splice(0)) feed(worker);
-      if (taken[k] === 1) yield queues[k]!;
+      if (taken[k] === 1 && heard[k] === 1) yield queues[k]!;
       else {
         taken[k] = 2;
         yield { here: tasks[k]! };
