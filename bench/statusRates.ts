@@ -5,7 +5,8 @@
 import { statusGraph } from '../src/graph/statusGraph.js';
 import { lifecycleModel } from '../src/model/index.js';
 import { validateByReplay } from '../src/testing/replayValidator.js';
-import { createValidator, type ValidationMode } from '../src/validation/validator.js';
+import { createValidator } from '../src/validation/validateHistory.js';
+import type { ValidationMode } from '../src/validation/validator.js';
 import { seededRandom } from './fleetLog.js';
 
 /** The measured rates for one service. */

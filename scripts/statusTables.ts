@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { services } from '../machines/index.js';
-import { statusGraphData } from '../src/graph/statusGraph.js';
+import { statusGraphData } from '../src/graph/compileStatusGraph.js';
 import { STATUS_TABLES_DIR, STATUS_TABLES_INDEX } from '../src/graph/statusTables.js';
 
 const dir = fileURLToPath(STATUS_TABLES_DIR);

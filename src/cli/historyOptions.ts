@@ -2,11 +2,8 @@
  * The options every command that reads a history shares: `--mode`, `--from-start`, `--format`, and how to read your
  * own data (`--status-field`, `--id-field`, `--time-field`, `--time-unit`, `--records`, `--absent-is-gone`).
  */
-import type { Service } from '../../machines/index.js';
 import { type FieldNames, TIME_UNITS, type TimeUnit } from '../input/fields.js';
 import { INPUT_FORMATS, type InputFormat, isInputFormat } from '../input/format.js';
-import type { ReadOptions } from '../input/observationReader.js';
-import { goneStatus } from '../validation/validateInput.js';
 import type { ValidationMode } from '../validation/validator.js';
 import { UsageError } from './command.js';
 
@@ -108,14 +105,4 @@ export function dataOptions(values: {
     ...(records === undefined ? {} : { records }),
     ...(values['absent-is-gone'] ? { absentIsGone: true } : {}),
   };
-}
-
-/**
- * The `readHistories` options of the parsed data options, for a service (absent-is-gone observes its final status).
- *
- * @example await readHistories(file, { stdin, ...readOptions(values, service) })
- */
-export function readOptions(values: Parameters<typeof dataOptions>[0], service: Service): ReadOptions {
-  const { absentIsGone, ...rest } = dataOptions(values);
-  return absentIsGone ? { ...rest, absentIsGone: goneStatus(service) } : rest;
 }

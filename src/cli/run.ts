@@ -17,7 +17,6 @@ import {
   write,
 } from './command.js';
 import { commands } from './commands/index.js';
-import { packageVersion } from './packageVersion.js';
 
 /** Exit code for a bug in this tool (EX_SOFTWARE of sysexits.h). */
 export const EXIT_INTERNAL = 70;
@@ -68,6 +67,7 @@ async function runCommand(argv: string[], io: CliIO, registry: readonly CommandE
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '-v' || name === '--version') {
+    const { packageVersion } = await import('./packageVersion.js'); // not loaded by the commands
     await write(io.stdout, packageVersion() + '\n');
     return EXIT_OK;
   }

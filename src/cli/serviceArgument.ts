@@ -7,7 +7,6 @@
 import type { Service } from '../../machines/index.js';
 import { precompiledServices } from '../graph/statusTables.js';
 import { loadBuiltInServices } from '../model/builtInServices.js';
-import { resolveService } from '../model/resolveService.js';
 import { UsageError } from './command.js';
 
 /** The `parseCommandArgs` configuration of `--machine FILE` (spread it into a command's own). */
@@ -42,6 +41,7 @@ export async function serviceArgument(
   const [id, ...rest] = positionals;
   if (id === undefined) throw new UsageError(`missing ${SERVICE_USAGE}`);
   await loadBuiltInServices(); // the CLI loads the machines only for the commands that need them
+  const { resolveService } = await import('../model/resolveService.js'); // not loaded where the tables serve
   return { service: resolveService(id), rest };
 }
 

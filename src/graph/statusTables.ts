@@ -3,12 +3,13 @@
  * `npm run build`) into plain data next to the built machines, `dist/machines/status-tables/`. Reading them needs
  * neither xstate nor the machine modules, so a command that only validates starts fast. Where the tables are
  * absent (run from source, as the tests do), graphs are compiled from the machines; a test checks that the tables
- * are exactly the graphs compiled live, for every service.
+ * are exactly the graphs compiled live, for every service. `loadStatusGraph` is the asynchronous way to any
+ * service's graph that loads the compiler only where no table serves (the CLI's `validate` starts faster for it).
  */
 import { readFileSync } from 'node:fs';
 import type { Service } from '../../machines/index.js';
-import { builtInServices, builtInServicesLoaded } from '../model/builtInServices.js';
-import { type StatusGraph, type StatusGraphData, statusGraphOfData } from './statusGraph.js';
+import { builtInServices, builtInServicesLoaded, loadBuiltInServices } from '../model/builtInServices.js';
+import { type StatusGraph, type StatusGraphData, statusGraphOfData } from './statusGraphOfData.js';
 
 /** Where the tables are: `status-tables/` beside the built machines (from `dist/src/graph/`). */
 export const STATUS_TABLES_DIR = new URL('../../machines/status-tables/', import.meta.url);
@@ -49,6 +50,22 @@ export function precompiledStatusGraph(service: string | Service): StatusGraph |
     loaded.set(id, graph);
   }
   return graph;
+}
+
+/**
+ * The graph `statusGraph(service)` gives (the same object, cached per service), for code that can wait: from the
+ * precompiled tables where they serve, otherwise compiled, the registry and the compiler loaded on first need. Rejects
+ * as `statusGraph` throws: an `UnknownServiceError` for an unknown id, a `BadArgumentTypeError` for what is not a
+ * service.
+ *
+ * @example const graph = await loadStatusGraph('kafka'); graph.statuses.includes('RUNNING') // true
+ */
+export async function loadStatusGraph(service: string | Service): Promise<StatusGraph> {
+  const precompiled = precompiledStatusGraph(service);
+  if (precompiled !== undefined) return precompiled;
+  if (typeof service === 'string') await loadBuiltInServices(); // resolving the id needs the registry
+  const { compiledStatusGraph } = await import('./compileStatusGraph.js');
+  return compiledStatusGraph(service);
 }
 
 /** The id of a registered service given as its object (a machine of one's own has none). */

@@ -1,4 +1,7 @@
-/** The shape of a line-by-line reader of one input format, and the options every record reader takes. */
+/**
+ * The shape of a line-by-line reader of one input format, the options every record reader takes, and the reader of
+ * the plainest format (one status per line, blank lines skipped; the status is the line as written).
+ */
 import type { Observation } from '../model/index.js';
 import { type RecordShape, recordShape, type TimeUnit } from './fields.js';
 import type { InputError } from './inputError.js';
@@ -46,4 +49,18 @@ export interface LineParser {
  */
 export function isBlankLine(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '');
+}
+
+/**
+ * A reader of plain status lines.
+ *
+ * @example createLinesParser().line('RUNNING', 4) // { status: 'RUNNING', line: 4 }
+ */
+export function createLinesParser(): LineParser {
+  return {
+    line(text: string, line: number): Observation | undefined {
+      if (isBlankLine(text)) return undefined;
+      return { status: text, line };
+    },
+  };
 }

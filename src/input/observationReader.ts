@@ -9,16 +9,21 @@ import { BadArgumentTypeError } from '../model/badArgument.js';
 import { checkOneOf, describeValue } from '../model/checkArgument.js';
 import type { Observation } from '../model/index.js';
 import { type FieldNames, observationFromJson, recordShape, type TimeUnit } from './fields.js';
-import { detectFormat, INPUT_FORMATS, type InputFormat, wrongFormat } from './format.js';
-import { type FormatReaders, loadFormatReaders } from './formatReaders.js';
+import {
+  detectFormat,
+  type FormatReaders,
+  INPUT_FORMATS,
+  type InputFormat,
+  loadFormatReaders,
+  wrongFormat,
+} from './format.js';
 import { InputError, MAX_RECORD_LENGTH, recordTooLong } from './inputError.js';
 import type { JsonArrayStream } from './jsonArrayStream.js';
 import type { JsonDocumentStream } from './jsonDocuments.js';
 import { scanJson } from './jsonSyntax.js';
-import { badRecord, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
+import { badRecord, createLinesParser, isBlankLine, type LineParser, type RecordOptions } from './lineParser.js';
 import { LineSplitter } from './lineSplitter.js';
 import { type FileChunks, openFile } from './openFile.js';
-import { createLinesParser } from './plainLines.js';
 import { StrictUtf8Decoder } from './utf8.js';
 
 /** Options of {@link readObservations}. */

@@ -8,16 +8,12 @@
  */
 import { type AnyActorRef, createActor, type InspectionEvent, type Observer } from 'xstate';
 import type { Service } from '../../machines/index.js';
-import { leafGraph, searchSteps, statusGraph } from '../graph/statusGraph.js';
+import { leafGraph, searchSteps } from '../graph/compileStatusGraph.js';
+import { statusGraph } from '../graph/statusGraph.js';
 import { checkNumber, leafOf, leafValue, lifecycleModel, type Observation, resolveService } from '../model/index.js';
 import { type Clock, systemClock } from '../time/clock.js';
-import {
-  checkHistory,
-  checkValidationOptions,
-  type ValidationMode,
-  type Violation,
-  validateHistory,
-} from '../validation/validator.js';
+import { checkHistory, validateHistory } from '../validation/validateHistory.js';
+import { checkValidationOptions, type ValidationMode, type Violation } from '../validation/validator.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayOptions {

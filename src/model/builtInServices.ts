@@ -4,8 +4,6 @@
  * program that never needs a machine never loads one. The CLI's `validate` of a registered service runs on the
  * precompiled status tables, and loads neither the machines nor xstate.
  */
-import { createRequire } from 'node:module';
-
 /** What the registry module exports. */
 type Registry = typeof import('../../machines/index.js');
 
@@ -27,7 +25,11 @@ export function registerBuiltInServices(loaded: Pick<Registry, 'services' | 'fin
  * @example builtInServices().services.map((s) => s.id) // ['kafka', 'dcs', ...]
  */
 export function builtInServices(): Pick<Registry, 'services' | 'findService'> {
-  if (registry === undefined) registerBuiltInServices(createRequire(import.meta.url)('../../machines/index.js'));
+  if (registry === undefined) {
+    // `node:module` is reached only here (not imported: a module that is loaded costs every start-up)
+    const { createRequire } = process.getBuiltinModule('node:module');
+    registerBuiltInServices(createRequire(import.meta.url)('../../machines/index.js'));
+  }
   return registry!;
 }
 

@@ -14,13 +14,8 @@ import { lifecycleModel, type Observation } from '../model/index.js';
 import { DEFAULT_ALPHA, QuantileSketch } from '../stats/quantileSketch.js';
 import { detachString } from '../validation/detachString.js';
 import { fleetReportOf } from '../validation/fleetValidator.js';
-import {
-  createValidator,
-  type HistoryValidator,
-  type ValidationMode,
-  type ValidationOptions,
-  type Violation,
-} from '../validation/validator.js';
+import { createValidator } from '../validation/validateHistory.js';
+import type { HistoryValidator, ValidationMode, ValidationOptions, Violation } from '../validation/validator.js';
 import { driftFindings } from './drift.js';
 import { durationStats } from './durationStats.js';
 import { type OperationTable, operationSpans } from './operations.js';

@@ -13,9 +13,10 @@ export {
   type HistoryReport,
   validateFleet,
 } from './fleetValidator.js';
+export { goneStatus } from './goneStatus.js';
+export { createValidator, validateHistory } from './validateHistory.js';
 export {
   type BadRecord,
-  goneStatus,
   type InputProgress,
   type InputReport,
   type InputReportStream,
@@ -23,17 +24,15 @@ export {
   validateInput,
   validateInputStream,
 } from './validateInput.js';
-export {
-  createValidator,
-  type ExplainedStep,
-  type Finding,
-  type HistoryValidator,
-  type HistoryVerdict,
-  type MissedStates,
-  type SpellingNote,
-  type ValidationMode,
-  type ValidationOptions,
-  type Violation,
-  type ViolationKind,
-  validateHistory,
+export type {
+  ExplainedStep,
+  Finding,
+  HistoryValidator,
+  HistoryVerdict,
+  MissedStates,
+  SpellingNote,
+  ValidationMode,
+  ValidationOptions,
+  Violation,
+  ViolationKind,
 } from './validator.js';

@@ -2,7 +2,7 @@
  * `ndjsonFileSize`: whether an input takes the byte path of NDJSON files, decided the way the ordinary reader
  * decides its format (by its first non-blank line), without loading any reader module.
  */
-import { type FileHandle, open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { recordShape } from '../input/fields.js';
 import { detectFormat, wrongFormat } from '../input/format.js';
 import { isBlankLine } from '../input/lineParser.js';
@@ -23,23 +23,26 @@ export interface ByteInputOptions {
  * The size of `source` when it is a regular file that the ordinary reader would read as NDJSON with the built-in
  * field names (so the byte path gives the same result); undefined otherwise (then the ordinary reader reads it).
  */
-export async function ndjsonFileSize(source: unknown, options: ByteInputOptions): Promise<number | undefined> {
+export function ndjsonFileSize(source: unknown, options: ByteInputOptions): number | undefined {
   if (typeof source !== 'string' || source === '-' || options.records !== undefined) return undefined;
   if (options.format !== undefined && options.format !== 'ndjson') return undefined;
   if (options.fields !== undefined && !recordShape(options.fields).builtIn) return undefined;
-  let handle: FileHandle | undefined;
+  // read at once, synchronously (a few system calls, no module or thread pool round trip at start-up); only a regular
+  // file is opened, so a named pipe never blocks here
+  let fd: number | undefined;
   try {
-    handle = await open(source, 'r');
-    const stats = await handle.stat();
+    if (!statSync(source).isFile()) return undefined;
+    fd = openSync(source, 'r');
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return undefined;
     if (options.format === 'ndjson') return stats.size;
     const head = Buffer.alloc(Math.min(HEAD, stats.size));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytesRead = readSync(fd, head, 0, head.length, 0);
     return isNdjson(head.subarray(0, bytesRead), bytesRead === stats.size) ? stats.size : undefined;
   } catch {
     return undefined; // the ordinary reader reports it
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -3,21 +3,20 @@
  * format) and validate every instance's history as it goes. Records without a usable status are reported with their
  * place and counted, and validation of the rest goes on.
  */
-import { availableParallelism, loadavg } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
+import { loadStatusGraph } from '../graph/statusTables.js';
 import { recordShape } from '../input/fields.js';
 import { INPUT_FORMATS, type InputFormat } from '../input/format.js';
 import { InputError } from '../input/inputError.js';
 import type { RecordOptions } from '../input/lineParser.js';
 import { type ReadOptions, readObservations } from '../input/observationReader.js';
-import { BadArgumentError } from '../model/badArgument.js';
+import { loadBuiltInServices } from '../model/builtInServices.js';
 import { checkNumber, checkOneOf } from '../model/checkArgument.js';
-import { lifecycleModel } from '../model/lifecycleModel.js';
-import { statusesTagged } from '../model/statusesTagged.js';
-import { withEventful } from './compactFleet.js';
-import { compactFleet, type FleetOptions, type FleetReport, type FleetReportStream } from './fleetValidator.js';
+import { CompactFleet, withEventful } from './compactFleet.js';
+import type { FleetOptions, FleetReport, FleetReportStream } from './fleetValidator.js';
 import { ndjsonFileSize } from './ndjsonEligible.js';
+import { checkValidationOptions } from './validator.js';
 
 /** How far reading has got (for progress reports). */
 export interface InputProgress {
@@ -51,7 +50,7 @@ export interface ValidateInputOptions extends FleetOptions, Omit<ReadOptions, 'a
   onBadRecord?(record: BadRecord): void;
   /**
    * Threads that read an NDJSON file (worker threads over byte ranges of the file; validation stays one exact pass
-   * in file order). Default: the cores other processes leave free (see {@link freeCores}) for a regular NDJSON file
+   * in file order). Default: the cores other processes leave free (see `freeCores`) for a regular NDJSON file
    * of at least {@link PARALLEL_MIN_BYTES} bytes when findings are not asked for live (`onFinding`), otherwise one.
    * Give 1 to keep to one thread, or more to use that many whatever the file and the machine's load.
    */
@@ -60,17 +59,6 @@ export interface ValidateInputOptions extends FleetOptions, Omit<ReadOptions, 'a
 
 /** The least size of an NDJSON file that is read by several threads by default (smaller ones are quicker on one). */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
-
-/**
- * The cores other processes leave free: the cores less the last minute's load average, rounded, at least 1. Threads
- * beyond them only share a busy core (measured: slower than one thread on a 2-core machine with one core taken).
- *
- * @example freeCores() // 2 on an idle 2-core machine
- */
-export function freeCores(): number {
-  const cores = availableParallelism();
-  return Math.min(cores, Math.max(1, Math.round(cores - loadavg()[0]!)));
-}
 
 /** The report on an input, with where it came from. */
 export interface InputReport extends FleetReport {
@@ -144,13 +132,16 @@ export async function validateInputStream(
       format,
       INPUT_FORMATS.map((f) => f.format),
     );
-  const fleet = compactFleet(service, {
+  const fleetOptions: FleetOptions = {
     ...(mode ? { mode } : {}),
     ...(fromStart === undefined ? {} : { fromStart }),
     ...(explain === undefined ? {} : { explain }),
     ...(maxDetails === undefined ? {} : { maxDetails }),
     ...(onFinding ? { onFinding } : {}),
-  });
+  };
+  // as `createFleetValidator` (options checked, then the service), the compiler loaded only where no table serves
+  checkValidationOptions('createFleetValidator', fleetOptions);
+  const fleet = new CompactFleet(await loadStatusGraph(service), fleetOptions);
   const keep = maxDetails ?? 100;
   const bad: BadRecord[] = [];
   const keepBad = (problem: InputError) => {
@@ -160,7 +151,7 @@ export async function validateInputStream(
     if (bad.length < keep) bad.push(record);
     onBadRecord?.(record);
   };
-  const size = await ndjsonFileSize(source, { format, fields, records });
+  const size = ndjsonFileSize(source, { format, fields, records });
   if (size !== undefined) {
     // an NDJSON file: read as bytes straight into the compact fleet
     const file = source as string;
@@ -175,7 +166,8 @@ export async function validateInputStream(
     };
     const progress = (bytesRead: number) =>
       onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size });
-    const threads = workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? freeCores() : 1);
+    const threads =
+      workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? (await import('./freeCores.js')).freeCores() : 1);
     // loaded only here: reading plain lines or CSV loads no NDJSON reader
     const { validateNdjsonFile } = await import('./ndjsonFile.js');
     const { rangeOffsets, validateNdjsonInRanges } = await import('./ndjsonRanges.js');
@@ -199,6 +191,7 @@ export async function validateInputStream(
       stream.eventful,
     );
   }
+  const gone = absentIsGone === true ? await goneStatusOf(service) : absentIsGone;
   const reader = readObservations(source, {
     ...(format ? { format } : {}),
     ...(stdin ? { stdin } : {}),
@@ -206,9 +199,7 @@ export async function validateInputStream(
     ...(fields ? { fields } : {}),
     ...(timeUnit ? { timeUnit } : {}),
     ...(records === undefined ? {} : { records }),
-    ...(absentIsGone === undefined || absentIsGone === false
-      ? {}
-      : { absentIsGone: absentIsGone === true ? goneStatus(service) : absentIsGone }),
+    ...(gone === undefined || gone === false ? {} : { absentIsGone: gone }),
     onBadRecord: keepBad,
   });
   for await (const batch of reader.batches()) {
@@ -227,18 +218,9 @@ export async function validateInputStream(
   );
 }
 
-/**
- * The status an instance that is gone (HTTP 404) is observed as: the service's final status. Throws a
- * `BadArgumentError` when the service has none, or several (then name one).
- *
- * @example goneStatus('kafka') // 'DELETED'
- */
-export function goneStatus(service: string | Service): string {
-  const model = lifecycleModel(service);
-  const finals = [...statusesTagged(model, 'final')];
-  if (finals.length !== 1)
-    throw new BadArgumentError(
-      `${model.service} has ${finals.length === 0 ? 'no final status' : `several final statuses (${finals.join(', ')})`}: name the status a gone instance is observed as`,
-    );
-  return finals[0]!;
+/** `goneStatus` of a service, its module (and, for an id, the registry) loaded only for `absentIsGone: true`. */
+async function goneStatusOf(service: string | Service): Promise<string> {
+  const { goneStatus } = await import('./goneStatus.js');
+  if (typeof service === 'string') await loadBuiltInServices();
+  return goneStatus(service);
 }

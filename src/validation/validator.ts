@@ -1,7 +1,8 @@
 /**
- * `createValidator` and `validateHistory`: check an observed sequence of statuses of one instance against the
- * service's machine. The validator is incremental (push one observation at a time and read the verdict so far),
- * for streams and for waiting code; `validateHistory` runs it over a whole history.
+ * The validator of one instance's history: checks an observed sequence of statuses against a service's compiled
+ * status graph. It is incremental (push one observation at a time and read the verdict so far), for streams and for
+ * waiting code. `createValidator` and `validateHistory` (validateHistory.ts) make one for a service; the fleet
+ * validator makes one per instance over a graph it already has (`validatorOf`, `seededValidator`).
  *
  * Rules:
  * - a repeated status (a poll that saw no change) is always legal;
@@ -20,8 +21,7 @@
  *   an unknown status is reported with the closest known status, and the next known status starts afresh;
  * - times that go backwards are reported; validation goes on after every violation.
  */
-import type { Service } from '../../machines/index.js';
-import { type StatusGraph, type StepExplanation, statusGraph } from '../graph/statusGraph.js';
+import type { StatusGraph, StepExplanation } from '../graph/statusGraph.js';
 import { BadArgumentTypeError } from '../model/badArgument.js';
 import { checkNumber, checkOneOf, checkString, describeValue } from '../model/checkArgument.js';
 import { closestStatus } from '../model/closestStatus.js';
@@ -34,7 +34,7 @@ import { readStatus } from './readStatus.js';
 /** How changes of status are judged: one transition each (`strict`), or allowing missed transitional statuses. */
 export type ValidationMode = 'strict' | 'sampled';
 
-/** Options of {@link createValidator} and {@link validateHistory}. */
+/** Options of `createValidator` and `validateHistory`. */
 export interface ValidationOptions {
   /** Default `strict`. */
   mode?: ValidationMode;
@@ -193,19 +193,6 @@ export interface HistoryValidator {
 }
 
 /**
- * A new incremental validator for one instance of a service.
- *
- * @example
- * const v = createValidator('kafka', { mode: 'sampled' });
- * v.push({ status: 'RUNNING' }); v.push({ status: 'DELETED' }); // true: DELETING was missed
- */
-export function createValidator(service: string | Service, options: ValidationOptions = {}): HistoryValidator {
-  checkValidationOptions('createValidator', options);
-  const graph = statusGraph(service);
-  return new Validator(graph, options);
-}
-
-/**
  * A validator over an already built graph with already checked options, for one instance (the fleet validator
  * makes one per instance: no look-up or check is repeated for each).
  */
@@ -266,43 +253,6 @@ export function checkValidationOptions(where: string, options: ValidationOptions
   if (options.maxDetails !== undefined)
     checkNumber(where, 'maxDetails', options.maxDetails, { min: 0, integer: true, infinite: true });
   if (options.instance !== undefined) checkString(where, 'instance', options.instance);
-}
-
-/**
- * Validate a whole history: a list of statuses or of observations.
- *
- * @example validateHistory('kafka', ['CREATING', 'RUNNING', 'DELETED'], { mode: 'sampled' }).ok // true
- */
-export function validateHistory(
-  service: string | Service,
-  history: Iterable<string | Observation>,
-  options: ValidationOptions = {},
-): HistoryVerdict {
-  checkValidationOptions('validateHistory', options);
-  checkHistory('validateHistory', history);
-  const validator = new Validator(statusGraph(service), options);
-  for (const item of history) {
-    if (typeof item === 'string') validator.pushStatus(item);
-    else validator.push(item);
-  }
-  return validator.verdict();
-}
-
-/**
- * Throws a `TypeError` naming `history` unless it is an iterable of statuses or observations other than a
- * string (a string is iterable, by characters: surely a mistake).
- *
- * @example checkHistory('replayHistory', 'RUNNING') // throws: replayHistory: history must be a list of statuses or observations, got string "RUNNING"
- */
-export function checkHistory(where: string, history: unknown): void {
-  const iterable =
-    typeof history === 'object' &&
-    history !== null &&
-    typeof (history as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
-  if (!iterable)
-    throw new BadArgumentTypeError(
-      `${where}: history must be a list of statuses or observations, got ${describeValue(history)}`,
-    );
 }
 
 class Validator implements HistoryValidator {

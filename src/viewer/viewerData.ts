@@ -6,7 +6,8 @@
  */
 import type { Service } from '../../machines/index.js';
 import { lifecycleModel, type Observation, resolveService, type StatusTag } from '../model/index.js';
-import { type HistoryVerdict, type ValidationMode, validateHistory } from '../validation/validator.js';
+import { validateHistory } from '../validation/validateHistory.js';
+import type { HistoryVerdict, ValidationMode } from '../validation/validator.js';
 
 /** One history to show: the observations of one instance. */
 export interface ViewerHistory {

@@ -35,7 +35,8 @@ import {
 } from '../model/index.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { readStatus } from '../validation/readStatus.js';
-import { createValidator, type HistoryVerdict } from '../validation/validator.js';
+import { createValidator } from '../validation/validateHistory.js';
+import type { HistoryVerdict } from '../validation/validator.js';
 import { backoffDelay } from './backoff.js';
 import { expectations, judgeLeaves } from './expectations.js';
 import { WaitError, type WaitErrorDetails, type WaitFailureReason, type WaitObservation } from './waitError.js';

@@ -2,8 +2,10 @@
  * Start-up: the registry names every command without loading it, and the built CLI validates a registered service
  * on the precompiled status tables, loading neither xstate nor any machine module; commands that need a machine
  * load them, and a machine of your own is compiled as before. Plain lines load neither the CSV nor the JSON readers
- * (a format's readers load once it is known), and neither `validate` nor `--help` loads the model's index. The
- * modules a process loads are recorded by a module hook (a fact of the run, not a timing).
+ * (a format's readers load once it is known), and neither `validate` nor `--help` loads the model's index. Validating
+ * on the precompiled tables loads neither the graph compiler nor the model modules it needs, nor what only a
+ * terminal, a big NDJSON file or `--version` needs; a machine of one's own loads the compiler. The modules a process
+ * loads are recorded by a module hook (a fact of the run, not a timing).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,30 @@ const modelIndex = (url: string) => url.endsWith('/src/model/index.js');
 /** A reader of one input format (loaded only once that format is known). */
 const reader = (name: string) => (url: string) => url.endsWith(`/src/input/${name}.js`);
 const FORMAT_READERS = ['csv', 'ndjson', 'flatRecord', 'jsonArrayStream', 'jsonDocuments'];
+/** A module of this package, by its path under src/ (without `.js`). */
+const ownModule = (path: string) => (url: string) => url.endsWith(`/src/${path}.js`);
+/**
+ * What validating plain lines of a registered service does not load: the graph compiler and the model modules it
+ * needs (the precompiled tables serve), the sync `statusGraph` and the fleet validator that calls it, what only a
+ * terminal (progress line, clock), `--absent-is-gone`, a big NDJSON file (free cores) or `--version` needs, and the
+ * built-ins only they use.
+ */
+const NOT_FOR_PLAIN_LINES = [
+  'graph/compileStatusGraph',
+  'graph/statusGraph',
+  'model/lifecycleModel',
+  'model/perService',
+  'model/resolveService',
+  'model/leafValue',
+  'model/statusesTagged',
+  'validation/fleetValidator',
+  'validation/validateHistory',
+  'validation/goneStatus',
+  'validation/freeCores',
+  'cli/progressLine',
+  'time/clock',
+  'cli/packageVersion',
+];
 /** A machine module (the vocabulary holds only names and types, and no machine). */
 const machine = (url: string) => /\/machines\/(?!vocabulary\.js$)[^/]+\.js$/.test(url);
 
@@ -99,6 +125,40 @@ describe('start-up', () => {
     for (const name of FORMAT_READERS) expect(built.modules.filter(reader(name))).toEqual([]);
     expect(built.modules.filter(modelIndex)).toEqual([]);
     expect(built.modules.filter(xstate)).toEqual([]);
+    for (const path of NOT_FOR_PLAIN_LINES) expect(built.modules.filter(ownModule(path))).toEqual([]);
+    expect(built.modules.filter((url) => url === 'node:os' || url === 'node:fs/promises')).toEqual([]);
+    expect(built.modules.some(ownModule('graph/statusTables'))).toBe(true); // the tables served
+  });
+
+  it('validates plain lines on a terminal as off one (the progress line loaded there stays silent at first)', async () => {
+    const file = join(dir, 'plain-tty.txt');
+    writeFileSync(file, 'CREATING\nRUNNING\nCREATING\n');
+    const plain = await runCliCapture(['validate', 'kafka', file, '--mode', 'sampled']);
+    const tty = await runCliCapture(['validate', 'kafka', file, '--mode', 'sampled'], {
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
+    expect(plain.code).toBe(1);
+    expect({ code: tty.code, stdout: tty.stdout, stderr: tty.stderr }).toEqual({ ...plain, stderr: '' });
+  });
+
+  it('loads the compiler for a machine of its own, and the final status only for --absent-is-gone', async () => {
+    const file = join(dir, 'queue-own.ndjson');
+    writeFileSync(file, '{"status":"CREATING"}\n{"status":"DELETING"}\n');
+    const own = runBuilt(['validate', '--machine', serviceFile(JSON.stringify(queueConfig()), 'json'), file]);
+    expect(own.code).toBe(1);
+    expect(own.modules.some(ownModule('graph/compileStatusGraph'))).toBe(true);
+    const polls = join(dir, 'polls.json');
+    writeFileSync(
+      polls,
+      '{"instances":[{"id":"a","status":"RUNNING"},{"id":"b","status":"RUNNING"}]}\n{"instances":[{"id":"a","status":"RUNNING"}]}\n',
+    );
+    const args = ['validate', 'kafka', polls, '--records', 'instances', '--absent-is-gone', '--mode', 'sampled'];
+    const gone = runBuilt(args);
+    expect(gone.code).toBe(0);
+    expect(gone.stdout).toContain('2 histories');
+    expect(gone.stdout).toBe((await runCliCapture(args)).stdout);
+    expect(gone.modules.some(ownModule('validation/goneStatus'))).toBe(true);
   });
 
   it("loads a format's readers once the format is known: CSV, NDJSON, JSON, forced or detected", async () => {

@@ -7,12 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import {
-  compiledStatusGraph,
-  type StatusGraph,
-  statusGraphData,
-  statusGraphOfData,
-} from '../../src/graph/statusGraph.js';
+import { compiledStatusGraph, statusGraphData } from '../../src/graph/compileStatusGraph.js';
+import { type StatusGraph, statusGraphOfData } from '../../src/graph/statusGraphOfData.js';
 import { spellingKey } from '../../src/model/index.js';
 import { repoRoot } from '../support/paths.js';
 import { subStateService } from '../support/subStateService.js';

@@ -17,7 +17,8 @@ import {
   UsageError,
   write,
 } from '../command.js';
-import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
+import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { readOptions } from '../readOptions.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 
 const DEFAULT_PACE_MS = 500;

@@ -8,7 +8,8 @@ import type { FleetReportOptions } from '../../report/fleetReporter.js';
 import type { JunitBy } from '../../report/junit.js';
 import { reportJunit } from '../../report/junit.js';
 import { systemClock } from '../../time/clock.js';
-import { goneStatus, type InputProgress } from '../../validation/validateInput.js';
+import { goneStatus } from '../../validation/goneStatus.js';
+import type { InputProgress } from '../../validation/validateInput.js';
 import {
   type Command,
   EXIT_FINDINGS,

@@ -5,9 +5,9 @@ import type { Readable } from 'node:stream';
 import { INPUT_FORMATS } from '../../input/format.js';
 import { STDIN_NAME } from '../../input/observationReader.js';
 import type { DuckDbReport } from '../../sql/duckdbEngine.js';
-import { systemClock } from '../../time/clock.js';
 import { type InputProgress, type InputReportStream, validateInputStream } from '../../validation/validateInput.js';
 import {
+  type CliIO,
   type Command,
   EXIT_FINDINGS,
   EXIT_OK,
@@ -26,7 +26,7 @@ import {
   formatFleetReport,
 } from '../formatFleetReport.js';
 import { DATA_HELP, DATA_OPTIONS, dataOptions, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
-import { createProgressLine } from '../progressLine.js';
+import type { ProgressLine } from '../progressLine.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, validatedServiceArgument } from '../serviceArgument.js';
 
 /** The `validate` command: reads each input in one streaming pass into a fleet validator, prints the report. */
@@ -120,10 +120,11 @@ Examples:
       const name = source === '-' ? STDIN_NAME : source;
       const live = !values.json && !jsonLines && isLive(source, io.stdin);
       let progress: InputProgress = { observations: 0, histories: 0, bytesRead: 0, totalBytes: undefined };
+      // the findings are the progress; off a terminal it would never draw (its modules not even loaded)
       const line =
-        live || jsonLines
-          ? { tick() {}, clear() {} } // the findings are the progress
-          : createProgressLine(io.stderr, systemClock, () => progressText(name, progress));
+        live || jsonLines || !io.stderr.isTTY
+          ? SILENT_LINE
+          : await progressLine(io.stderr, () => progressText(name, progress));
       const report = await validateInputStream(service, source, {
         mode,
         fromStart,
@@ -178,6 +179,18 @@ Examples:
     return reports.every((r) => r.ok) ? EXIT_OK : EXIT_FINDINGS;
   },
 };
+
+/** A progress line that never draws. */
+const SILENT_LINE: ProgressLine = { tick() {}, async clear() {} };
+
+/** A progress line on a terminal's stderr, its module and the clock loaded only then. */
+async function progressLine(stderr: CliIO['stderr'], text: () => string): Promise<ProgressLine> {
+  const [{ createProgressLine }, { systemClock }] = await Promise.all([
+    import('../progressLine.js'),
+    import('../../time/clock.js'),
+  ]);
+  return createProgressLine(stderr, systemClock, text);
+}
 
 /** The value of `--workers`: a whole number of at least 1. */
 function workerCount(text: string): number {

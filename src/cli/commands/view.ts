@@ -12,7 +12,8 @@ import {
   UsageError,
   write,
 } from '../command.js';
-import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions, readOptions } from '../historyOptions.js';
+import { DATA_HELP, DATA_OPTIONS, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
+import { readOptions } from '../readOptions.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
 import { NotAFileError, writeFileAtomic } from '../writeFileAtomic.js';
 
