@@ -22,6 +22,7 @@ import { type FastTimeForm, NdjsonByteReader } from '../input/ndjsonBytes.js';
 import type { Observation } from '../model/index.js';
 import type { CompactFleet } from './compactFleet.js';
 import { InstanceTable } from './instanceTable.js';
+import { fleetSink } from './ndjsonFile.js';
 
 /** Records per batch a range sends. */
 const BATCH = 1 << 15;
@@ -221,21 +222,62 @@ export async function rangesAt(path: string, size: number, offsets: readonly num
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size }));
 }
 
+/** A range as validation meets it: the messages of a reader elsewhere, or a range to read here, straight in. */
+export type RangeSource = AsyncIterable<RangeMessage> | { here: RangeTask };
+
 /**
- * Validate the ranges' messages into `fleet`, range after range (each source must give a range's messages in order);
- * returns the lines read. `onBadRecord` gets bad records with their true line; an error of a range is thrown once
- * everything before it is validated.
+ * Read a range on this thread straight into `fleet`, as the one-thread reader does (no batches): its lines numbered
+ * after the `base` lines before it, which must all be validated already. Returns the range's lines.
+ */
+async function validateRangeHere(
+  fleet: CompactFleet,
+  task: RangeTask,
+  base: number,
+  onBadRecord: (problem: InputError) => void,
+  onProgress?: (bytes: number) => void,
+): Promise<number> {
+  const parser = createNdjsonParser(task.name, { ...DEFAULT_RECORD_OPTIONS, timeUnit: task.timeUnit, onBadRecord });
+  const reader = new NdjsonByteReader(task.name, task.statuses, parser, fleetSink(fleet), {
+    firstLine: base,
+    atStart: task.range.start === 0,
+  });
+  let bytes = 0;
+  for await (const chunk of fileChunks(task.path, task.range)) {
+    reader.push(chunk);
+    bytes += chunk.length;
+    onProgress?.(bytes);
+  }
+  reader.end();
+  return reader.lineNumber - base;
+}
+
+/**
+ * Validate the ranges into `fleet`, range after range (each source of messages must give a range's messages in
+ * order; a range to read here is read when its turn comes); returns the lines read. `onBadRecord` gets bad records
+ * with their true line; an error of a range is thrown once everything before it is validated.
  */
 export async function validateRanges(
   fleet: CompactFleet,
   name: string,
-  sources: Iterable<AsyncIterable<RangeMessage>>,
+  sources: Iterable<RangeSource>,
   onBadRecord: (problem: InputError) => void,
   onProgress?: (bytes: number) => void,
 ): Promise<number> {
   let base = 0;
   let bytesBefore = 0;
   for (const source of sources) {
+    if ('here' in source) {
+      const before = bytesBefore;
+      base += await validateRangeHere(
+        fleet,
+        source.here,
+        base,
+        onBadRecord,
+        onProgress && ((bytes) => onProgress(before + bytes)),
+      );
+      bytesBefore += source.here.range.end - source.here.range.start;
+      continue;
+    }
     let global = new Int32Array(1024).fill(-1);
     let bytes = 0;
     let finished = false;
@@ -336,53 +378,73 @@ class RangeQueue implements AsyncIterable<RangeMessage> {
 }
 
 /**
- * The ranges' messages, in order, read by `threads` threads: this one reads every `threads`-th range itself (range 0
- * first, while the workers start), and `threads - 1` worker threads read the others. A worker's range is started
- * when validation is fewer than `threads` ranges before it (so few ranges' batches wait in memory), on the first
- * free worker.
+ * The ranges, in order, read by `threads` threads: `threads - 1` worker threads read ranges into batches ahead of
+ * validation, and this thread reads straight into the fleet every range no worker has taken when its turn comes
+ * (range 0 among them, while the workers start), validating the workers' batches in between. A free worker takes
+ * the farthest range nobody has, fewer than `3 * threads` after the one being validated (so it is ready when its
+ * turn comes, and few ranges' batches wait in memory). A range whose worker has sent nothing yet when its turn
+ * comes (a worker slowed down by other processes) is read here instead, and the worker's messages for it are
+ * dropped. Both kinds of thread stay busy however their speeds differ: the faster the workers, the more they take.
  */
 function rangeSources(
   tasks: readonly RangeTask[],
   threads: number,
-): { sources: Iterable<AsyncIterable<RangeMessage>>; stop(): Promise<void> } {
+): { sources: Iterable<RangeSource>; stop(): Promise<void> } {
   const queues = tasks.map(() => new RangeQueue());
+  /** Per range: 0 free, 1 a worker's, 2 read here. */
+  const taken = new Uint8Array(tasks.length);
+  /** Per range: whether its worker has sent a message. */
+  const heard = new Uint8Array(tasks.length);
+  const ahead = 3 * threads;
+  let validating = 0;
+  const take = (): number | undefined => {
+    for (let k = Math.min(tasks.length, validating + ahead) - 1; k > validating; k--) {
+      if (taken[k] === 0) {
+        taken[k] = 1;
+        return k;
+      }
+    }
+    return undefined;
+  };
   const workers: Worker[] = [];
-  const free: Worker[] = [];
-  const waiting: number[] = [];
+  const idle: Worker[] = [];
   const running = new Map<Worker, number>();
-  const here = (index: number) => index % threads === 0;
-  let started = 0;
-  const assign = (worker: Worker, index: number) => {
+  const feed = (worker: Worker) => {
+    const index = take();
+    if (index === undefined) {
+      idle.push(worker);
+      return;
+    }
     running.set(worker, index);
     worker.postMessage({ index, task: tasks[index] });
   };
-  const start = (index: number) => {
-    const worker = free.pop() ?? spawn();
-    if (worker === undefined) waiting.push(index);
-    else assign(worker, index);
-  };
-  const spawn = (): Worker | undefined => {
-    if (workers.length >= threads - 1) return undefined;
+  for (let w = 0; w < Math.min(threads - 1, tasks.length - 1); w++) {
     const worker = new Worker(workerScript());
     workers.push(worker);
     worker.on('message', ({ index, message }: { index: number; message: RangeMessage }) => {
-      queues[index]!.add(message);
+      if (taken[index] === 1) {
+        heard[index] = 1;
+        queues[index]!.add(message);
+      }
       if ('batch' in message) return;
       running.delete(worker);
-      const next = waiting.shift();
-      if (next === undefined) free.push(worker);
-      else assign(worker, next);
+      feed(worker);
     });
     worker.on('error', (error) => {
       const index = running.get(worker);
       for (const queue of index === undefined ? queues : [queues[index]!]) queue.fail(error);
     });
-    return worker;
-  };
-  function* sources(): Generator<AsyncIterable<RangeMessage>, void, undefined> {
+    feed(worker);
+  }
+  function* sources(): Generator<RangeSource, void, undefined> {
     for (let k = 0; k < tasks.length; k++) {
-      for (; started < Math.min(tasks.length, k + threads); started++) if (!here(started)) start(started);
-      yield here(k) ? readRangeBatches(tasks[k]!) : queues[k]!;
+      validating = k;
+      for (const worker of idle.splice(0)) feed(worker);
+      if (taken[k] === 1 && heard[k] === 1) yield queues[k]!;
+      else {
+        taken[k] = 2;
+        yield { here: tasks[k]! };
+      }
     }
   }
   return {
@@ -409,19 +471,22 @@ export interface RangeOptions {
   threads: number;
   /** Read the ranges on this thread, one after the other (for tests: the same code without threads). */
   inProcess?: boolean;
+  /** With `inProcess`: whether range `index` is read straight into the fleet (as this thread does) or into batches
+   * first (as a worker does); into batches unless said. */
+  straight?: (index: number) => boolean;
 }
 
 /** The most bytes of a range: ranges are read a few per thread, so that few ranges' batches wait in memory. */
-export const MAX_RANGE_BYTES = 16 * 1024 * 1024;
+export const MAX_RANGE_BYTES = 8 * 1024 * 1024;
 
 /**
- * The offsets to cut a file of `size` bytes at for `threads` threads: at least one range per thread, and ranges of
- * at most {@link MAX_RANGE_BYTES}.
+ * The offsets to cut a file of `size` bytes at for `threads` threads: at least two ranges per thread (this thread
+ * reads the first two while the workers start), and ranges of at most {@link MAX_RANGE_BYTES}.
  *
- * @example rangeOffsets(100, 2) // [50]
+ * @example rangeOffsets(100, 2) // [25, 50, 75]
  */
 export function rangeOffsets(size: number, threads: number): number[] {
-  const count = Math.max(threads, Math.ceil(size / MAX_RANGE_BYTES));
+  const count = Math.max(2 * threads, Math.ceil(size / MAX_RANGE_BYTES));
   return Array.from({ length: count - 1 }, (_, k) => Math.floor(((k + 1) * size) / count));
 }
 
@@ -441,8 +506,11 @@ export async function validateNdjsonInRanges(
   const tasks = ranges.map(
     (range): RangeTask => ({ path, name, range, statuses: fleet.statuses, timeUnit: options.timeUnit }),
   );
-  if (options.inProcess)
-    return validateRanges(fleet, name, tasks.map(readRangeBatches), options.onBadRecord, options.onProgress);
+  if (options.inProcess) {
+    const straight = options.straight ?? (() => false);
+    const sources = tasks.map((task, k): RangeSource => (straight(k) ? { here: task } : readRangeBatches(task)));
+    return validateRanges(fleet, name, sources, options.onBadRecord, options.onProgress);
+  }
   const pool = rangeSources(tasks, options.threads);
   try {
     return await validateRanges(fleet, name, pool.sources, options.onBadRecord, options.onProgress);

@@ -22,16 +22,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Service = (typeof services)[number] | typeof subStateService;
 
-/** The fleet report, the bad records and the error (if any) of reading `file` in ranges cut near `offsets`. */
-async function inRanges(service: Service, file: string, offsets: number[], options: object) {
+/**
+ * The fleet report, the bad records and the error (if any) of reading `file` in ranges cut near `offsets`: on this
+ * thread (range k straight into the fleet when `straight[k]`, else into batches first, as a worker does), or by
+ * `threads` threads.
+ */
+async function inRanges(
+  service: Service,
+  file: string,
+  offsets: number[],
+  options: object,
+  how: { straight: boolean[] } | { threads: number },
+) {
   const fleet = compactFleet(service, options);
   const bad: string[] = [];
   try {
     await validateNdjsonInRanges(fleet, file, file, statSync(file).size, offsets, {
       timeUnit: 'auto',
       onBadRecord: (problem: InputError) => bad.push(problem.message),
-      inProcess: true,
-      threads: 1,
+      ...('straight' in how
+        ? { inProcess: true, threads: 1, straight: (k: number) => how.straight[k] ?? false }
+        : { threads: how.threads }),
     });
   } catch (error) {
     return { error: (error as Error).message, bad };
@@ -61,18 +72,19 @@ async function whole(service: Service, file: string, options: object, workers = 
 }
 
 describe.each([...services, subStateService].map((s) => [s.id, s] as const))('NDJSON in ranges (%s)', (id, service) => {
-  it('gives the report of the whole file, wherever it is cut (property)', async () => {
+  it('gives the report of the whole file, wherever it is cut and however each range is read (property)', async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
         ndjsonFile(service, 60),
         fleetOptions,
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
-        async (bytes, options, cuts) => {
+        fc.array(fc.boolean(), { maxLength: 5 }),
+        async (bytes, options, cuts, straight) => {
           const file = join(dir, `${id}-${n++}.ndjson`);
           writeFileSync(file, bytes);
           const offsets = cuts.map((c) => Math.floor(c * bytes.length));
-          const split = await inRanges(service, file, offsets, options);
+          const split = await inRanges(service, file, offsets, options, { straight });
           const one = await whole(service, file, options);
           if ('error' in one) {
             // the whole read fails with the same error; the empty-input error is validateInput's own
@@ -115,6 +127,33 @@ describe('NDJSON in worker threads', () => {
         },
       ),
       { numRuns: 8 },
+    );
+  });
+});
+
+describe('NDJSON in many ranges on worker threads', () => {
+  it('gives the report of the whole file whichever thread takes which range (needs npm run build)', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        ndjsonFile('kafka', 200),
+        fleetOptions,
+        fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 4, maxLength: 14 }),
+        fc.integer({ min: 2, max: 3 }),
+        async (bytes, options, cuts, threads) => {
+          const file = join(dir, `many-${n++}.ndjson`);
+          writeFileSync(file, bytes);
+          const offsets = cuts.map((c) => Math.floor((c * bytes.length) / 1000));
+          const split = await inRanges('kafka' as unknown as Service, file, offsets, options, { threads });
+          const one = await whole('kafka' as unknown as Service, file, options);
+          if ('error' in one) {
+            if (!one.error?.includes('empty input')) expect(split).toEqual(one);
+            return;
+          }
+          expect(split).toEqual({ report: one.report, bad: one.bad.map((b) => b.replace(/:undefined/g, '')) });
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 });
