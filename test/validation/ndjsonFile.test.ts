@@ -2,13 +2,14 @@
  * The byte path of NDJSON files (the byte scanner into the compact fleet) gives exactly what the ordinary reader
  * gives on the same bytes: the same report, the same bad records, the same errors.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
 import { validateInput } from '../../src/index.js';
+import { INSTANCE_FIELDS, STATUS_FIELDS, TIME_FIELDS } from '../../src/input/fields.js';
 import { fleetOptions } from '../support/fleetReference.js';
 import { ndjsonFile, ordinaryReport, outcome } from '../support/ndjsonFiles.js';
 import { subStateService } from '../support/subStateService.js';
@@ -44,5 +45,31 @@ describe('NDJSON files as bytes', () => {
     const report = await validateInput('kafka', file);
     expect(report.summary).toMatchObject({ histories: 7, observations: 3000 });
     expect(report).toEqual(await ordinaryReport('kafka', Buffer.from(text), file, {}));
+  });
+});
+
+describe('NDJSON files as bytes, with every built-in field name', () => {
+  it('read each name the field table knows as a JSON document reader does (the fast scanners cannot drift from it)', async () => {
+    const lines: string[] = [];
+    let i = 0;
+    for (const statusField of STATUS_FIELDS)
+      for (const timeField of TIME_FIELDS)
+        for (const idField of INSTANCE_FIELDS)
+          for (const status of ['CREATING', 'RUNNING']) {
+            const time = new Date(Date.UTC(2026, 0, 1, 0, 0, i++)).toISOString();
+            lines.push(JSON.stringify({ [statusField]: status, [timeField]: time, [idField]: `${idField}-x` }));
+          }
+    const file = join(dir, 'field-names.ndjson');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const fast = await validateInput('kafka', file);
+    // forced JSON reads the lines document by document through the field table (no flat-line scanner)
+    const documents = await validateInput('kafka', file, { format: 'json' });
+    expect(fast.summary.histories).toBe(INSTANCE_FIELDS.length);
+    expect(fast.summary.observations).toBe(lines.length);
+    expect(fast.histories).toEqual(documents.histories);
+    expect(fast.summary).toEqual(documents.summary);
+    // a stream takes the ordinary NDJSON reader, whose flat-line scanner knows the names too
+    const streamed = await validateInput('kafka', createReadStream(file));
+    expect(streamed.histories).toEqual(documents.histories);
   });
 });
