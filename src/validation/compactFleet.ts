@@ -1,12 +1,12 @@
 /**
- * `CompactFleet`: the fleet validator's state, a few integers per instance. Instances are numbered by an
- * {@link InstanceTable}; per instance, typed arrays hold the set of leaf states, the count of observations, the last
+ * `CompactFleet`: the fleet validator's state, 32 bytes per instance. Instances are numbered by an
+ * {@link InstanceTable}; per instance, a record holds the set of leaf states, the count of observations, the last
  * readable time (with its index and line), the counts of violations and of steps with missed statuses. The problems
  * a compact instance can have (an illegal change, a history that does not start at the initial status, missed
- * statuses) are kept as tuples of integers in one shared pool; their texts are made when the report is. Anything
- * else (an unknown or oddly spelled status, a time problem, an operation, `explain`, live findings) moves the
- * instance to a full incremental validator seeded from its compact state, so every verdict is exactly that of one
- * validator per instance.
+ * statuses) are kept as records of four integers in one shared pool; their texts are made when the report is. Both
+ * are kept in {@link RecordChunks}, so growing copies nothing. Anything else (an unknown or oddly spelled status, a
+ * time problem, an operation, `explain`, live findings) moves the instance to a full incremental validator seeded
+ * from its compact state, so every verdict is exactly that of one validator per instance.
  */
 import type { StatusGraph } from '../graph/statusGraph.js';
 import { BadArgumentTypeError } from '../model/badArgument.js';
@@ -15,6 +15,7 @@ import type { Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import type { FleetOptions, FleetReport, FleetReportStream, FleetValidator, HistoryReport } from './fleetValidator.js';
 import { InstanceTable } from './instanceTable.js';
+import { RecordChunks } from './recordChunks.js';
 import {
   type HistoryValidator,
   type HistoryVerdict,
@@ -39,6 +40,25 @@ const ILLEGAL = 0;
 const NOT_INITIAL = 1;
 const MISSED = 2;
 const NONE = -1;
+// an instance's record: six integers, then its last readable time as a float (integers 6 and 7)
+const CURRENT = 0;
+const SEEN = 1;
+/** Where the last readable time was: its line (>= 0), or its observation index `i` as `-2 - i`, or NONE. */
+const LAST_AT = 2;
+const VIOLATIONS = 3;
+const MISSED_COUNT = 4;
+/** The instance's latest problem in the pool (each links to the one before), NONE, or `-2 - v`: its validator is v. */
+const HEAD = 5;
+/** The float after the six integers (its index in the record's floats). */
+const LAST_TIME = 3;
+const STATE_STRIDE = 8;
+// a problem's record: its observation index, its line, the instance's problem before, and `from * n + to` (or
+// `-1 - to`: not the initial status); whether it is an illegal change or missed statuses, the step table says
+const INDEX = 0;
+const LINE = 1;
+const BEFORE = 2;
+const CELL = 3;
+const PROBLEM_STRIDE = 4;
 /** Lines the compact state can hold (others go to a full validator). */
 const MAX_LINE = 0x7ffffffe;
 
@@ -50,27 +70,12 @@ export class CompactFleet implements FleetValidator {
   /** The instances, numbered in the order first seen. */
   readonly table = new InstanceTable();
   private count = 0;
-  private capacity = 1024;
-  private current = new Int32Array(this.capacity);
-  private seen = new Int32Array(this.capacity);
-  private lastTime = new Float64Array(this.capacity);
-  /** Where the last readable time was: its line (>= 0), or its observation index `i` as `-2 - i`, or NONE. */
-  private lastTimeAt = new Int32Array(this.capacity);
-  private violationCount = new Int32Array(this.capacity);
-  private missedCount = new Int32Array(this.capacity);
-  /** The latest problem of the instance in the pool (each links to the one before), or NONE. */
-  private head = new Int32Array(this.capacity);
-  /** The full validator of an instance that has one (index into `validators`), or NONE. */
-  private full = new Int32Array(this.capacity);
+  /** Per instance (by number), the record described above. */
+  private readonly state: RecordChunks;
   private readonly validators: HistoryValidator[] = [];
-  // the pool of problems: kind, index, line, from set, to status, the instance's problem before (17 bytes each)
-  private events = 0;
-  private eventKind = new Uint8Array(256);
-  private eventIndex = new Int32Array(256);
-  private eventLine = new Int32Array(256);
-  private eventFrom: Uint16Array | Int32Array;
-  private eventTo: Uint16Array | Int32Array;
-  private eventBefore = new Int32Array(256);
+  /** The problems kept (16 bytes each), numbered in the order found. */
+  private readonly pool: RecordChunks;
+  private problemCount = 0;
 
   private readonly n: number;
   private readonly step: Int32Array;
@@ -84,10 +89,17 @@ export class CompactFleet implements FleetValidator {
   private readonly live: boolean;
   private readonly validatorOptions: ValidationOptions;
 
+  /**
+   * @param chunkBits instance records are kept in chunks of `2 ** chunkBits`, problems in chunks of twice as many
+   * (small values let tests cross chunk boundaries often)
+   */
   constructor(
     private readonly graph: StatusGraph,
     options: FleetOptions,
+    chunkBits = 13,
   ) {
+    this.state = new RecordChunks(STATE_STRIDE, chunkBits);
+    this.pool = new RecordChunks(PROBLEM_STRIDE, chunkBits + 1);
     this.mode = options.mode ?? 'strict';
     this.fromStart = options.fromStart ?? false;
     this.maxDetails = options.maxDetails ?? 100;
@@ -105,13 +117,7 @@ export class CompactFleet implements FleetValidator {
     this.step = sampled ? graph.stepSampled : graph.stepStrict;
     this.next = sampled ? graph.nextSampled : graph.nextStrict;
     this.why = sampled ? graph.whySampled : graph.whyStrict;
-    this.small = graph.sets.length <= 0xffff && this.n <= 0xffff;
-    this.eventFrom = this.small ? new Uint16Array(256) : new Int32Array(256);
-    this.eventTo = this.small ? new Uint16Array(256) : new Int32Array(256);
   }
-
-  /** True when set and status ids fit in 16 bits (the pool keeps them so). */
-  private readonly small: boolean;
 
   get observations(): number {
     return this.count;
@@ -136,7 +142,7 @@ export class CompactFleet implements FleetValidator {
       throw new BadArgumentTypeError(`validator: "instance" must be a string, got ${describeValue(instance)}`);
     const id = this.instance(this.table.intern(instance));
     this.count++;
-    if (observation.operation === undefined && this.full[id] === NONE && typeof status === 'string') {
+    if (observation.operation === undefined && this.state.get(id, HEAD) >= NONE && typeof status === 'string') {
       const to = this.graph.idOf(status);
       const lineOk = line === undefined || (Number.isInteger(line) && line >= 0 && line <= MAX_LINE);
       if (to >= 0 && lineOk) {
@@ -162,7 +168,7 @@ export class CompactFleet implements FleetValidator {
   pushKnown(instance: number, status: number, time: number, form: TimeForm, line: number): void {
     const id = this.instance(instance);
     this.count++;
-    if (this.full[id] === NONE && this.compactStep(id, status, time, line)) return;
+    if (this.compactStep(id, status, time, line)) return;
     const text =
       form === TimeForm.None
         ? undefined
@@ -179,15 +185,17 @@ export class CompactFleet implements FleetValidator {
 
   reportStream(): FleetReportStream {
     const summary: FleetSummary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
+    const state = this.state;
     for (let id = 0; id < this.table.size; id++) {
-      const index = this.full[id]!;
-      if (index === NONE) {
+      const head = state.get(id, HEAD);
+      if (head >= NONE) {
+        const violations = state.get(id, VIOLATIONS);
         summary.histories++;
-        summary.observations += this.seen[id]!;
-        summary.violations += this.violationCount[id]!;
-        summary.missed += this.missedCount[id]!;
-        if (this.violationCount[id]! > 0) summary.illegal++;
-      } else addToSummary(summary, historyOf(this.table.nameOf(id), this.validators[index]!.verdict()));
+        summary.observations += state.get(id, SEEN);
+        summary.violations += violations;
+        summary.missed += state.get(id, MISSED_COUNT);
+        if (violations > 0) summary.illegal++;
+      } else addToSummary(summary, historyOf(this.table.nameOf(id), this.validators[-2 - head]!.verdict()));
     }
     const stream: FleetReportStream = {
       service: this.graph.service,
@@ -203,8 +211,15 @@ export class CompactFleet implements FleetValidator {
   /** The report entries, in the order instances were first seen; with `eventful`, only those with something to say. */
   private *eachHistory(eventful: boolean): Generator<HistoryReport, void, undefined> {
     const size = this.table.size;
+    const state = this.state;
     for (let id = 0; id < size; id++) {
-      if (eventful && this.full[id] === NONE && this.violationCount[id] === 0 && this.missedCount[id] === 0) continue;
+      if (
+        eventful &&
+        state.get(id, HEAD) >= NONE &&
+        state.get(id, VIOLATIONS) === 0 &&
+        state.get(id, MISSED_COUNT) === 0
+      )
+        continue;
       const history = this.historyAt(id);
       if (!eventful || hasSomethingToSay(history)) yield history;
     }
@@ -213,19 +228,21 @@ export class CompactFleet implements FleetValidator {
   /** The report entry of instance `id`. */
   private historyAt(id: number): HistoryReport {
     const instance = this.table.nameOf(id);
-    const index = this.full[id]!;
-    if (index !== NONE) return historyOf(instance, this.validators[index]!.verdict());
+    const state = this.state;
+    const head = state.get(id, HEAD);
+    if (head < NONE) return historyOf(instance, this.validators[-2 - head]!.verdict());
     const { violations, missed } = this.problems(id);
-    const status = this.graph.setStatus[this.current[id]!]!;
+    const status = this.graph.setStatus[state.get(id, CURRENT)]!;
+    const violationCount = state.get(id, VIOLATIONS);
     const omitted = {
-      violations: this.violationCount[id]! - violations.length,
-      missed: this.missedCount[id]! - missed.length,
+      violations: violationCount - violations.length,
+      missed: state.get(id, MISSED_COUNT) - missed.length,
       notes: 0,
     };
     return {
       instance: instance ?? null,
-      ok: this.violationCount[id] === 0,
-      observations: this.seen[id]!,
+      ok: violationCount === 0,
+      observations: state.get(id, SEEN),
       ...(status < 0 ? {} : { status: this.graph.statuses[status]! }),
       violations,
       missed,
@@ -238,14 +255,20 @@ export class CompactFleet implements FleetValidator {
   private problems(id: number): { violations: Violation[]; missed: MissedStates[] } {
     const violations: Violation[] = [];
     const missed: MissedStates[] = [];
-    for (let e = this.head[id]!; e !== NONE; e = this.eventBefore[e]!) {
-      const index = this.eventIndex[e]!;
-      const line = this.eventLine[e] === NONE ? undefined : this.eventLine[e];
-      const from = this.eventFrom[e]!;
-      const to = this.eventTo[e]!;
-      const kind = this.eventKind[e];
-      if (kind === MISSED) missed.push(missedStep(this.graph, index, line, from, to, this.why[from * this.n + to]!));
-      else if (kind === NOT_INITIAL) violations.push(notInitialViolation(this.graph, index, line, to));
+    const pool = this.pool;
+    const n = this.n;
+    for (let e = this.state.get(id, HEAD); e >= 0; e = pool.get(e, BEFORE)) {
+      const index = pool.get(e, INDEX);
+      const at = pool.get(e, LINE);
+      const line = at === NONE ? undefined : at;
+      const cell = pool.get(e, CELL);
+      if (cell < 0) {
+        violations.push(notInitialViolation(this.graph, index, line, -1 - cell));
+        continue;
+      }
+      const from = Math.floor(cell / n);
+      const to = cell - from * n;
+      if (this.step[cell]! >= 0) missed.push(missedStep(this.graph, index, line, from, to, this.why[cell]!));
       else violations.push(illegalViolation(this.graph, this.mode, index, line, from, to));
     }
     return { violations: violations.reverse(), missed: missed.reverse() };
@@ -253,12 +276,17 @@ export class CompactFleet implements FleetValidator {
 
   /**
    * Check status `to` (time `ms`, NaN for none, never unreadable) on the compact state of instance `id`; false
-   * (and nothing changed) when it needs a full validator.
+   * (and nothing changed) when it needs a full validator (or has one).
    */
   private compactStep(id: number, to: number, ms: number, line: number): boolean {
-    if (this.allFull || ms < this.lastTime[id]!) return false;
-    const index = this.seen[id]!;
-    const from = this.current[id]!;
+    const state = this.state;
+    const ints = state.ints[id >>> state.bits]!;
+    const at = (id & state.mask) * STATE_STRIDE;
+    const floats = state.floats[id >>> state.bits]!;
+    const time = (at >> 1) + LAST_TIME;
+    if (this.allFull || ints[at + HEAD]! < NONE || ms < floats[time]!) return false;
+    const index = ints[at + SEEN]!;
+    const from = ints[at + CURRENT]!;
     const n = this.n;
     let next: number;
     let kind = NONE;
@@ -278,44 +306,50 @@ export class CompactFleet implements FleetValidator {
     }
     if (kind !== NONE && this.live) return false; // findings are told by the validator
     if (!Number.isNaN(ms)) {
-      this.lastTime[id] = ms;
-      this.lastTimeAt[id] = line === NONE ? -2 - index : line;
+      floats[time] = ms;
+      ints[at + LAST_AT] = line === NONE ? -2 - index : line;
     }
-    this.seen[id] = index + 1;
-    this.current[id] = next;
-    if (kind !== NONE) this.problem(id, kind, index, line, from, to);
+    ints[at + SEEN] = index + 1;
+    ints[at + CURRENT] = next;
+    if (kind !== NONE) this.problem(ints, at, kind, index, line, kind === NOT_INITIAL ? -1 - to : from * n + to);
     return true;
   }
 
-  /** Count a problem, and keep it unless `maxDetails` of its kind are kept already. */
-  private problem(id: number, kind: number, index: number, line: number, from: number, to: number): void {
-    const counts = kind === MISSED ? this.missedCount : this.violationCount;
-    const before = counts[id]!;
-    counts[id] = before + 1;
+  /**
+   * Count a problem of the instance whose record is at `ints[at]`, and keep it unless `maxDetails` of its kind are
+   * kept already.
+   */
+  private problem(ints: Int32Array, at: number, kind: number, index: number, line: number, cell: number): void {
+    const count = at + (kind === MISSED ? MISSED_COUNT : VIOLATIONS);
+    const before = ints[count]!;
+    ints[count] = before + 1;
     if (before >= this.maxDetails) return;
-    if (this.events === this.eventKind.length) this.growEvents();
-    const e = this.events++;
-    this.eventKind[e] = kind;
-    this.eventIndex[e] = index;
-    this.eventLine[e] = line;
-    this.eventFrom[e] = from;
-    this.eventTo[e] = to;
-    this.eventBefore[e] = this.head[id]!;
-    this.head[id] = e;
+    const e = this.problemCount++;
+    const pool = this.pool;
+    pool.reserve(e + 1);
+    const problems = pool.ints[e >>> pool.bits]!;
+    const p = (e & pool.mask) * PROBLEM_STRIDE;
+    problems[p + INDEX] = index;
+    problems[p + LINE] = line;
+    problems[p + BEFORE] = ints[at + HEAD]!;
+    problems[p + CELL] = cell;
+    ints[at + HEAD] = e;
   }
 
   /** The compact state of instance `id`, made when it is first seen. */
   private instance(id: number): number {
     if (id < this.filled) return id;
-    if (id >= this.capacity) this.grow();
-    this.current[id] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
-    this.seen[id] = 0;
-    this.lastTime[id] = NaN;
-    this.lastTimeAt[id] = NONE;
-    this.violationCount[id] = 0;
-    this.missedCount[id] = 0;
-    this.head[id] = NONE;
-    this.full[id] = NONE;
+    const state = this.state;
+    state.reserve(id + 1);
+    const ints = state.ints[id >>> state.bits]!;
+    const at = (id & state.mask) * STATE_STRIDE;
+    ints[at + CURRENT] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
+    ints[at + SEEN] = 0;
+    ints[at + LAST_AT] = NONE;
+    ints[at + VIOLATIONS] = 0;
+    ints[at + MISSED_COUNT] = 0;
+    ints[at + HEAD] = NONE;
+    state.floats[id >>> state.bits]![(at >> 1) + LAST_TIME] = NaN;
     this.filled = id + 1;
     return id;
   }
@@ -324,67 +358,26 @@ export class CompactFleet implements FleetValidator {
 
   /** The full validator of instance `id`, seeded from its compact state when it has none yet. */
   private validatorOf(id: number): HistoryValidator {
-    const index = this.full[id]!;
-    if (index !== NONE) return this.validators[index]!;
+    const state = this.state;
+    const head = state.get(id, HEAD);
+    if (head < NONE) return this.validators[-2 - head]!;
     const { violations, missed } = this.problems(id);
-    const at = this.lastTimeAt[id]!;
+    const at = state.get(id, LAST_AT);
     const validator = seededValidator(this.graph, this.validatorOptions, this.table.nameOf(id), {
-      count: this.seen[id]!,
-      current: this.current[id]!,
-      lastTime: this.lastTime[id]!,
+      count: state.get(id, SEEN),
+      current: state.get(id, CURRENT),
+      lastTime: state.floats[id >>> state.bits]![(state.offset(id) >> 1) + LAST_TIME]!,
       lastTimeIndex: at <= -2 ? -2 - at : NONE,
       lastTimeLine: at >= 0 ? at : undefined,
       lastPushTime: NaN,
-      violationCount: this.violationCount[id]!,
+      violationCount: state.get(id, VIOLATIONS),
       violations,
-      missedCount: this.missedCount[id]!,
+      missedCount: state.get(id, MISSED_COUNT),
       missed,
     });
-    this.head[id] = NONE; // the pool's entries are the validator's now
-    this.full[id] = this.validators.push(validator) - 1;
+    // the pool's entries are the validator's now
+    state.set(id, HEAD, -2 - (this.validators.push(validator) - 1));
     return validator;
-  }
-
-  private grow(): void {
-    this.capacity = Math.ceil(this.capacity * 1.5);
-    const size = this.capacity;
-    const int = (old: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    this.current = int(this.current);
-    this.seen = int(this.seen);
-    const lastTime = new Float64Array(size);
-    lastTime.set(this.lastTime);
-    this.lastTime = lastTime;
-    this.lastTimeAt = int(this.lastTimeAt);
-    this.violationCount = int(this.violationCount);
-    this.missedCount = int(this.missedCount);
-    this.head = int(this.head);
-    this.full = int(this.full);
-  }
-
-  private growEvents(): void {
-    const size = Math.ceil(this.eventKind.length * 1.5);
-    const int = (old: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    const id = (old: Uint16Array | Int32Array) => {
-      const grown = this.small ? new Uint16Array(size) : new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    const kind = new Uint8Array(size);
-    kind.set(this.eventKind);
-    this.eventKind = kind;
-    this.eventIndex = int(this.eventIndex);
-    this.eventLine = int(this.eventLine);
-    this.eventFrom = id(this.eventFrom);
-    this.eventTo = id(this.eventTo);
-    this.eventBefore = int(this.eventBefore);
   }
 }
 
