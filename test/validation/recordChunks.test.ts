@@ -35,7 +35,7 @@ describe('RecordChunks', () => {
               chunks.reserve(o.reserve);
               reserved = Math.max(reserved, o.reserve);
               expect(chunks.capacity).toBe(Math.ceil(reserved / 2 ** bits) * 2 ** bits);
-              before.forEach((chunk, c) => expect(chunks.ints[c]).toBe(chunk));
+              for (const [c, chunk] of before.entries()) expect(chunks.ints[c]).toBe(chunk);
             } else if (o.record < reserved) {
               chunks.set(o.record, o.field % stride, o.value);
               model[o.record * stride + (o.field % stride)] = o.value;
