@@ -59,6 +59,8 @@ const LINE = 1;
 const BEFORE = 2;
 const CELL = 3;
 const PROBLEM_STRIDE = 4;
+/** The bytes a compact fleet keeps per kept problem (an illegal change, a wrong start, missed statuses). */
+export const KEPT_PROBLEM_BYTES = 4 * PROBLEM_STRIDE;
 /** Lines the compact state can hold (others go to a full validator). */
 const MAX_LINE = 0x7ffffffe;
 
