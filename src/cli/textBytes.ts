@@ -26,6 +26,35 @@ export class TextBytes {
     return this;
   }
 
+  /**
+   * Append `text` with `indent` after each of its line ends (JSON of a value nested deeper, without making the
+   * indented string).
+   */
+  indented(text: string, indent: string): this {
+    let lines = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+    if (lines === 0) return this.text(text);
+    const pad = Buffer.byteLength(indent);
+    const buffer = this.room(3 * text.length + lines * pad);
+    const start = this.used;
+    let end = start + buffer.write(text, start);
+    // spread the lines out from the last, each moved by the indents before it (UTF-8 has no byte 10 but a line end)
+    let to = end + lines * pad;
+    this.used = to;
+    while (lines > 0) {
+      const lineEnd = buffer.lastIndexOf(10, end - 1);
+      buffer.copyWithin(to - (end - lineEnd - 1), lineEnd + 1, end);
+      to -= end - lineEnd - 1 + pad;
+      buffer.write(indent, to);
+      end = lineEnd + 1;
+      to -= 1;
+      buffer[to] = 10;
+      end -= 1;
+      lines--;
+    }
+    return this;
+  }
+
   /** Append a number as `String(value)` would write it (integers digit by digit, without making a string). */
   number(value: number): this {
     if (!Number.isSafeInteger(value) || value < 0) return this.text(String(value));
