@@ -24,7 +24,7 @@ describe('RecordChunks', () => {
       fc.property(
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 0, max: 5 }),
-        fc.array(op, { maxLength: 200 }),
+        fc.array(op, { maxLength: 200, size: 'max' }),
         (stride, bits, ops) => {
           const chunks = new RecordChunks(stride, bits);
           const model: number[] = [];
@@ -35,14 +35,16 @@ describe('RecordChunks', () => {
               chunks.reserve(o.reserve);
               reserved = Math.max(reserved, o.reserve);
               expect(chunks.capacity).toBe(Math.ceil(reserved / 2 ** bits) * 2 ** bits);
-              for (const [c, chunk] of before.entries()) expect(chunks.ints[c]).toBe(chunk);
+              expect(before.every((chunk, c) => chunks.ints[c] === chunk)).toBe(true);
             } else if (o.record < reserved) {
               chunks.set(o.record, o.field % stride, o.value);
               model[o.record * stride + (o.field % stride)] = o.value;
             }
           }
-          for (let i = 0; i < reserved * stride; i++)
-            expect(chunks.get(Math.floor(i / stride), i % stride)).toBe(model[i] ?? 0);
+          const read = Array.from({ length: reserved * stride }, (_, i) =>
+            chunks.get(Math.floor(i / stride), i % stride),
+          );
+          expect(read).toEqual(Array.from({ length: reserved * stride }, (_, i) => model[i] ?? 0));
         },
       ),
     );
