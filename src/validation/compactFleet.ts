@@ -74,6 +74,11 @@ export class CompactFleet implements FleetValidator {
   private count = 0;
   /** Per instance (by number), the record described above. */
   private readonly state: RecordChunks;
+  // the state's chunks and their shape, read straight by the hot path (as fields of this object they cost less)
+  private readonly stateInts: Int32Array[];
+  private readonly stateFloats: Float64Array[];
+  private readonly bits: number;
+  private readonly mask: number;
   private readonly validators: HistoryValidator[] = [];
   /** The problems kept (16 bytes each), numbered in the order found. */
   private readonly pool: RecordChunks;
@@ -101,6 +106,10 @@ export class CompactFleet implements FleetValidator {
     chunkBits = 13,
   ) {
     this.state = new RecordChunks(STATE_STRIDE, chunkBits);
+    this.stateInts = this.state.ints;
+    this.stateFloats = this.state.floats;
+    this.bits = chunkBits;
+    this.mask = this.state.mask;
     this.pool = new RecordChunks(PROBLEM_STRIDE, chunkBits + 1);
     this.mode = options.mode ?? 'strict';
     this.fromStart = options.fromStart ?? false;
@@ -281,12 +290,13 @@ export class CompactFleet implements FleetValidator {
    * (and nothing changed) when it needs a full validator (or has one).
    */
   private compactStep(id: number, to: number, ms: number, line: number): boolean {
-    const state = this.state;
-    const ints = state.ints[id >>> state.bits]!;
-    const at = (id & state.mask) * STATE_STRIDE;
-    const floats = state.floats[id >>> state.bits]!;
+    const ints = this.stateInts[id >>> this.bits]!;
+    const at = (id & this.mask) * STATE_STRIDE;
+    if (this.allFull || ints[at + HEAD]! < NONE) return false;
     const time = (at >> 1) + LAST_TIME;
-    if (this.allFull || ints[at + HEAD]! < NONE || ms < floats[time]!) return false;
+    // the floats only for a time (most fleet logs have one per record, some none)
+    const floats = Number.isNaN(ms) ? undefined : this.stateFloats[id >>> this.bits]!;
+    if (floats !== undefined && ms < floats[time]!) return false;
     const index = ints[at + SEEN]!;
     const from = ints[at + CURRENT]!;
     const n = this.n;
@@ -307,7 +317,7 @@ export class CompactFleet implements FleetValidator {
       }
     }
     if (kind !== NONE && this.live) return false; // findings are told by the validator
-    if (!Number.isNaN(ms)) {
+    if (floats !== undefined) {
       floats[time] = ms;
       ints[at + LAST_AT] = line === NONE ? -2 - index : line;
     }
