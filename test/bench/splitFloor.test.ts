@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeFleetLog } from '../../bench/fleetLog.js';
+import '../../machines/index.js'; // the registry, loaded as the CLI loads it
 
 describe('bench/splitFloor (needs npm run build)', () => {
   it.each([1, 2, 3])('reads every record of the file on %i thread(s)', async (threads) => {
