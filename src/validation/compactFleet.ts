@@ -15,7 +15,7 @@ import type { Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import type { FleetOptions, FleetReport, FleetReportStream, FleetValidator, HistoryReport } from './fleetValidator.js';
 import { InstanceTable } from './instanceTable.js';
-import { RecordChunks } from './recordChunks.js';
+import { type RecordChunk, RecordChunks } from './recordChunks.js';
 import {
   type HistoryValidator,
   type HistoryVerdict,
@@ -75,8 +75,7 @@ export class CompactFleet implements FleetValidator {
   /** Per instance (by number), the record described above. */
   private readonly state: RecordChunks;
   // the state's chunks and their shape, read straight by the hot path (as fields of this object they cost less)
-  private readonly stateInts: Int32Array[];
-  private readonly stateFloats: Float64Array[];
+  private readonly stateChunks: RecordChunk[];
   private readonly bits: number;
   private readonly mask: number;
   private readonly validators: HistoryValidator[] = [];
@@ -106,8 +105,7 @@ export class CompactFleet implements FleetValidator {
     chunkBits = 13,
   ) {
     this.state = new RecordChunks(STATE_STRIDE, chunkBits);
-    this.stateInts = this.state.ints;
-    this.stateFloats = this.state.floats;
+    this.stateChunks = this.state.chunks;
     this.bits = chunkBits;
     this.mask = this.state.mask;
     this.pool = new RecordChunks(PROBLEM_STRIDE, chunkBits + 1);
@@ -290,13 +288,10 @@ export class CompactFleet implements FleetValidator {
    * (and nothing changed) when it needs a full validator (or has one).
    */
   private compactStep(id: number, to: number, ms: number, line: number): boolean {
-    const ints = this.stateInts[id >>> this.bits]!;
+    const { ints, floats } = this.stateChunks[id >>> this.bits]!;
     const at = (id & this.mask) * STATE_STRIDE;
-    if (this.allFull || ints[at + HEAD]! < NONE) return false;
     const time = (at >> 1) + LAST_TIME;
-    // the floats only for a time (most fleet logs have one per record, some none)
-    const floats = Number.isNaN(ms) ? undefined : this.stateFloats[id >>> this.bits]!;
-    if (floats !== undefined && ms < floats[time]!) return false;
+    if (this.allFull || ints[at + HEAD]! < NONE || ms < floats[time]!) return false; // NaN: no time, never before
     const index = ints[at + SEEN]!;
     const from = ints[at + CURRENT]!;
     const n = this.n;
@@ -317,7 +312,7 @@ export class CompactFleet implements FleetValidator {
       }
     }
     if (kind !== NONE && this.live) return false; // findings are told by the validator
-    if (floats !== undefined) {
+    if (!Number.isNaN(ms)) {
       floats[time] = ms;
       ints[at + LAST_AT] = line === NONE ? -2 - index : line;
     }
@@ -339,7 +334,7 @@ export class CompactFleet implements FleetValidator {
     const e = this.problemCount++;
     const pool = this.pool;
     pool.reserve(e + 1);
-    const problems = pool.ints[e >>> pool.bits]!;
+    const problems = pool.chunk(e).ints;
     const p = (e & pool.mask) * PROBLEM_STRIDE;
     problems[p + INDEX] = index;
     problems[p + LINE] = line;
@@ -353,7 +348,7 @@ export class CompactFleet implements FleetValidator {
     if (id < this.filled) return id;
     const state = this.state;
     state.reserve(id + 1);
-    const ints = state.ints[id >>> state.bits]!;
+    const { ints, floats } = state.chunk(id);
     const at = (id & state.mask) * STATE_STRIDE;
     ints[at + CURRENT] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
     ints[at + SEEN] = 0;
@@ -361,7 +356,7 @@ export class CompactFleet implements FleetValidator {
     ints[at + VIOLATIONS] = 0;
     ints[at + MISSED_COUNT] = 0;
     ints[at + HEAD] = NONE;
-    state.floats[id >>> state.bits]![(at >> 1) + LAST_TIME] = NaN;
+    floats[(at >> 1) + LAST_TIME] = NaN;
     this.filled = id + 1;
     return id;
   }
@@ -378,7 +373,7 @@ export class CompactFleet implements FleetValidator {
     const validator = seededValidator(this.graph, this.validatorOptions, this.table.nameOf(id), {
       count: state.get(id, SEEN),
       current: state.get(id, CURRENT),
-      lastTime: state.floats[id >>> state.bits]![(state.offset(id) >> 1) + LAST_TIME]!,
+      lastTime: state.chunk(id).floats[(state.offset(id) >> 1) + LAST_TIME]!,
       lastTimeIndex: at <= -2 ? -2 - at : NONE,
       lastTimeLine: at >= 0 ? at : undefined,
       lastPushTime: NaN,

@@ -6,12 +6,17 @@
  * Records with an even stride can also be read as 64-bit floats over the same bytes (`floats`).
  */
 
+/** One chunk: its records' integers, and the same bytes as 64-bit floats (empty for an odd stride). */
+export interface RecordChunk {
+  readonly ints: Int32Array;
+  /** Integers `2k` and `2k + 1` of the chunk are float `k`. */
+  readonly floats: Float64Array;
+}
+
 /** Records of `stride` 32-bit integers (zero until set), in chunks that are never moved or copied. */
 export class RecordChunks {
   /** Chunk `c` holds records `c << bits` up to `(c + 1) << bits` (exclusive); record `r` starts at `offset(r)`. */
-  readonly ints: Int32Array[] = [];
-  /** The same chunks as 64-bit floats (only for an even stride): integer `2k` and `2k + 1` of a chunk are float `k`. */
-  readonly floats: Float64Array[] = [];
+  readonly chunks: RecordChunk[] = [];
   /** `record & mask` is a record's place in its chunk. */
   readonly mask: number;
 
@@ -30,30 +35,35 @@ export class RecordChunks {
 
   /** How many records fit in the chunks made so far. */
   get capacity(): number {
-    return this.ints.length << this.bits;
+    return this.chunks.length << this.bits;
   }
 
   /** Make chunks until `records` records fit (the chunks made before stay where they are). */
   reserve(records: number): void {
     while (this.capacity < records) {
       const buffer = new ArrayBuffer((this.stride << this.bits) * 4);
-      this.ints.push(new Int32Array(buffer));
-      if (this.stride % 2 === 0) this.floats.push(new Float64Array(buffer));
+      const floats = this.stride % 2 === 0 ? new Float64Array(buffer) : new Float64Array(0);
+      this.chunks.push({ ints: new Int32Array(buffer), floats });
     }
   }
 
-  /** Where record `record` starts in its chunk of `ints` (half of it in `floats`). */
+  /** The chunk of record `record` (which must fit). */
+  chunk(record: number): RecordChunk {
+    return this.chunks[record >>> this.bits]!;
+  }
+
+  /** Where record `record` starts in its chunk's `ints` (half of it in `floats`). */
   offset(record: number): number {
     return (record & this.mask) * this.stride;
   }
 
   /** Integer `field` of record `record` (which must fit). */
   get(record: number, field: number): number {
-    return this.ints[record >>> this.bits]![(record & this.mask) * this.stride + field]!;
+    return this.chunks[record >>> this.bits]!.ints[(record & this.mask) * this.stride + field]!;
   }
 
   /** Set integer `field` of record `record` (which must fit). */
   set(record: number, field: number, value: number): void {
-    this.ints[record >>> this.bits]![(record & this.mask) * this.stride + field] = value;
+    this.chunks[record >>> this.bits]!.ints[(record & this.mask) * this.stride + field] = value;
   }
 }

@@ -31,11 +31,11 @@ describe('RecordChunks', () => {
           let reserved = 0;
           for (const o of ops) {
             if ('reserve' in o) {
-              const before = [...chunks.ints];
+              const before = [...chunks.chunks];
               chunks.reserve(o.reserve);
               reserved = Math.max(reserved, o.reserve);
               expect(chunks.capacity).toBe(Math.ceil(reserved / 2 ** bits) * 2 ** bits);
-              expect(before.every((chunk, c) => chunks.ints[c] === chunk)).toBe(true);
+              expect(before.every((chunk, c) => chunks.chunks[c] === chunk)).toBe(true);
             } else if (o.record < reserved) {
               chunks.set(o.record, o.field % stride, o.value);
               model[o.record * stride + (o.field % stride)] = o.value;
@@ -62,7 +62,7 @@ describe('RecordChunks', () => {
           const chunks = new RecordChunks(stride, bits);
           chunks.reserve(record + 1);
           const k = float % (stride / 2);
-          chunks.floats[record >>> bits]![(chunks.offset(record) >> 1) + k] = value;
+          chunks.chunk(record).floats[(chunks.offset(record) >> 1) + k] = value;
           const bytes = new Int32Array(new Float64Array([value]).buffer);
           expect([chunks.get(record, 2 * k), chunks.get(record, 2 * k + 1)]).toEqual([bytes[0], bytes[1]]);
         },
@@ -73,8 +73,8 @@ describe('RecordChunks', () => {
   it('has floats only for an even stride, and refuses a bad shape', () => {
     const odd = new RecordChunks(3, 2);
     odd.reserve(5);
-    expect(odd.ints.length).toBe(2);
-    expect(odd.floats.length).toBe(0);
+    expect(odd.chunks.length).toBe(2);
+    expect(odd.chunks.map((chunk) => chunk.floats.length)).toEqual([0, 0]);
     expect(() => new RecordChunks(0)).toThrow(RangeError);
     expect(() => new RecordChunks(2, 25)).toThrow(RangeError);
   });
