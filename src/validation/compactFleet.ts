@@ -36,9 +36,6 @@ export enum TimeForm {
   Millis = 2,
 }
 
-const ILLEGAL = 0;
-const NOT_INITIAL = 1;
-const MISSED = 2;
 const NONE = -1;
 // an instance's record: six integers, then its last readable time as a float (integers 6 and 7)
 const CURRENT = 0;
@@ -288,46 +285,35 @@ export class CompactFleet implements FleetValidator {
    * (and nothing changed) when it needs a full validator (or has one).
    */
   private compactStep(id: number, to: number, ms: number, line: number): boolean {
-    const { ints, floats } = this.stateChunks[id >>> this.bits]!;
+    // kept short: it is inlined into the readers' loops
+    const chunk = this.stateChunks[id >>> this.bits]!;
+    const ints = chunk.ints;
     const at = (id & this.mask) * STATE_STRIDE;
-    const time = (at >> 1) + LAST_TIME;
-    if (this.allFull || ints[at + HEAD]! < NONE || ms < floats[time]!) return false; // NaN: no time, never before
+    // NaN (no time) is never before the last time
+    if (this.allFull || ints[at + HEAD]! < NONE || ms < chunk.floats[(at >> 1) + LAST_TIME]!) return false;
     const index = ints[at + SEEN]!;
-    const from = ints[at + CURRENT]!;
-    const n = this.n;
-    let next: number;
-    let kind = NONE;
-    if (this.fromStart && index === 0 && to !== this.graph.initial) {
-      kind = NOT_INITIAL;
-      next = this.next[this.graph.unknownSet * n + to]!;
-    } else {
-      const cell = from * n + to;
-      const step = this.step[cell]!;
-      if (step < 0) {
-        kind = ILLEGAL;
-        next = this.next[this.graph.unknownSet * n + to]!;
-      } else {
-        next = step >> 1;
-        if ((step & 1) === 1) kind = MISSED;
-      }
-    }
-    if (kind !== NONE && this.live) return false; // findings are told by the validator
+    // the step as a problem keeps it: `from * n + to`, or `-1 - to` for a wrong start
+    const cell =
+      this.fromStart && index === 0 && to !== this.graph.initial ? -1 - to : ints[at + CURRENT]! * this.n + to;
+    const step = cell < 0 ? NONE : this.step[cell]!;
+    const problem = step < 0 || (step & 1) === 1; // illegal (or a wrong start), or missed statuses
+    if (problem && this.live) return false; // findings are told by the validator
     if (!Number.isNaN(ms)) {
-      floats[time] = ms;
+      chunk.floats[(at >> 1) + LAST_TIME] = ms;
       ints[at + LAST_AT] = line === NONE ? -2 - index : line;
     }
     ints[at + SEEN] = index + 1;
-    ints[at + CURRENT] = next;
-    if (kind !== NONE) this.problem(ints, at, kind, index, line, kind === NOT_INITIAL ? -1 - to : from * n + to);
+    ints[at + CURRENT] = step < 0 ? this.next[this.graph.unknownSet * this.n + to]! : step >> 1;
+    if (problem) this.problem(ints, at, index, line, cell);
     return true;
   }
 
   /**
-   * Count a problem of the instance whose record is at `ints[at]`, and keep it unless `maxDetails` of its kind are
-   * kept already.
+   * Count a problem (step `cell`, as {@link compactStep} gives it) of the instance whose record is at `ints[at]`,
+   * and keep it unless `maxDetails` of its kind are kept already.
    */
-  private problem(ints: Int32Array, at: number, kind: number, index: number, line: number, cell: number): void {
-    const count = at + (kind === MISSED ? MISSED_COUNT : VIOLATIONS);
+  private problem(ints: Int32Array, at: number, index: number, line: number, cell: number): void {
+    const count = at + (cell >= 0 && this.step[cell]! >= 0 ? MISSED_COUNT : VIOLATIONS);
     const before = ints[count]!;
     ints[count] = before + 1;
     if (before >= this.maxDetails) return;
@@ -345,7 +331,11 @@ export class CompactFleet implements FleetValidator {
 
   /** The compact state of instance `id`, made when it is first seen. */
   private instance(id: number): number {
-    if (id < this.filled) return id;
+    return id < this.filled ? id : this.firstSeen(id);
+  }
+
+  /** Make the compact state of instance `id`. */
+  private firstSeen(id: number): number {
     const state = this.state;
     state.reserve(id + 1);
     const { ints, floats } = state.chunk(id);
