@@ -8,7 +8,6 @@
  * where it was first seen) lies in typed arrays keyed by the instance number. The report is exactly that of the
  * reporter of observations (`fleetReporter.ts`, one validator per instance), which the tests hold it to.
  */
-import type { Service } from '../../machines/index.js';
 import type { StatusGraph } from '../graph/statusGraph.js';
 import type { FastTimeForm, NdjsonByteSink } from '../input/ndjsonBytes.js';
 import type { Observation } from '../model/index.js';
@@ -60,10 +59,9 @@ export class CompactReporter {
 
   constructor(
     private readonly graph: StatusGraph,
-    service: string | Service,
     options: FleetReportOptions,
   ) {
-    this.tallies = new FleetTallies(graph, service, options);
+    this.tallies = new FleetTallies(graph, options);
     this.withHistories = options.histories ?? false;
     this.n = graph.statuses.length;
     this.fleet = new CompactFleet(

@@ -6,11 +6,11 @@
 import type { Readable } from 'node:stream';
 import type { Service } from '../../machines/index.js';
 import { recordShape } from '../input/fields.js';
-import { type ReadOptions, readObservations } from '../input/observationReader.js';
+import type { ReadOptions } from '../input/observationReader.js';
 import type { Observation } from '../model/index.js';
 import { ndjsonFileSize } from '../validation/ndjsonEligible.js';
 import type { InputProgress } from '../validation/validateInput.js';
-import { createFleetReporter, type FleetReportOptions } from './fleetReporter.js';
+import type { FleetReportOptions } from './fleetReporter.js';
 import type { ConformanceReport } from './types.js';
 
 /**
@@ -25,6 +25,7 @@ export async function fleetReport(
   observations: AsyncIterable<Observation | readonly Observation[]> | Iterable<Observation | readonly Observation[]>,
   options: FleetReportOptions = {},
 ): Promise<ConformanceReport> {
+  const { createFleetReporter } = await import('./fleetReporter.js'); // not loaded by the byte path
   const reporter = createFleetReporter(service, options);
   for await (const item of observations) {
     if (Array.isArray(item)) reporter.pushAll(item as readonly Observation[]);
@@ -92,6 +93,11 @@ export async function reportInputs(
           })),
     );
   }
+  // the reporter of observations and the ordinary reader: not loaded by the byte path
+  const [{ createFleetReporter }, { readObservations }] = await Promise.all([
+    import('./fleetReporter.js'),
+    import('../input/observationReader.js'),
+  ]);
   const reporter = createFleetReporter(service, reportOptions);
   for (const source of list) {
     const reader = readObservations(source, read);

@@ -103,7 +103,7 @@ class Reporter implements FleetReporter {
     private readonly service: string | Service,
     options: FleetReportOptions,
   ) {
-    this.tallies = new FleetTallies(graph, service, options);
+    this.tallies = new FleetTallies(graph, options);
     this.n = graph.statuses.length;
     this.mode = this.tallies.mode;
     this.fromStart = this.tallies.fromStart;

@@ -4,10 +4,8 @@
  * report made of them. Both ways of building a report keep theirs here: the reporter of observations
  * (`fleetReporter.ts`, a validator per instance) and the compact one of NDJSON files (`compactReporter.ts`).
  */
-import type { Service } from '../../machines/index.js';
 import type { StatusGraph } from '../graph/statusGraph.js';
 import type { InputFormat } from '../input/format.js';
-import { lifecycleModel } from '../model/index.js';
 import { DEFAULT_ALPHA, QuantileSketch } from '../stats/quantileSketch.js';
 import { detachString } from '../validation/detachString.js';
 import type { FleetReport, HistoryReport } from '../validation/fleetValidator.js';
@@ -15,7 +13,7 @@ import type { ValidationMode } from '../validation/validator.js';
 import { driftFindings } from './drift.js';
 import { durationStats } from './durationStats.js';
 import type { FleetReportOptions } from './fleetReporter.js';
-import { type OperationTable, operationSpans } from './operations.js';
+import { type OperationTable, operationTable } from './operations.js';
 import { type InstanceEnd, stuckInstances } from './stuck.js';
 import { type MissedPath, transitionReport } from './transitionCounts.js';
 import type { ConformanceReport, ObservationCounts } from './types.js';
@@ -62,7 +60,6 @@ export class FleetTallies {
 
   constructor(
     readonly graph: StatusGraph,
-    private readonly service: string | Service,
     private readonly options: FleetReportOptions,
   ) {
     const n = graph.statuses.length;
@@ -72,7 +69,7 @@ export class FleetTallies {
     this.byStatus = new Float64Array(n);
     const alpha = options.alpha ?? DEFAULT_ALPHA;
     this.dwell = graph.statuses.map(() => new QuantileSketch(alpha));
-    this.spans = operationSpans(service);
+    this.spans = operationTable(graph);
     this.spanSketches = this.spans.spans.map(() => new QuantileSketch(alpha));
     this.spanOutcomes = this.spans.spans.map(() => new Float64Array(n + 1));
     this.mode = options.mode ?? 'strict';
@@ -179,7 +176,7 @@ export class FleetTallies {
         ungrouped: this.groups.ungrouped,
       },
       observations,
-      transitions: transitionReport(graph, lifecycleModel(this.service), {
+      transitions: transitionReport(graph, {
         pairs: this.pairs,
         missed: missedPaths,
         illegal: this.illegalPairs,

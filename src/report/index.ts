@@ -15,7 +15,8 @@ export { createFleetReporter, type FleetReporter, type FleetReportOptions } from
 export { DEFAULT_DRIFT_MIN } from './fleetTallies.js';
 export { formatDuration } from './formatDuration.js';
 export { type JunitBy, type JunitOptions, reportJunit } from './junit.js';
-export { CREATION, type OperationSpan, type OperationTable, operationSpans } from './operations.js';
+export { operationSpans } from './operationSpans.js';
+export { CREATION, type OperationSpan, type OperationTable } from './operations.js';
 export { reportHtml } from './reportHtml.js';
 export type {
   ConformanceReport,

@@ -5,7 +5,7 @@
  * is loaded only when they do.
  */
 import type { Service } from '../../machines/index.js';
-import { statusGraph } from '../graph/statusGraph.js';
+import { loadStatusGraph } from '../graph/statusTables.js';
 import { fileChunks } from '../input/fileChunks.js';
 import { InputError } from '../input/inputError.js';
 import type { RecordOptions } from '../input/lineParser.js';
@@ -33,7 +33,7 @@ export async function reportNdjsonFiles(
   records: RecordOptions,
   onChunk?: (progress: { file: string; bytesRead: number; totalBytes: number; reporter: CompactReporter }) => void,
 ): Promise<ConformanceReport> {
-  const reporter = new CompactReporter(statusGraph(service), service, options);
+  const reporter = new CompactReporter(await loadStatusGraph(service), options);
   for (const { path, size } of inputs) {
     reporter.startInput(path);
     let bad = 0;
