@@ -9,6 +9,7 @@ import { recordShape } from '../input/fields.js';
 import type { ReadOptions } from '../input/observationReader.js';
 import type { Observation } from '../model/index.js';
 import { ndjsonFileSize } from '../validation/ndjsonEligible.js';
+import { checkValidationOptions } from '../validation/validator.js';
 import type { InputProgress } from '../validation/validateInput.js';
 import type { FleetReportOptions } from './fleetReporter.js';
 import type { ConformanceReport } from './types.js';
@@ -60,6 +61,8 @@ export async function reportInputs(
 ): Promise<ConformanceReport> {
   const { onProgress, format, stdin, name, fields, timeUnit, records, absentIsGone, onBadRecord, ...reportOptions } =
     options;
+  // checked before any input is read, whichever path reads it
+  checkValidationOptions('reportInputs', reportOptions.mode === undefined ? {} : { mode: reportOptions.mode });
   const read: ReadOptions = {
     ...(format ? { format } : {}),
     ...(stdin ? { stdin } : {}),

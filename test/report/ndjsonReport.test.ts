@@ -172,3 +172,15 @@ describe('report of NDJSON files, the properties above', () => {
     for (const [kind, count] of Object.entries(seen)) expect(count, kind).toBeGreaterThan(20);
   });
 });
+
+describe('reportInputs', () => {
+  it('refuses a mode it does not know before reading, on a file as on a stream', async () => {
+    const path = join(dir, 'mode.ndjson');
+    writeFileSync(path, '{"instance_id":"a","status":"RUNNING"}\n');
+    const mode = 'bogus' as ValidationMode;
+    await expect(reportInputs('kafka', path, { mode })).rejects.toThrow(/reportInputs: mode must be one of/);
+    await expect(reportInputs('kafka', Readable.from(['RUNNING\n']), { mode })).rejects.toThrow(
+      /reportInputs: mode must be one of/,
+    );
+  });
+});
