@@ -9,8 +9,8 @@ import { recordShape } from '../input/fields.js';
 import type { ReadOptions } from '../input/observationReader.js';
 import type { Observation } from '../model/index.js';
 import { ndjsonFileSize } from '../validation/ndjsonEligible.js';
-import { checkValidationOptions } from '../validation/validator.js';
 import type { InputProgress } from '../validation/validateInput.js';
+import { checkValidationOptions } from '../validation/validator.js';
 import type { FleetReportOptions } from './fleetReporter.js';
 import type { ConformanceReport } from './types.js';
 
