@@ -42,6 +42,7 @@ const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const plain = fileURLToPath(new URL('./plainJsonParse.js', import.meta.url));
 const split = fileURLToPath(new URL('./splitLines.js', import.meta.url));
 const yardstick = fileURLToPath(new URL('./parallelYardstick.js', import.meta.url));
+const splitFloor = fileURLToPath(new URL('./splitFloor.js', import.meta.url));
 const MB = 1024 * 1024;
 const log = (text: string) => values.json || process.stderr.write(text + '\n');
 
@@ -73,7 +74,16 @@ const memoryBase: Partial<Record<'legal' | 'illegal', ChildRun>> = {};
 const perInstance: { kind: 'legal' | 'illegal'; instances: number; run: ChildRun; bytesPerInstance: number }[] = [];
 const parallelRecords = Number(values['parallel-records']);
 /** Per round: the one-thread run and the default (every core) run on the big log, and whether the reports agree. */
-const parallel: { one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun }[] = [];
+/** A round of the both-cores figure: the CLI on one thread and on every core, each followed by its yardsticks. */
+interface ParallelRound {
+  one: ChildRun;
+  all: ChildRun;
+  spinOne: ChildRun;
+  spinAll: ChildRun;
+  /** The file read on every core with no join (see bench/splitFloor.ts). */
+  floorAll: ChildRun;
+}
+const parallel: ParallelRound[] = [];
 let wideDefault: ChildRun | undefined;
 const cores = availableParallelism();
 try {
@@ -193,7 +203,7 @@ try {
   for (let i = 0; i < 3; i++) {
     const args = (workers: string[]) => ['validate', 'kafka', bigLog, '--mode', 'strict', '--json', ...workers];
     const order = i % 2 === 0 ? (['one', 'all'] as const) : (['all', 'one'] as const);
-    const round: Partial<{ one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun }> = {};
+    const round: Partial<ParallelRound> = {};
     for (const which of order) {
       const run = await runMeasured(cli, args(['--workers', which === 'one' ? '1' : String(cores)]), {
         hashStdout: true,
@@ -204,8 +214,14 @@ try {
       const spin = await runMeasured(yardstick, [which === 'one' ? '1' : String(cores)]);
       if (spin.code !== 0) throw new Error(`yardstick exited ${spin.code}: ${spin.stderr.trim()}`);
       round[which === 'one' ? 'spinOne' : 'spinAll'] = spin;
+      if (which === 'all') {
+        // and the floor: the same file read on as many threads with no join
+        const floor = await runMeasured(splitFloor, [bigLog, String(cores)]);
+        if (floor.code !== 0) throw new Error(`split floor exited ${floor.code}: ${floor.stderr.trim()}`);
+        round.floorAll = floor;
+      }
     }
-    parallel.push(round as { one: ChildRun; all: ChildRun; spinOne: ChildRun; spinAll: ChildRun });
+    parallel.push(round as ParallelRound);
   }
   rmSync(bigLog);
 } finally {
@@ -273,6 +289,9 @@ const figures = {
     /** Per round: pure CPU work split among every core over the same work on one thread (the machine's best). */
     yardstickRatios: parallel.map((p) => p.spinAll.seconds / p.spinOne.seconds),
     yardstickRatioPairedMedian: median(parallel.map((p) => p.spinAll.seconds / p.spinOne.seconds)),
+    /** Per round: the file read on every core with no join (the floor of any exact split) over the CLI's one thread. */
+    floorRatios: parallel.map((p) => p.floorAll.seconds / p.one.seconds),
+    floorRatioPairedMedian: median(parallel.map((p) => p.floorAll.seconds / p.one.seconds)),
     oneThreadPeakRssBytes: Math.max(...parallel.map((p) => p.one.peakRss)),
     defaultPeakRssBytes: Math.max(...parallel.map((p) => p.all.peakRss)),
     /** Peak RSS of every core on 1M records over 1M instances. */
@@ -451,6 +470,11 @@ if (values.json) {
     `  yardstick: pure CPU work on ${b.cores} threads / on one (paired median)`,
     `${b.yardstickRatioPairedMedian.toFixed(2)}x`,
     `(each: ${b.yardstickRatios.map((x) => x.toFixed(2)).join(' ')}; 0.5x on ${b.cores} free cores)`,
+  ]);
+  rows.push([
+    `  floor: the file read on ${b.cores} threads with no join / one thread (paired median)`,
+    `${b.floorRatioPairedMedian.toFixed(2)}x`,
+    `(each: ${b.floorRatios.map((x) => x.toFixed(2)).join(' ')}; no exact split does better)`,
   ]);
   rows.push(['  reports identical', b.identicalReports ? 'yes' : 'NO', check(b.identicalReports)]);
   rows.push([

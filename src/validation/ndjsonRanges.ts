@@ -19,178 +19,9 @@ import { InputError } from '../input/inputError.js';
 import { DEFAULT_RECORD_OPTIONS } from '../input/lineParser.js';
 import { createNdjsonParser } from '../input/ndjson.js';
 import { type FastTimeForm, NdjsonByteReader } from '../input/ndjsonBytes.js';
-import type { Observation } from '../model/index.js';
 import type { CompactFleet } from './compactFleet.js';
-import { InstanceTable } from './instanceTable.js';
 import { fleetSink } from './ndjsonFile.js';
-
-/** Records per batch a range sends. */
-const BATCH = 1 << 15;
-
-/** A line a range read the ordinary way: its observation, or the bad record it is (lines from the range's start). */
-export type RangeItem =
-  | { observation: Observation }
-  | { bad: { detail: string; line: number | undefined; column: number | undefined } };
-
-/** Records of a range, in order: a status of -1 marks the next of `items` (a line read the ordinary way). */
-export interface RangeBatch {
-  count: number;
-  instances: Int32Array;
-  statuses: Int32Array;
-  times: Float64Array;
-  forms: Uint8Array;
-  lines: Int32Array;
-  /** The range's instance number whose id is the first in `nameBytes` (ids come in the order first used). */
-  nameBase: number;
-  /** The ids of the instance numbers first used in this batch, UTF-8 bytes end to end. */
-  nameBytes: Uint8Array;
-  /** Where each of those ids ends in `nameBytes`; -1 for records without an id. */
-  nameEnds: Int32Array;
-  /** How many ids the batch brings. */
-  nameCount: number;
-  items: RangeItem[];
-  /** Bytes of the range read so far. */
-  bytes: number;
-}
-
-/** What a range sends: a batch, the end (with its count of lines), or the error that stopped it. */
-export type RangeMessage =
-  | { batch: RangeBatch }
-  | { done: { lines: number } }
-  | { error: { detail: string; line: number | undefined; column: number | undefined; input: boolean } };
-
-/** What a range reader needs to know. */
-export interface RangeTask {
-  path: string;
-  /** The name messages give the file. */
-  name: string;
-  range: FileRange;
-  statuses: readonly string[];
-  timeUnit: TimeUnit;
-}
-
-/**
- * Read one range of an NDJSON file into batches (what a worker runs; also usable in-process).
- *
- * @example for await (const message of readRangeBatches(task)) handle(message);
- */
-export async function* readRangeBatches(task: RangeTask): AsyncGenerator<RangeMessage, void, undefined> {
-  const table = new InstanceTable();
-  let named = 0;
-  const ready: RangeBatch[] = [];
-  let batch = newBatch();
-  const full = () => {
-    ready.push(batch);
-    batch = newBatch();
-  };
-  const name = (local: number) => {
-    while (named <= local) addName(batch, table, named++);
-  };
-  const parser = createNdjsonParser(task.name, {
-    ...DEFAULT_RECORD_OPTIONS,
-    timeUnit: task.timeUnit,
-    onBadRecord(problem) {
-      batch.items.push({ bad: { detail: problem.detail, line: problem.line, column: problem.column } });
-      add(-1, -1, NaN, 0, 0);
-    },
-  });
-  const add = (instance: number, status: number, time: number, form: FastTimeForm, line: number) => {
-    const i = batch.count++;
-    batch.instances[i] = instance;
-    batch.statuses[i] = status;
-    batch.times[i] = time;
-    batch.forms[i] = form;
-    batch.lines[i] = line;
-    if (batch.count === BATCH) full();
-  };
-  const reader = new NdjsonByteReader(
-    task.name,
-    task.statuses,
-    parser,
-    {
-      intern: (bytes, start, end) => (start < 0 ? table.intern(undefined) : table.internBytes(bytes, start, end)),
-      record(instance, status, time, form, line) {
-        name(instance);
-        add(instance, status, time, form, line);
-      },
-      observation(observation) {
-        batch.items.push({ observation });
-        add(-1, -1, NaN, 0, 0);
-      },
-    },
-    { atStart: task.range.start === 0 },
-  );
-  let bytes = 0;
-  try {
-    for await (const chunk of fileChunks(task.path, task.range)) {
-      reader.push(chunk);
-      bytes += chunk.length;
-      for (const done of ready.splice(0)) yield { batch: { ...done, bytes } };
-    }
-    reader.end();
-  } catch (error) {
-    for (const done of ready.splice(0)) yield { batch: { ...done, bytes } };
-    if (batch.count > 0) yield { batch: { ...batch, bytes } };
-    const input = error instanceof InputError;
-    yield {
-      error: {
-        detail: input ? error.detail : String((error as Error)?.message ?? error),
-        line: input ? error.line : undefined,
-        column: input ? error.column : undefined,
-        input,
-      },
-    };
-    return;
-  }
-  for (const done of ready.splice(0)) yield { batch: { ...done, bytes } };
-  if (batch.count > 0) yield { batch: { ...batch, bytes } };
-  yield { done: { lines: reader.lineNumber } };
-}
-
-/** Add the id of the range's instance `local` to the batch (as bytes: no string is made). */
-function addName(batch: RangeBatch, table: InstanceTable, local: number): void {
-  if (batch.nameCount === 0) batch.nameBase = local;
-  if (batch.nameCount === batch.nameEnds.length) {
-    const ends = new Int32Array(batch.nameEnds.length * 2);
-    ends.set(batch.nameEnds);
-    batch.nameEnds = ends;
-  }
-  const used = batch.nameCount === 0 ? 0 : nameEnd(batch.nameEnds[batch.nameCount - 1]!);
-  const length = table.byteLength(local);
-  if (length < 0) {
-    batch.nameEnds[batch.nameCount++] = -1 - used; // records without an id: marked, and where the next id starts
-    return;
-  }
-  if (used + length > batch.nameBytes.length) {
-    const bytes = new Uint8Array(Math.max(batch.nameBytes.length * 2, used + length));
-    bytes.set(batch.nameBytes.subarray(0, used));
-    batch.nameBytes = bytes;
-  }
-  table.copyBytes(local, batch.nameBytes, used);
-  batch.nameEnds[batch.nameCount++] = used + length;
-}
-
-/** Where the bytes of an id end, from its entry in `nameEnds` (a negative entry marks records without an id). */
-function nameEnd(entry: number): number {
-  return entry < 0 ? -1 - entry : entry;
-}
-
-function newBatch(): RangeBatch {
-  return {
-    count: 0,
-    instances: new Int32Array(BATCH),
-    statuses: new Int32Array(BATCH),
-    times: new Float64Array(BATCH),
-    forms: new Uint8Array(BATCH),
-    lines: new Int32Array(BATCH),
-    nameBase: -1,
-    nameBytes: new Uint8Array(1024),
-    nameEnds: new Int32Array(256),
-    nameCount: 0,
-    items: [],
-    bytes: 0,
-  };
-}
+import { nameEnd, type RangeMessage, type RangeTask, readRangeBatches } from './rangeBatches.js';
 
 /**
  * The ranges of a file cut near `offsets` (byte positions; each moved on to the next line start), in order,
@@ -296,6 +127,7 @@ export async function validateRanges(
         finished = true;
         break;
       }
+      if ('dropped' in message) throw new Error('a range being validated was given up');
       const batch = message.batch;
       const { nameBase, nameBytes, nameEnds, nameCount } = batch;
       if (nameBase + nameCount > global.length) {
@@ -378,24 +210,85 @@ class RangeQueue implements AsyncIterable<RangeMessage> {
 }
 
 /**
- * The ranges, in order, read by `threads` threads: `threads - 1` worker threads read ranges into batches ahead of
+ * Worker threads that read ranges into batches, started ahead of the work: a thread takes tens of milliseconds to
+ * load its modules, which it does while this thread goes on (loading the machine, opening the file).
+ */
+export interface RangeWorkers {
+  readonly threads: readonly Worker[];
+  /** The error a thread failed with before the work began, if it did. */
+  failure(thread: Worker): unknown;
+  /** End the threads (at the end of the work, or when it cannot start). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start `count` worker threads for {@link validateNdjsonInRanges}.
+ *
+ * @example const workers = startRangeWorkers(1); // ... validateNdjsonInRanges(..., { threads: 2, workers })
+ */
+export function startRangeWorkers(count: number): RangeWorkers {
+  const failures = new Map<Worker, unknown>();
+  const threads = Array.from({ length: count }, () => {
+    const thread = new Worker(workerScript(), { execArgv: workerExecArgv(process.execArgv) });
+    thread.on('error', (error) => failures.set(thread, error)); // told to the work when it begins
+    return thread;
+  });
+  return {
+    threads,
+    failure: (thread) => failures.get(thread),
+    async stop() {
+      await Promise.all(threads.map((thread) => thread.terminate()));
+    },
+  };
+}
+
+/**
+ * The Node options a worker thread is started with: this process's, but those that give the main script (code on
+ * the command line, and its module type), which a worker running a file refuses.
+ *
+ * @example workerExecArgv(['--input-type=module', '-e', 'code', '--import', 'tsx']) // ['--import', 'tsx']
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const option = execArgv[i]!;
+    if (/^(--input-type|--eval|--print)=/.test(option)) continue;
+    if (['--input-type', '-e', '--eval', '-p', '--print', '-pe'].includes(option)) {
+      i++; // and its value
+      continue;
+    }
+    kept.push(option);
+  }
+  return kept;
+}
+
+/** What a worker is sent: a range to read, and where to look whether it was given up. */
+export interface RangeRequest {
+  index: number;
+  task: RangeTask;
+  /** Per range: nonzero once this thread reads it itself (the worker then stops reading it). */
+  dropped: Int32Array;
+}
+
+/**
+ * The ranges, in order, read by this thread and `workers`: the workers read ranges into batches ahead of
  * validation, and this thread reads straight into the fleet every range no worker has taken when its turn comes
  * (range 0 among them, while the workers start), validating the workers' batches in between. A free worker takes
  * the farthest range nobody has, fewer than `3 * threads` after the one being validated (so it is ready when its
  * turn comes, and few ranges' batches wait in memory). A range whose worker has sent nothing yet when its turn
- * comes (a worker slowed down by other processes) is read here instead, and the worker's messages for it are
- * dropped. Both kinds of thread stay busy however their speeds differ: the faster the workers, the more they take.
+ * comes (a worker slowed down by other processes, or one that failed) is read here instead, and its worker told to
+ * give it up. Both
+ * kinds of thread stay busy however their speeds differ: the faster the workers, the more they take.
  */
-function rangeSources(
-  tasks: readonly RangeTask[],
-  threads: number,
-): { sources: Iterable<RangeSource>; stop(): Promise<void> } {
+function rangeSources(tasks: readonly RangeTask[], pool: RangeWorkers | undefined): Iterable<RangeSource> {
+  const workers = pool?.threads ?? [];
   const queues = tasks.map(() => new RangeQueue());
   /** Per range: 0 free, 1 a worker's, 2 read here. */
   const taken = new Uint8Array(tasks.length);
   /** Per range: whether its worker has sent a message. */
   const heard = new Uint8Array(tasks.length);
-  const ahead = 3 * threads;
+  const dropped = new Int32Array(new SharedArrayBuffer(4 * tasks.length));
+  const ahead = 3 * (workers.length + 1);
   let validating = 0;
   const take = (): number | undefined => {
     for (let k = Math.min(tasks.length, validating + ahead) - 1; k > validating; k--) {
@@ -406,7 +299,6 @@ function rangeSources(
     }
     return undefined;
   };
-  const workers: Worker[] = [];
   const idle: Worker[] = [];
   const running = new Map<Worker, number>();
   const feed = (worker: Worker) => {
@@ -416,11 +308,9 @@ function rangeSources(
       return;
     }
     running.set(worker, index);
-    worker.postMessage({ index, task: tasks[index] });
+    worker.postMessage({ index, task: tasks[index]!, dropped } satisfies RangeRequest);
   };
-  for (let w = 0; w < Math.min(threads - 1, tasks.length - 1); w++) {
-    const worker = new Worker(workerScript());
-    workers.push(worker);
+  for (const worker of workers.slice(0, tasks.length - 1)) {
     worker.on('message', ({ index, message }: { index: number; message: RangeMessage }) => {
       if (taken[index] === 1) {
         heard[index] = 1;
@@ -431,10 +321,11 @@ function rangeSources(
       feed(worker);
     });
     worker.on('error', (error) => {
+      // a range it had begun to send fails; one it had not is read here when its turn comes
       const index = running.get(worker);
-      for (const queue of index === undefined ? queues : [queues[index]!]) queue.fail(error);
+      if (index !== undefined) queues[index]!.fail(error);
     });
-    feed(worker);
+    if (pool?.failure(worker) === undefined) feed(worker); // a thread that could not start takes no range
   }
   function* sources(): Generator<RangeSource, void, undefined> {
     for (let k = 0; k < tasks.length; k++) {
@@ -442,17 +333,13 @@ function rangeSources(
       for (const worker of idle.splice(0)) feed(worker);
       if (taken[k] === 1 && heard[k] === 1) yield queues[k]!;
       else {
+        if (taken[k] === 1) Atomics.store(dropped, k, 1);
         taken[k] = 2;
         yield { here: tasks[k]! };
       }
     }
   }
-  return {
-    sources: sources(),
-    async stop() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
+  return sources();
 }
 
 /** The worker's script: next to this module, or (running from the TypeScript sources, in tests) the compiled one. */
@@ -469,6 +356,9 @@ export interface RangeOptions {
   onProgress?: (bytes: number) => void;
   /** Threads reading the ranges, this one included (at least 1; 1 reads them all here). */
   threads: number;
+  /** The worker threads, started ahead with {@link startRangeWorkers} (`threads - 1` of them); stopped at the end.
+   * Started here when not given. */
+  workers?: RangeWorkers;
   /** Read the ranges on this thread, one after the other (for tests: the same code without threads). */
   inProcess?: boolean;
   /** With `inProcess`: whether range `index` is read straight into the fleet (as this thread does) or into batches
@@ -502,6 +392,23 @@ export async function validateNdjsonInRanges(
   offsets: readonly number[],
   options: RangeOptions,
 ): Promise<number> {
+  const workers = options.inProcess ? undefined : (options.workers ?? startRangeWorkers(options.threads - 1));
+  try {
+    return await validateRangesOf(fleet, path, name, size, offsets, options, workers);
+  } finally {
+    await workers?.stop();
+  }
+}
+
+async function validateRangesOf(
+  fleet: CompactFleet,
+  path: string,
+  name: string,
+  size: number,
+  offsets: readonly number[],
+  options: RangeOptions,
+  workers: RangeWorkers | undefined,
+): Promise<number> {
   const ranges = await rangesAt(path, size, offsets);
   const tasks = ranges.map(
     (range): RangeTask => ({ path, name, range, statuses: fleet.statuses, timeUnit: options.timeUnit }),
@@ -511,10 +418,5 @@ export async function validateNdjsonInRanges(
     const sources = tasks.map((task, k): RangeSource => (straight(k) ? { here: task } : readRangeBatches(task)));
     return validateRanges(fleet, name, sources, options.onBadRecord, options.onProgress);
   }
-  const pool = rangeSources(tasks, options.threads);
-  try {
-    return await validateRanges(fleet, name, pool.sources, options.onBadRecord, options.onProgress);
-  } finally {
-    await pool.stop();
-  }
+  return validateRanges(fleet, name, rangeSources(tasks, workers), options.onBadRecord, options.onProgress);
 }

@@ -1,14 +1,15 @@
 /**
  * The worker thread of `ndjsonRanges`: reads the ranges of NDJSON files it is given, one after the other, and posts
- * each range's batches (tagged with the range's index).
+ * each range's batches (tagged with the range's index); it stops reading a range once told it was given up.
  */
 import { parentPort } from 'node:worker_threads';
-import { type RangeTask, readRangeBatches } from './ndjsonRanges.js';
+import type { RangeRequest } from './ndjsonRanges.js';
+import { readRangeBatches } from './rangeBatches.js';
 
 let work = Promise.resolve();
-parentPort!.on('message', ({ index, task }: { index: number; task: RangeTask }) => {
+parentPort!.on('message', ({ index, task, dropped }: RangeRequest) => {
   work = work.then(async () => {
-    for await (const message of readRangeBatches(task)) {
+    for await (const message of readRangeBatches(task, () => Atomics.load(dropped, index) !== 0)) {
       const transfer =
         'batch' in message
           ? [

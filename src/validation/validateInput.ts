@@ -141,7 +141,21 @@ export async function validateInputStream(
   };
   // as `createFleetValidator` (options checked, then the service), the compiler loaded only where no table serves
   checkValidationOptions('createFleetValidator', fleetOptions);
-  const fleet = new CompactFleet(await loadStatusGraph(service), fleetOptions);
+  // a big NDJSON file is read by worker threads too: they start first, loading their modules while this thread loads
+  // the machine
+  const size = ndjsonFileSize(source, { format, fields, records });
+  const threads =
+    size === undefined
+      ? 1
+      : (workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? (await import('./freeCores.js')).freeCores() : 1));
+  const rangeWorkers = threads > 1 ? (await import('./ndjsonRanges.js')).startRangeWorkers(threads - 1) : undefined;
+  let fleet: CompactFleet;
+  try {
+    fleet = new CompactFleet(await loadStatusGraph(service), fleetOptions);
+  } catch (error) {
+    await rangeWorkers?.stop();
+    throw error;
+  }
   const keep = maxDetails ?? 100;
   const bad: BadRecord[] = [];
   const keepBad = (problem: InputError) => {
@@ -151,7 +165,6 @@ export async function validateInputStream(
     if (bad.length < keep) bad.push(record);
     onBadRecord?.(record);
   };
-  const size = ndjsonFileSize(source, { format, fields, records });
   if (size !== undefined) {
     // an NDJSON file: read as bytes straight into the compact fleet
     const file = source as string;
@@ -166,20 +179,20 @@ export async function validateInputStream(
     };
     const progress = (bytesRead: number) =>
       onProgress?.({ observations: fleet.observations, histories: fleet.histories, bytesRead, totalBytes: size });
-    const threads =
-      workers ?? (size >= PARALLEL_MIN_BYTES && !onFinding ? (await import('./freeCores.js')).freeCores() : 1);
-    // loaded only here: reading plain lines or CSV loads no NDJSON reader
-    const { validateNdjsonFile } = await import('./ndjsonFile.js');
-    const { rangeOffsets, validateNdjsonInRanges } = await import('./ndjsonRanges.js');
+    // loaded only here: reading plain lines or CSV loads no NDJSON reader, one thread loads no range reader
     const lines =
-      threads > 1
-        ? await validateNdjsonInRanges(fleet, file, file, size, rangeOffsets(size, threads), {
-            timeUnit: recordOptions.timeUnit,
-            onBadRecord: recordOptions.onBadRecord!,
-            onProgress: progress,
-            threads,
-          })
-        : await validateNdjsonFile(fleet, file, file, size, recordOptions, progress);
+      rangeWorkers !== undefined
+        ? await (async () => {
+            const { rangeOffsets, validateNdjsonInRanges } = await import('./ndjsonRanges.js');
+            return validateNdjsonInRanges(fleet, file, file, size, rangeOffsets(size, threads), {
+              timeUnit: recordOptions.timeUnit,
+              onBadRecord: recordOptions.onBadRecord!,
+              onProgress: progress,
+              threads,
+              workers: rangeWorkers,
+            });
+          })()
+        : await (await import('./ndjsonFile.js')).validateNdjsonFile(fleet, file, file, size, recordOptions, progress);
     if (fleet.observations === 0 && badCount === 0)
       throw new InputError(
         `empty input: no statuses found (${lines === 0 ? 'the input is empty' : 'nothing but blank lines'})`,

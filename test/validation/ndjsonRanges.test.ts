@@ -3,6 +3,7 @@
  * reading it whole: the same histories, line numbers, indexes, order of instances, caps, bad records and errors,
  * wherever the file is cut.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { services } from '../../machines/index.js';
 import { type InputError, validateInput } from '../../src/index.js';
 import { compactFleet } from '../../src/validation/fleetValidator.js';
 import { freeCores } from '../../src/validation/freeCores.js';
-import { validateNdjsonInRanges } from '../../src/validation/ndjsonRanges.js';
+import { validateNdjsonInRanges, workerExecArgv } from '../../src/validation/ndjsonRanges.js';
 import { fleetOptions } from '../support/fleetReference.js';
 import { ndjsonFile } from '../support/ndjsonFiles.js';
 import { subStateService } from '../support/subStateService.js';
@@ -155,5 +156,49 @@ describe('NDJSON in many ranges on worker threads', () => {
       ),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('worker threads started ahead', () => {
+  it('are stopped when the work cannot start (an unknown service): the process ends (needs npm run build)', () => {
+    const file = join(dir, 'ahead.ndjson');
+    writeFileSync(file, '{"instance_id":"a","status":"RUNNING"}\n');
+    const library = new URL('../../dist/src/index.js', import.meta.url).href;
+    const script = join(dir, 'ahead.mjs');
+    writeFileSync(
+      script,
+      `import { validateInput } from ${JSON.stringify(library)};
+      try { await validateInput('no-such-service', ${JSON.stringify(file)}, { workers: 2 }); }
+      catch (error) { console.log(error.name); }`,
+    );
+    // a worker left running would keep the process alive: the time limit only ends a test that would hang
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.signal).toBeNull();
+    expect(child.stdout.trim()).toBe('UnknownServiceError');
+  });
+
+  it('run from code given on the command line (--input-type, -e): they start without its options', () => {
+    const file = join(dir, 'eval.ndjson');
+    writeFileSync(file, '{"instance_id":"a","status":"CREATING"}\n{"instance_id":"a","status":"RUNNING"}\n');
+    const library = new URL('../../dist/src/index.js', import.meta.url).href;
+    const code = `import { validateInput } from ${JSON.stringify(library)};
+      const report = await validateInput('kafka', ${JSON.stringify(file)}, { workers: 2 });
+      console.log(report.summary.observations);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('2');
+  });
+
+  it("keep this process's other options", () => {
+    expect(workerExecArgv(['--input-type=module', '-e', 'x', '--import', 'tsx', '-p', 'y', '--eval=z'])).toEqual([
+      '--import',
+      'tsx',
+    ]);
+    expect(workerExecArgv(['--input-type', 'module', '--conditions=dev', '--print', '1'])).toEqual([
+      '--conditions=dev',
+    ]);
   });
 });
