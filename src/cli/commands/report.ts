@@ -9,7 +9,6 @@ import { loadBuiltInServices } from '../../model/builtInServices.js';
 import { reportInputs } from '../../report/fleetReport.js';
 import type { FleetReportOptions } from '../../report/fleetReporter.js';
 import type { JunitBy } from '../../report/junit.js';
-import { reportJunit } from '../../report/junit.js';
 import { systemClock } from '../../time/clock.js';
 import type { InputProgress } from '../../validation/validateInput.js';
 import {
@@ -27,7 +26,6 @@ import { formatConformanceReport } from '../formatConformanceReport.js';
 import { DATA_HELP, DATA_OPTIONS, dataOptions, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
 import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, validatedServiceArgument } from '../serviceArgument.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
 
 const JUNIT_BY: readonly JunitBy[] = ['instance', 'drift'];
 
@@ -124,7 +122,10 @@ Examples:
       },
     }).finally(() => line.clear());
 
-    if (values.junit !== undefined) await output(io, values.junit, reportJunit(report, { by: junitBy }), 'JUnit XML');
+    if (values.junit !== undefined) {
+      const { reportJunit } = await import('../../report/junit.js'); // loaded only when asked for
+      await output(io, values.junit, reportJunit(report, { by: junitBy }), 'JUnit XML');
+    }
     if (values.html !== undefined) {
       await loadBuiltInServices();
       const { reportHtml } = await import('../../report/reportHtml.js'); // Graphviz: loaded only when needed
@@ -150,6 +151,7 @@ async function output(io: Parameters<Command['run']>[1], out: string, content: s
     return;
   }
   try {
+    const { writeFileAtomic } = await import('../writeFileAtomic.js'); // loaded only when a file is written
     await writeFileAtomic(out, content);
   } catch (error) {
     throw new InputError(`${out}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
