@@ -5,7 +5,9 @@
  * progress) feed counters and quantile sketches. Each change of status is classed by what that validator found
  * (legal, through missed statuses, or illegal), never by its status pair alone: with hidden sub-states and
  * operations, the same pair can be legal in one history and illegal in another. Memory grows with the number of
- * instances and of distinct violation groups and missed-status paths, not with the records.
+ * instances and of distinct violation groups and missed-status paths, not with the records. This is the report of
+ * observations (every input but regular NDJSON files, which `compactReporter.ts` reads as bytes), and the reference
+ * the compact reporter is tested against.
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
