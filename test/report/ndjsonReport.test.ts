@@ -173,6 +173,25 @@ describe('report of NDJSON files, the properties above', () => {
   });
 });
 
+describe('report of NDJSON files, beyond the kept details', () => {
+  it('counts every violation of an instance with more than the 100 kept, compact and then full, as the ordinary path', async () => {
+    const time = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+    const lines: string[] = [];
+    for (let i = 0; i < 260; i++) {
+      const status = i % 2 === 0 ? 'RUNNING' : 'CREATING'; // RUNNING → CREATING is illegal: one violation in two
+      if (i === 201) lines.push(JSON.stringify({ time: time(i), instance_id: 'a', operation: 'RESTART' }));
+      lines.push(JSON.stringify({ time: time(i), instance_id: 'a', status }));
+      if (i % 3 === 0) lines.push(JSON.stringify({ time: time(i), instance_id: 'b', status }));
+    }
+    const opts = { mode: 'strict' as const, fromStart: false, histories: true, driftMin: 1, stuckAfter: undefined };
+    const [fast, ordinary] = await bothPaths('kafka', [Buffer.from(lines.join('\n'))], { ...opts, keepBad: false });
+    expect(fast).toEqual(ordinary);
+    const report = (fast as { report: ConformanceReport }).report;
+    expect(report.histories!.find((h) => h.instance === 'a')!.omitted!.violations).toBeGreaterThan(0);
+    expect(report.fitness.violations.reduce((sum, g) => sum + g.count, 0)).toBe(report.summary.violations);
+  });
+});
+
 describe('reportInputs', () => {
   it('refuses a mode it does not know before reading, on a file as on a stream', async () => {
     const path = join(dir, 'mode.ndjson');
