@@ -45,6 +45,27 @@ const MAX_LINE = 0x7ffffffe;
 /** The totals of a fleet report. */
 export type FleetSummary = FleetReport['summary'];
 
+/**
+ * What a caller that follows every step (the fleet report) is told: each violation and each change through missed
+ * statuses, found on the compact state or by an instance's full validator, as the validator's `onViolation` and
+ * `onMissed` are.
+ */
+export type StepListener = Pick<ValidationOptions, 'onViolation' | 'onMissed'>;
+
+/**
+ * The time text of a byte scanner's record (milliseconds written as `form`), as the input wrote it; undefined for
+ * none.
+ *
+ * @example knownTimeText(Date.UTC(2026, 0, 1), TimeForm.Seconds) // '2026-01-01T00:00:00Z'
+ */
+export function knownTimeText(time: number, form: TimeForm): string | undefined {
+  return form === TimeForm.None
+    ? undefined
+    : form === TimeForm.Millis
+      ? new Date(time).toISOString()
+      : `${new Date(time).toISOString().slice(0, 19)}Z`;
+}
+
 /** A fleet validator over compact per-instance state (see the module's comment). */
 export class CompactFleet implements FleetValidator {
   /** The instances, numbered in the order first seen. */
@@ -84,10 +105,15 @@ export class CompactFleet implements FleetValidator {
   private readonly live: boolean;
   private readonly validatorOptions: ValidationOptions;
 
+  /** Told of every problem (see {@link StepListener}); undefined for plain validation. */
+  private readonly listener: StepListener | undefined;
+
   constructor(
     private readonly graph: StatusGraph,
     options: FleetOptions,
+    listener?: StepListener,
   ) {
+    this.listener = listener;
     this.mode = options.mode ?? 'strict';
     this.fromStart = options.fromStart ?? false;
     this.maxDetails = options.maxDetails ?? 100;
@@ -99,6 +125,8 @@ export class CompactFleet implements FleetValidator {
       explain: this.allFull,
       maxDetails: this.maxDetails,
       ...(options.onFinding ? { onFinding: options.onFinding } : {}),
+      ...(listener?.onViolation ? { onViolation: listener.onViolation } : {}),
+      ...(listener?.onMissed ? { onMissed: listener.onMissed } : {}),
     };
     this.n = graph.statuses.length;
     const sampled = this.mode === 'sampled';
@@ -163,13 +191,34 @@ export class CompactFleet implements FleetValidator {
     const id = this.instance(instance);
     this.count++;
     if (this.full[id] === NONE && this.compactStep(id, status, time, line)) return;
-    const text =
-      form === TimeForm.None
-        ? undefined
-        : form === TimeForm.Millis
-          ? new Date(time).toISOString()
-          : `${new Date(time).toISOString().slice(0, 19)}Z`;
-    this.validatorOf(id).pushStatus(this.graph.statuses[status]!, line === NONE ? undefined : line, text);
+    this.validatorOf(id).pushStatus(
+      this.graph.statuses[status]!,
+      line === NONE ? undefined : line,
+      knownTimeText(time, form),
+    );
+  }
+
+  /**
+   * {@link pushKnown} for a caller that follows each step (the fleet report; its {@link StepListener} is told what
+   * the step found): true when the observation was checked on the compact state; false, with nothing done, when
+   * instance number `instance` has or needs a full validator ({@link fullValidator}), which the caller pushes it to.
+   * The time is in milliseconds (NaN for none, never an unreadable one); the line may be NONE (-1).
+   */
+  stepKnown(instance: number, status: number, time: number, line: number): boolean {
+    const id = this.instance(instance);
+    if (this.full[id] !== NONE || line > MAX_LINE || !this.compactStep(id, status, time, line)) return false;
+    this.count++;
+    return true;
+  }
+
+  /**
+   * The full validator of instance number `instance` (made, seeded from its compact state, when it has none), for a
+   * caller that pushes the next observation to it itself; that observation is counted here.
+   */
+  fullValidator(instance: number): HistoryValidator {
+    const id = this.instance(instance);
+    this.count++;
+    return this.validatorOf(id);
   }
 
   report(): FleetReport {
@@ -283,8 +332,25 @@ export class CompactFleet implements FleetValidator {
     }
     this.seen[id] = index + 1;
     this.current[id] = next;
-    if (kind !== NONE) this.problem(id, kind, index, line, from, to);
+    if (kind !== NONE) {
+      this.problem(id, kind, index, line, from, to);
+      if (this.listener !== undefined) this.tell(kind, index, line, from, to);
+    }
     return true;
+  }
+
+  /** Tell the listener of a problem found on the compact state, as a validator tells its callbacks. */
+  private tell(kind: number, index: number, line: number, from: number, to: number): void {
+    const at = line === NONE ? undefined : line;
+    const listener = this.listener!;
+    if (kind === MISSED)
+      listener.onMissed?.(missedStep(this.graph, index, at, from, to, this.why[from * this.n + to]!));
+    else
+      listener.onViolation?.(
+        kind === NOT_INITIAL
+          ? notInitialViolation(this.graph, index, at, to)
+          : illegalViolation(this.graph, this.mode, index, at, from, to),
+      );
   }
 
   /** Count a problem, and keep it unless `maxDetails` of its kind are kept already. */
