@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { chmod, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { BadArgumentError } from '../model/index.js';
+import { BadArgumentError } from '../model/badArgument.js';
 
 /** An output path that names something else than a file (a directory, a socket, a block device). */
 export class NotAFileError extends BadArgumentError {

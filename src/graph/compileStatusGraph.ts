@@ -270,6 +270,12 @@ export function statusGraphData(entry: Service): StatusGraphData {
     explanations,
     allowedStrict: statuses.map((_, from) => targets(strict, from)),
     allowedSampled: statuses.map((_, from) => targets(sampled, from)),
+    transitions: model.transitions.map((t) => ({
+      from: ids.get(t.from)!,
+      to: ids.get(t.to)!,
+      event: t.event,
+      kind: t.kind,
+    })),
   };
 }
 

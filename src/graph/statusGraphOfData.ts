@@ -3,7 +3,7 @@
  * data (what the precompiled tables hold). Nothing here compiles a machine: a registered service's graph is read
  * from its tables with this module alone, without the model or the compiler.
  */
-import type { StatusTag } from '../model/index.js';
+import type { EventKind, StatusTag } from '../model/index.js';
 import { spellingKey, spellings } from '../model/spelling.js';
 
 /** How a step is explained: the events of the shortest path found, and the statuses it passes unobserved. */
@@ -17,6 +17,16 @@ export interface StepExplanation {
    * involves a hidden sub-state; absent otherwise (they are then the statuses themselves).
    */
   readonly leaves?: readonly string[];
+}
+
+/** One transition of the machine between statuses (status ids; from === to for a hidden move between sub-states). */
+export interface GraphTransition {
+  readonly from: number;
+  readonly to: number;
+  /** The event type that causes it. */
+  readonly event: string;
+  /** `operation` (a user's request) or `outcome` (reported by the service). */
+  readonly kind: EventKind;
 }
 
 /** A service's machine compiled to integer ids and lookup tables. Build it with `statusGraph`. */
@@ -74,6 +84,11 @@ export interface StatusGraph {
   readonly allowedStrict: readonly (readonly string[])[];
   /** Statuses reachable from each status in sampled mode, by status id. */
   readonly allowedSampled: readonly (readonly string[])[];
+  /**
+   * The machine's transitions, leaf by leaf, as status pairs, in the model's order (what the fleet report counts
+   * changes against, without the model).
+   */
+  readonly transitions: readonly GraphTransition[];
   /** The id of an exactly spelled status, or -1. Safe for any string (`__proto__` included). */
   idOf(status: string): number;
   /**
@@ -117,6 +132,7 @@ export interface StatusGraphData {
   readonly explanations: readonly StepExplanation[];
   readonly allowedStrict: readonly (readonly string[])[];
   readonly allowedSampled: readonly (readonly string[])[];
+  readonly transitions: readonly GraphTransition[];
 }
 
 /**

@@ -5,24 +5,21 @@
  * progress) feed counters and quantile sketches. Each change of status is classed by what that validator found
  * (legal, through missed statuses, or illegal), never by its status pair alone: with hidden sub-states and
  * operations, the same pair can be legal in one history and illegal in another. Memory grows with the number of
- * instances and of distinct violation groups and missed-status paths, not with the records.
+ * instances and of distinct violation groups and missed-status paths, not with the records. This is the report of
+ * observations (every input but regular NDJSON files, which `compactReporter.ts` reads as bytes), and the reference
+ * the compact reporter is tested against.
  */
 import type { Service } from '../../machines/index.js';
 import { type StatusGraph, statusGraph } from '../graph/statusGraph.js';
 import type { InputFormat } from '../input/format.js';
-import { lifecycleModel, type Observation } from '../model/index.js';
-import { DEFAULT_ALPHA, QuantileSketch } from '../stats/quantileSketch.js';
+import type { Observation } from '../model/index.js';
 import { detachString } from '../validation/detachString.js';
 import { fleetReportOf } from '../validation/fleetValidator.js';
 import { createValidator } from '../validation/validateHistory.js';
 import type { HistoryValidator, ValidationMode, ValidationOptions, Violation } from '../validation/validator.js';
-import { driftFindings } from './drift.js';
-import { durationStats } from './durationStats.js';
-import { type OperationTable, operationSpans } from './operations.js';
-import { stuckInstances } from './stuck.js';
-import { type MissedPath, transitionReport } from './transitionCounts.js';
-import type { ConformanceReport, ObservationCounts } from './types.js';
-import { type InstanceGroups, ViolationGroups } from './violationGroups.js';
+import { FleetTallies } from './fleetTallies.js';
+import type { ConformanceReport } from './types.js';
+import type { InstanceGroups } from './violationGroups.js';
 
 /** Options of {@link createFleetReporter} and the functions built on it. */
 export interface FleetReportOptions {
@@ -32,16 +29,13 @@ export interface FleetReportOptions {
   fromStart?: boolean;
   /** A transitional last status older than this (in time units: ms for ISO 8601 text) is stuck. Default: its p99. */
   stuckAfter?: number;
-  /** A violation seen in at least this many instances is drift. Default {@link DEFAULT_DRIFT_MIN}. */
+  /** A violation seen in at least this many instances is drift. Default `DEFAULT_DRIFT_MIN` (3). */
   driftMin?: number;
   /** Relative accuracy of the quantile sketches. Default {@link DEFAULT_ALPHA}. */
   alpha?: number;
   /** Include each instance's verdict (`histories`), as `validate --json` gives it. Default false. */
   histories?: boolean;
 }
-
-/** Drift needs a violation in at least this many instances, unless told otherwise. */
-export const DEFAULT_DRIFT_MIN = 3;
 
 /** A fleet report being built: name each input, push its observations, then read the report. */
 export interface FleetReporter {
@@ -96,31 +90,11 @@ export function createFleetReporter(service: string | Service, options: FleetRep
 
 class Reporter implements FleetReporter {
   private readonly tracks = new Map<string | undefined, Track>();
+  private readonly tallies: FleetTallies;
   private readonly n: number;
-  /** Legal changes of one transition, per status pair. */
-  private readonly pairs: Float64Array;
-  /** Changes the validator judged illegal, per status pair. */
-  private readonly illegalPairs: Float64Array;
-  /** Legal changes through missed statuses, by pair and the statuses missed. */
-  private readonly missedPaths = new Map<string, MissedPath>();
   /** What the validator found on the record being pushed: an illegal transition, and statuses missed. */
   private stepIllegal = false;
   private stepMissed: readonly string[] | undefined;
-  private operationRecords = 0;
-  private readonly byStatus: Float64Array;
-  private total = 0;
-  private starts = 0;
-  private repeats = 0;
-  private unknown = 0;
-  private illegalSteps = 0;
-  /** The newest readable time in the input. */
-  private newest = -Infinity;
-  private readonly dwell: QuantileSketch[];
-  private readonly spans: OperationTable;
-  private readonly spanSketches: QuantileSketch[];
-  private readonly spanOutcomes: Float64Array[];
-  private readonly groups = new ViolationGroups();
-  private readonly inputs: { file: string; format: InputFormat | undefined }[] = [];
   private readonly validatorOptions: ValidationOptions;
   private readonly mode: ValidationMode;
   private readonly fromStart: boolean;
@@ -129,19 +103,12 @@ class Reporter implements FleetReporter {
   constructor(
     private readonly graph: StatusGraph,
     private readonly service: string | Service,
-    private readonly options: FleetReportOptions,
+    options: FleetReportOptions,
   ) {
+    this.tallies = new FleetTallies(graph, options);
     this.n = graph.statuses.length;
-    this.pairs = new Float64Array(this.n * this.n);
-    this.illegalPairs = new Float64Array(this.n * this.n);
-    this.byStatus = new Float64Array(this.n);
-    const alpha = options.alpha ?? DEFAULT_ALPHA;
-    this.dwell = graph.statuses.map(() => new QuantileSketch(alpha));
-    this.spans = operationSpans(service);
-    this.spanSketches = this.spans.spans.map(() => new QuantileSketch(alpha));
-    this.spanOutcomes = this.spans.spans.map(() => new Float64Array(this.n + 1)); // the last slot: open
-    this.mode = options.mode ?? 'strict';
-    this.fromStart = options.fromStart ?? false;
+    this.mode = this.tallies.mode;
+    this.fromStart = this.tallies.fromStart;
     this.validatorOptions = {
       mode: this.mode,
       fromStart: this.fromStart,
@@ -154,16 +121,15 @@ class Reporter implements FleetReporter {
   }
 
   startInput(file: string): void {
-    this.inputs.push({ file: detachString(file), format: undefined });
+    this.tallies.startInput(file);
   }
 
   setFormat(format: InputFormat | undefined): void {
-    const input = this.inputs[this.inputs.length - 1];
-    if (input) input.format = format;
+    this.tallies.setFormat(format);
   }
 
   get observations(): number {
-    return this.total;
+    return this.tallies.total;
   }
 
   get histories(): number {
@@ -193,10 +159,11 @@ class Reporter implements FleetReporter {
   }
 
   private observe(o: Observation): void {
+    const tallies = this.tallies;
     const track = this.trackOf(o.instance);
     const validator = track.validator;
     this.active = track;
-    this.total++;
+    tallies.total++;
     const current = track.current;
     this.stepIllegal = false;
     this.stepMissed = undefined;
@@ -205,22 +172,22 @@ class Reporter implements FleetReporter {
     // an operation record goes through the validator as `validate` pushes it (applied to the possible states)
     const ok = operation ? validator.push(o) : validator.pushStatus(o.status, o.line, o.time);
     const time = validator.time;
-    if (time > this.newest) this.newest = time;
+    if (time > tallies.newest) tallies.newest = time;
     if (operation && o.status === '') {
       // a request, not a status: the status shown goes on (the change it leads to is judged at the next status)
-      this.operationRecords++;
-      if (!ok && step) this.illegalSteps++;
+      tallies.operationRecords++;
+      if (!ok && step) tallies.illegalSteps++;
       return;
     }
     // the common case: a poll that saw no change, spelled as the machine spells it
     if (ok && current >= 0 && this.stepMissed === undefined && o.status === this.graph.statuses[current]) {
-      this.repeats++;
-      this.byStatus[current]!++;
+      tallies.repeats++;
+      tallies.byStatus[current]!++;
       return;
     }
     const first = !track.seen;
     track.seen = true;
-    if (!ok && step) this.illegalSteps++;
+    if (!ok && step) tallies.illegalSteps++;
     this.change(track, validator.status, time, ok, first, o.line);
   }
 
@@ -232,12 +199,13 @@ class Reporter implements FleetReporter {
     first: boolean,
     line: number | undefined,
   ): void {
+    const tallies = this.tallies;
     const from = track.current;
     const to = after === undefined ? -1 : this.graph.idOf(after);
     // the status shown until now ended: its dwell time, when its start was seen
-    if (from !== to && from >= 0 && track.entered && time >= track.since) this.dwell[from]!.add(time - track.since);
+    if (from !== to && from >= 0 && track.entered && time >= track.since) tallies.dwell[from]!.add(time - track.since);
     if (to < 0) {
-      this.unknown++;
+      tallies.unknown++;
       if (track.operation >= 0) this.endOperation(track, -1, time, false);
       track.current = -1;
       track.since = time;
@@ -245,21 +213,21 @@ class Reporter implements FleetReporter {
       this.mark(track, line);
       return;
     }
-    this.byStatus[to]!++;
+    tallies.byStatus[to]!++;
     // the same status again is a repeat, unless the validator found it illegal or left and back through missed
     // statuses (after an operation record: RUNNING, RESTART, RUNNING missed RESTARTING)
     if (from === to && !this.stepIllegal && this.stepMissed === undefined) {
-      this.repeats++;
+      tallies.repeats++;
       return;
     }
-    if (from < 0) this.starts++;
-    else if (this.stepIllegal) this.illegalPairs[from * this.n + to]!++;
-    else if (this.stepMissed !== undefined) this.missedPath(from, to, this.stepMissed);
-    else this.pairs[from * this.n + to]!++;
+    if (from < 0) tallies.starts++;
+    else if (this.stepIllegal) tallies.illegalPairs[from * this.n + to]!++;
+    else if (this.stepMissed !== undefined) tallies.missedPath(from, to, this.stepMissed);
+    else tallies.pairs[from * this.n + to]!++;
     if (from === to) return;
     if (track.operation >= 0) this.endOperation(track, to, time, ok);
     if (track.operation < 0) {
-      const span = from >= 0 ? this.spans.byPair[from * this.n + to]! : first ? this.creationAt(to) : -1;
+      const span = from >= 0 ? tallies.spans.byPair[from * this.n + to]! : first ? tallies.creationAt(to) : -1;
       if (span >= 0 && ok && !Number.isNaN(time)) {
         track.operation = span;
         track.operationStart = time;
@@ -272,130 +240,40 @@ class Reporter implements FleetReporter {
     this.mark(track, line);
   }
 
-  /** Count a legal change through missed statuses, by its pair and the statuses missed. */
-  private missedPath(from: number, to: number, missed: readonly string[]): void {
-    const key = `${from} ${to} ${missed.join(' ')}`; // machine statuses only: the key is not from the input
-    const path = this.missedPaths.get(key);
-    if (path) path.count++;
-    else this.missedPaths.set(key, { from, to, missed: [...missed], count: 1 });
-  }
-
   /** Where the current status was first seen (for the stuck list). */
   private mark(track: Track, line: number | undefined): void {
-    track.file = this.inputs.length - 1;
+    track.file = this.tallies.input;
     track.line = line;
-  }
-
-  private creationAt(status: number): number {
-    return status === this.graph.initial ? this.spans.creation : -1;
   }
 
   /** An operation in progress meets status `to` (-1: unknown): it ends there, goes on, or is cut short. */
   private endOperation(track: Track, to: number, time: number, ok: boolean): void {
     const span = track.operation;
-    if (to >= 0 && ok && this.spans.transitional[to] === 1) return; // still in progress
+    if (to >= 0 && ok && this.tallies.spans.transitional[to] === 1) return; // still in progress
     track.operation = -1;
-    if (to < 0 || !ok || !(time >= track.operationStart)) {
-      this.spanOutcomes[span]![this.n]!++; // cut short: counted as open
-      return;
-    }
-    this.spanSketches[span]!.add(time - track.operationStart);
-    this.spanOutcomes[span]![to]!++;
+    const done = to >= 0 && ok && time >= track.operationStart;
+    this.tallies.operationEnded(span, done ? to : -1, time - track.operationStart);
   }
 
   private violation(violation: Violation): void {
     if (violation.kind === 'illegal-transition') this.stepIllegal = true;
     const track = this.active!;
-    track.groups = this.groups.add(
-      violation,
-      track.key ?? null,
-      this.inputs[this.inputs.length - 1]?.file ?? '<input>', // the input being read now
-      track.groups,
-    );
+    const tallies = this.tallies;
+    track.groups = tallies.groups.add(violation, track.key ?? null, tallies.fileOf(tallies.input), track.groups);
   }
 
   report(): ConformanceReport {
-    const graph = this.graph;
-    const statuses = graph.statuses;
     const validation = fleetReportOf(
-      graph.service,
+      this.graph.service,
       this.mode,
       this.fromStart,
       (function* (tracks) {
         for (const [key, track] of tracks) yield [key, track.validator] as const;
       })(this.tracks),
     );
-    const summary = validation.summary;
-    const steps = summary.observations - summary.histories;
-    const missedPaths = [...this.missedPaths.values()];
-    const observations: ObservationCounts = {
-      total: this.total,
-      starts: this.starts,
-      repeats: this.repeats,
-      changes:
-        this.pairs.reduce((a, b) => a + b, 0) +
-        this.illegalPairs.reduce((a, b) => a + b, 0) +
-        missedPaths.reduce((a, p) => a + p.count, 0),
-      unknown: this.unknown,
-      operations: this.operationRecords,
-      byStatus: statuses.map((status, id) => ({ status, count: this.byStatus[id]! })),
-    };
-    const dwell = statuses.flatMap((status, id) =>
-      this.dwell[id]!.count === 0 ? [] : [{ status, ...durationStats(this.dwell[id]!) }],
-    );
-    const operations = this.spans.spans.map((span, index) => {
-      const outcomes = this.spanOutcomes[index]!;
-      return {
-        operation: span.name,
-        starts: [...span.starts],
-        ...durationStats(this.spanSketches[index]!),
-        outcomes: statuses.flatMap((status, id) => (outcomes[id]! > 0 ? [{ status, count: outcomes[id]! }] : [])),
-        open: outcomes[this.n]! + this.openOperations(index),
-      };
-    });
-    const newest = this.newest;
-    const violations = this.groups.list();
-    const driftMin = this.options.driftMin ?? DEFAULT_DRIFT_MIN;
-    const report: ConformanceReport = {
-      service: graph.service,
-      mode: this.mode,
-      fromStart: this.fromStart,
-      inputs: this.inputs.map((input) => ({ ...input })),
-      ok: validation.ok,
-      summary,
-      fitness: {
-        histories: summary.histories,
-        legalHistories: summary.histories - summary.illegal,
-        historyFitness: summary.histories === 0 ? 1 : (summary.histories - summary.illegal) / summary.histories,
-        steps,
-        legalSteps: steps - this.illegalSteps,
-        stepFitness: steps === 0 ? 1 : (steps - this.illegalSteps) / steps,
-        violations,
-        ungrouped: this.groups.ungrouped,
-      },
-      observations,
-      transitions: transitionReport(graph, lifecycleModel(this.service), {
-        pairs: this.pairs,
-        missed: missedPaths,
-        illegal: this.illegalPairs,
-      }),
-      dwell,
-      operations,
-      stuck: stuckInstances(graph, this.tracksForStuck(), this.dwell, {
-        newest: Number.isFinite(newest) ? newest : null,
-        ...(this.options.stuckAfter === undefined ? {} : { stuckAfter: this.options.stuckAfter }),
-        transitional: this.spans.transitional,
-      }),
-      drift: { minInstances: driftMin, findings: driftFindings(violations, driftMin) },
-    };
-    if (this.options.histories) report.histories = validation.histories;
-    return report;
-  }
-
-  private openOperations(span: number): number {
-    let open = 0;
-    for (const track of this.tracks.values()) if (track.operation === span) open++;
-    return open;
+    const open = new Float64Array(this.tallies.spans.spans.length);
+    for (const track of this.tracks.values()) if (track.operation >= 0) open[track.operation]!++;
+    return this.tallies.report(validation, this.tracksForStuck(), open);
   }
 
   private *tracksForStuck() {
@@ -405,7 +283,7 @@ class Reporter implements FleetReporter {
         current: track.current,
         since: track.since,
         entered: track.entered,
-        file: this.inputs[track.file]?.file ?? '<input>',
+        file: this.tallies.fileOf(track.file),
         line: track.line,
       };
     }

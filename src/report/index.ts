@@ -11,15 +11,12 @@ export { DEFAULT_ALPHA, MAX_BUCKETS, MIN_VALUE, QuantileSketch, type SketchData 
 export { type ChartInput, durationCharts } from './durationChart.js';
 export { durationsFromReport } from './durationsFromReport.js';
 export { fleetReport, type ReportInputsOptions, reportInputs } from './fleetReport.js';
-export {
-  createFleetReporter,
-  DEFAULT_DRIFT_MIN,
-  type FleetReporter,
-  type FleetReportOptions,
-} from './fleetReporter.js';
+export { createFleetReporter, type FleetReporter, type FleetReportOptions } from './fleetReporter.js';
+export { DEFAULT_DRIFT_MIN } from './fleetTallies.js';
 export { formatDuration } from './formatDuration.js';
 export { type JunitBy, type JunitOptions, reportJunit } from './junit.js';
-export { CREATION, type OperationSpan, type OperationTable, operationSpans } from './operations.js';
+export { operationSpans } from './operationSpans.js';
+export { CREATION, type OperationSpan, type OperationTable } from './operations.js';
 export { reportHtml } from './reportHtml.js';
 export type {
   ConformanceReport,

@@ -6,7 +6,7 @@
  * message type>` with the details as text. Text from the input is escaped, and characters XML cannot carry at all
  * (control characters, lone surrogates) are written as `\uXXXX`.
  */
-import { BadArgumentError } from '../model/index.js';
+import { BadArgumentError } from '../model/badArgument.js';
 import type { HistoryReport } from '../validation/index.js';
 import type { ConformanceReport, DriftFinding } from './types.js';
 

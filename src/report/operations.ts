@@ -6,9 +6,7 @@
  * transitional: it starts when a history's first observation shows it. Operations whose transitions all lead to a
  * status that is not transitional take no time a history can show, and are left out.
  */
-import type { Service } from '../../machines/index.js';
-import { statusGraph } from '../graph/statusGraph.js';
-import { lifecycleModel, perService } from '../model/index.js';
+import type { StatusGraph } from '../graph/statusGraph.js';
 
 /** The name of the creation span (the other spans are named after their operation event). */
 export const CREATION = 'creation';
@@ -34,29 +32,36 @@ export interface OperationTable {
   transitional: Uint8Array;
 }
 
-/**
- * The operation spans of a service (computed once per service).
- *
- * @example operationSpans('dcs').spans.map((s) => s.name) // ['creation', 'DELETE', 'RESTART', 'RESIZE', 'RESTORE']
- */
-export const operationSpans: (service: string | Service) => OperationTable = perService(build);
+const tables = new WeakMap<StatusGraph, OperationTable>();
 
-function build(entry: Service): OperationTable {
-  const model = lifecycleModel(entry);
-  const graph = statusGraph(entry);
+/**
+ * The operation spans of a compiled status graph (computed once per graph, from its transitions; `operationSpans`
+ * takes a service).
+ *
+ * @example operationTable(statusGraph('dcs')).spans.map((s) => s.name) // ['creation', 'DELETE', 'RESTART', 'RESIZE', 'RESTORE']
+ */
+export function operationTable(graph: StatusGraph): OperationTable {
+  let table = tables.get(graph);
+  if (table === undefined) {
+    table = build(graph);
+    tables.set(graph, table);
+  }
+  return table;
+}
+
+function build(graph: StatusGraph): OperationTable {
   const n = graph.statuses.length;
   const transitional = Uint8Array.from(graph.tags, (tags) => (tags.includes('transitional') ? 1 : 0));
   const spans: OperationSpan[] = [];
   const byPair = new Int32Array(n * n).fill(-1);
   let creation = -1;
   if (transitional[graph.initial] === 1) {
-    creation = spans.push({ name: CREATION, event: null, starts: [model.initial] }) - 1;
+    creation = spans.push({ name: CREATION, event: null, starts: [graph.statuses[graph.initial]!] }) - 1;
   }
   const byEvent = new Map<string, number>();
-  for (const t of model.transitions) {
-    const to = graph.idOf(t.to);
-    if (t.kind !== 'operation' || transitional[to] !== 1) continue;
-    const cell = graph.idOf(t.from) * n + to;
+  for (const t of graph.transitions) {
+    if (t.kind !== 'operation' || transitional[t.to] !== 1) continue;
+    const cell = t.from * n + t.to;
     if (byPair[cell] !== -1) continue; // two operations for one status pair: the first listed names it
     let index = byEvent.get(t.event);
     if (index === undefined) {
@@ -64,7 +69,8 @@ function build(entry: Service): OperationTable {
       byEvent.set(t.event, index);
     }
     const span = spans[index]!;
-    if (!span.starts.includes(t.to)) span.starts.push(t.to);
+    const to = graph.statuses[t.to]!;
+    if (!span.starts.includes(to)) span.starts.push(to);
     byPair[cell] = index;
   }
   return { spans, byPair, creation, transitional };

@@ -4,7 +4,6 @@
  * missed, and changes judged illegal.
  */
 import type { StatusGraph } from '../graph/statusGraph.js';
-import type { LifecycleModel } from '../model/index.js';
 import type { TransitionCount, TransitionReport } from './types.js';
 
 /** Legal changes from one status to another through the same missed statuses (ids of the graph). */
@@ -26,27 +25,30 @@ export interface ObservedChanges {
 }
 
 /**
- * The transition section of a report, from the changes observed (the graph and the model are the same service's).
+ * The transition section of a report, from the changes observed (the machine's transitions are the graph's).
  * A pair of one transition whose events are not the machine's (none: a legal step of one transition is one) is
  * listed as through missed statuses, with none missed, so no change is ever dropped.
  *
- * @example transitionReport(statusGraph('dcs'), lifecycleModel('dcs'), changes).neverObserved
+ * @example transitionReport(statusGraph('dcs'), changes).neverObserved
  */
-export function transitionReport(
-  graph: StatusGraph,
-  model: LifecycleModel,
-  changes: ObservedChanges,
-): TransitionReport {
+export function transitionReport(graph: StatusGraph, changes: ObservedChanges): TransitionReport {
   const n = graph.statuses.length;
   const name = (id: number) => graph.statuses[id]!;
   const modelled = new Map<number, TransitionCount>();
-  for (const t of model.transitions) {
+  for (const t of graph.transitions) {
     if (t.from === t.to) continue; // a hidden move between sub-states of one status: no change the API shows
-    const cell = graph.idOf(t.from) * n + graph.idOf(t.to);
+    const cell = t.from * n + t.to;
     const known = modelled.get(cell);
     if (known) {
       if (!known.events.includes(t.event)) known.events.push(t.event);
-    } else modelled.set(cell, { from: t.from, to: t.to, events: [t.event], count: changes.pairs[cell]!, inferred: 0 });
+    } else
+      modelled.set(cell, {
+        from: name(t.from),
+        to: name(t.to),
+        events: [t.event],
+        count: changes.pairs[cell]!,
+        inferred: 0,
+      });
   }
   const paths: MissedPath[] = [...changes.missed];
   const illegal: TransitionReport['illegal'] = [];

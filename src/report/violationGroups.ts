@@ -27,12 +27,13 @@ export class ViolationGroups {
   ungrouped = 0;
 
   /**
-   * Count a violation of an instance. `seen` is the instance's own record of its groups (made on its first
-   * violation, kept with the instance); the returned map is that record.
+   * Count a violation of an instance (its id, or a function giving it: called only when the instance becomes an
+   * example). `seen` is the instance's own record of its groups (made on its first violation, kept with the
+   * instance); the returned map is that record.
    */
   add(
     violation: Violation,
-    instance: string | null,
+    instance: string | null | (() => string | null),
     file: string,
     seen: InstanceGroups | undefined,
   ): InstanceGroups | undefined {
@@ -61,7 +62,7 @@ export class ViolationGroups {
       group.instances++;
       evidence = null;
       if (group.examples.length < MAX_EXAMPLES) {
-        evidence = { instance, file, lines: [], count: 0 };
+        evidence = { instance: typeof instance === 'function' ? instance() : instance, file, lines: [], count: 0 };
         group.examples.push(evidence);
       }
       mine.set(group, evidence);

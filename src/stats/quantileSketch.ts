@@ -14,7 +14,7 @@
  * and only the smallest values lose it. Two sketches with the same `alpha` merge exactly
  * (the merged sketch is the sketch of all the values).
  */
-import { BadArgumentError } from '../model/index.js';
+import { BadArgumentError } from '../model/badArgument.js';
 
 /** The relative accuracy used unless told otherwise. */
 export const DEFAULT_ALPHA = 0.01;

@@ -64,6 +64,27 @@ const MAX_LINE = 0x7ffffffe;
 /** The totals of a fleet report. */
 export type FleetSummary = FleetReport['summary'];
 
+/**
+ * What a caller that follows every step (the fleet report) is told: each violation and each change through missed
+ * statuses, found on the compact state or by an instance's full validator, as the validator's `onViolation` and
+ * `onMissed` are.
+ */
+export type StepListener = Pick<ValidationOptions, 'onViolation' | 'onMissed'>;
+
+/**
+ * The time text of a byte scanner's record (milliseconds written as `form`), as the input wrote it; undefined for
+ * none.
+ *
+ * @example knownTimeText(Date.UTC(2026, 0, 1), TimeForm.Seconds) // '2026-01-01T00:00:00Z'
+ */
+export function knownTimeText(time: number, form: TimeForm): string | undefined {
+  return form === TimeForm.None
+    ? undefined
+    : form === TimeForm.Millis
+      ? new Date(time).toISOString()
+      : `${new Date(time).toISOString().slice(0, 19)}Z`;
+}
+
 /** A fleet validator over compact per-instance state (see the module's comment). */
 export class CompactFleet implements FleetValidator {
   /** The instances, numbered in the order first seen. */
@@ -92,15 +113,21 @@ export class CompactFleet implements FleetValidator {
   private readonly live: boolean;
   private readonly validatorOptions: ValidationOptions;
 
+  /** Told of every problem (see {@link StepListener}); undefined for plain validation. */
+  private readonly listener: StepListener | undefined;
+
   /**
+   * @param listener told of every problem (the fleet report)
    * @param chunkBits instance records are kept in chunks of `2 ** chunkBits`, problems in chunks of twice as many
    * (small values let tests cross chunk boundaries often)
    */
   constructor(
     private readonly graph: StatusGraph,
     options: FleetOptions,
+    listener?: StepListener,
     chunkBits = 13,
   ) {
+    this.listener = listener;
     this.state = new RecordChunks(STATE_STRIDE, chunkBits);
     this.stateChunks = this.state.chunks;
     this.bits = chunkBits;
@@ -117,6 +144,8 @@ export class CompactFleet implements FleetValidator {
       explain: this.allFull,
       maxDetails: this.maxDetails,
       ...(options.onFinding ? { onFinding: options.onFinding } : {}),
+      ...(listener?.onViolation ? { onViolation: listener.onViolation } : {}),
+      ...(listener?.onMissed ? { onMissed: listener.onMissed } : {}),
     };
     this.n = graph.statuses.length;
     const sampled = this.mode === 'sampled';
@@ -175,13 +204,34 @@ export class CompactFleet implements FleetValidator {
     const id = this.instance(instance);
     this.count++;
     if (this.compactStep(id, status, time, line)) return;
-    const text =
-      form === TimeForm.None
-        ? undefined
-        : form === TimeForm.Millis
-          ? new Date(time).toISOString()
-          : `${new Date(time).toISOString().slice(0, 19)}Z`;
-    this.validatorOf(id).pushStatus(this.graph.statuses[status]!, line === NONE ? undefined : line, text);
+    this.validatorOf(id).pushStatus(
+      this.graph.statuses[status]!,
+      line === NONE ? undefined : line,
+      knownTimeText(time, form),
+    );
+  }
+
+  /**
+   * {@link pushKnown} for a caller that follows each step (the fleet report; its {@link StepListener} is told what
+   * the step found): true when the observation was checked on the compact state; false, with nothing done, when
+   * instance number `instance` has or needs a full validator ({@link fullValidator}), which the caller pushes it to.
+   * The time is in milliseconds (NaN for none, never an unreadable one); the line may be NONE (-1).
+   */
+  stepKnown(instance: number, status: number, time: number, line: number): boolean {
+    const id = this.instance(instance);
+    if (line > MAX_LINE || !this.compactStep(id, status, time, line)) return false;
+    this.count++;
+    return true;
+  }
+
+  /**
+   * The full validator of instance number `instance` (made, seeded from its compact state, when it has none), for a
+   * caller that pushes the next observation to it itself; that observation is counted here.
+   */
+  fullValidator(instance: number): HistoryValidator {
+    const id = this.instance(instance);
+    this.count++;
+    return this.validatorOf(id);
   }
 
   report(): FleetReport {
@@ -262,22 +312,33 @@ export class CompactFleet implements FleetValidator {
     const violations: Violation[] = [];
     const missed: MissedStates[] = [];
     const pool = this.pool;
-    const n = this.n;
     for (let e = this.state.get(id, HEAD); e >= 0; e = pool.get(e, BEFORE)) {
       const index = pool.get(e, INDEX);
       const at = pool.get(e, LINE);
       const line = at === NONE ? undefined : at;
       const cell = pool.get(e, CELL);
-      if (cell < 0) {
-        violations.push(notInitialViolation(this.graph, index, line, -1 - cell));
-        continue;
-      }
-      const from = Math.floor(cell / n);
-      const to = cell - from * n;
-      if (this.step[cell]! >= 0) missed.push(missedStep(this.graph, index, line, from, to, this.why[cell]!));
-      else violations.push(illegalViolation(this.graph, this.mode, index, line, from, to));
+      if (this.isMissed(cell)) missed.push(this.missedAt(index, line, cell));
+      else violations.push(this.violationAt(index, line, cell));
     }
     return { violations: violations.reverse(), missed: missed.reverse() };
+  }
+
+  /** True when a problem's step (`cell`, as {@link compactStep} gives it) is a legal one through missed statuses. */
+  private isMissed(cell: number): boolean {
+    return cell >= 0 && this.step[cell]! >= 0;
+  }
+
+  /** The missed statuses of a step (`cell`), as the validator reports them. */
+  private missedAt(index: number, line: number | undefined, cell: number): MissedStates {
+    const from = Math.floor(cell / this.n);
+    return missedStep(this.graph, index, line, from, cell - from * this.n, this.why[cell]!);
+  }
+
+  /** The violation of a step (`cell`: an illegal change, or `-1 - to` for a wrong start), as the validator makes it. */
+  private violationAt(index: number, line: number | undefined, cell: number): Violation {
+    if (cell < 0) return notInitialViolation(this.graph, index, line, -1 - cell);
+    const from = Math.floor(cell / this.n);
+    return illegalViolation(this.graph, this.mode, index, line, from, cell - from * this.n);
   }
 
   /**
@@ -313,9 +374,17 @@ export class CompactFleet implements FleetValidator {
    * and keep it unless `maxDetails` of its kind are kept already.
    */
   private problem(ints: Int32Array, at: number, index: number, line: number, cell: number): void {
-    const count = at + (cell >= 0 && this.step[cell]! >= 0 ? MISSED_COUNT : VIOLATIONS);
+    const missed = this.isMissed(cell);
+    const count = at + (missed ? MISSED_COUNT : VIOLATIONS);
     const before = ints[count]!;
     ints[count] = before + 1;
+    const listener = this.listener;
+    if (listener !== undefined) {
+      // told as a validator tells its callbacks
+      const shown = line === NONE ? undefined : line;
+      if (missed) listener.onMissed?.(this.missedAt(index, shown, cell));
+      else listener.onViolation?.(this.violationAt(index, shown, cell));
+    }
     if (before >= this.maxDetails) return;
     const e = this.problemCount++;
     const pool = this.pool;

@@ -4,7 +4,8 @@
  * load them, and a machine of your own is compiled as before. Plain lines load neither the CSV nor the JSON readers
  * (a format's readers load once it is known), and neither `validate` nor `--help` loads the model's index. Validating
  * on the precompiled tables loads neither the graph compiler nor the model modules it needs, nor what only a
- * terminal, a big NDJSON file or `--version` needs; a machine of one's own loads the compiler. The modules a process
+ * terminal, a big NDJSON file or `--version` needs; a machine of one's own loads the compiler. `report` on an NDJSON file
+ * of a registered service loads neither xstate, the machines nor the compiler either. The modules a process
  * loads are recorded by a module hook (a fact of the run, not a timing).
  */
 import { spawnSync } from 'node:child_process';
@@ -114,6 +115,35 @@ describe('start-up', () => {
     expect(JSON.parse(built.stdout)).toEqual(JSON.parse(live.stdout));
     const text = runBuilt(['validate', 'kafka', file]);
     expect(text.stdout).toBe((await runCliCapture(['validate', 'kafka', file])).stdout);
+  });
+
+  it('reports on an NDJSON file of a registered service loading neither xstate, the machines nor the compiler', async () => {
+    const file = join(dir, 'report.ndjson');
+    const lines = [
+      ['a', 'CREATING', '2026-01-01T00:00:00Z'],
+      ['b', 'RUNNING', '2026-01-01T00:00:10Z'],
+      ['a', 'RUNNING', '2026-01-01T00:01:00.500Z'],
+      ['b', 'RESTARTING', '2026-01-01T00:02:00Z'],
+      ['b', 'CREATING', '2026-01-01T00:03:00Z'],
+    ];
+    writeFileSync(
+      file,
+      lines.map(([id, status, time]) => JSON.stringify({ time, instance_id: id, status })).join('\n'),
+    );
+    for (const args of [
+      ['report', 'kafka', file, '--json'],
+      ['report', 'kafka', file],
+    ]) {
+      const built = runBuilt(args);
+      expect(built.code).toBe(1);
+      expect(built.stdout).toBe((await runCliCapture(args)).stdout);
+      expect(built.modules.filter(xstate)).toEqual([]);
+      expect(built.modules.filter(machine)).toEqual([]);
+      expect(built.modules.filter(modelIndex)).toEqual([]);
+      for (const path of ['graph/compileStatusGraph', 'model/lifecycleModel', 'report/fleetReporter'])
+        expect(built.modules.filter(ownModule(path))).toEqual([]);
+      expect(built.modules.some(ownModule('report/compactReporter'))).toBe(true); // the byte path
+    }
   });
 
   it('validates plain lines loading neither the CSV nor the JSON readers, nor the model index', async () => {

@@ -5,6 +5,7 @@
  * request before a status: mostly one the previous status allows, sometimes any operation of the machine).
  */
 import fc from 'fast-check';
+import type { Service } from '../../machines/index.js';
 import { lifecycleModel, type Observation } from '../../src/index.js';
 import { polledHistory } from '../../src/testing/index.js';
 
@@ -19,7 +20,7 @@ export interface FleetLogOptions {
 }
 
 /** A fleet log: observations with lines 1.. in input order. */
-export function fleetLog(service: string, options: FleetLogOptions = {}): fc.Arbitrary<Observation[]> {
+export function fleetLog(service: string | Service, options: FleetLogOptions = {}): fc.Arbitrary<Observation[]> {
   const model = lifecycleModel(service);
   const statuses = model.states.map((s) => s.status);
   const allOperations = [...new Set(model.transitions.filter((t) => t.kind === 'operation').map((t) => t.event))];

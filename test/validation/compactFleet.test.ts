@@ -29,7 +29,7 @@ describe.each([...services, subStateService].map((s) => [s.id, s] as const))('th
   it('reports the same when its records and problems lie in chunks of 1, 2, 4 or 8 (property)', () => {
     fc.assert(
       fc.property(noisyFleetLog(service), fleetOptions, fc.integer({ min: 0, max: 3 }), (log, options, bits) => {
-        const fleet = new CompactFleet(statusGraph(service), options, bits);
+        const fleet = new CompactFleet(statusGraph(service), options, undefined, bits);
         fleet.pushAll(log);
         expect(fleet.report()).toEqual(referenceFleetReport(service, log, options));
       }),

@@ -2,13 +2,14 @@
  * `instance-lifecycle report <service> [file...|-]`: the fleet conformance report, in the same single streaming
  * pass as `validate`: text, JSON, JUnit XML and/or an offline HTML page.
  */
-import { INPUT_FORMATS, STDIN_NAME } from '../../input/index.js';
+import type { Service } from '../../../machines/index.js';
+import { INPUT_FORMATS } from '../../input/format.js';
+import { STDIN_NAME } from '../../input/observationReader.js';
+import { loadBuiltInServices } from '../../model/builtInServices.js';
 import { reportInputs } from '../../report/fleetReport.js';
 import type { FleetReportOptions } from '../../report/fleetReporter.js';
 import type { JunitBy } from '../../report/junit.js';
-import { reportJunit } from '../../report/junit.js';
 import { systemClock } from '../../time/clock.js';
-import { goneStatus } from '../../validation/goneStatus.js';
 import type { InputProgress } from '../../validation/validateInput.js';
 import {
   type Command,
@@ -24,8 +25,7 @@ import { parseDuration } from '../duration.js';
 import { formatConformanceReport } from '../formatConformanceReport.js';
 import { DATA_HELP, DATA_OPTIONS, dataOptions, HISTORY_OPTIONS, historyOptions } from '../historyOptions.js';
 import { createProgressLine } from '../progressLine.js';
-import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, serviceArgument } from '../serviceArgument.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
+import { MACHINE_HELP, SERVICE_OPTIONS, SERVICE_USAGE, validatedServiceArgument } from '../serviceArgument.js';
 
 const JUNIT_BY: readonly JunitBy[] = ['instance', 'drift'];
 
@@ -83,7 +83,9 @@ Examples:
       'stuck-after': { type: 'string' },
       'drift-min': { type: 'string' },
     });
-    const { service, rest: files } = await serviceArgument(values, positionals);
+    // a registered service is read from its precompiled tables: its machine is loaded only for --html and
+    // --absent-is-gone
+    const { service, rest: files } = await validatedServiceArgument(values, positionals);
     const { mode, fromStart, format } = historyOptions(values);
     const { absentIsGone, ...data } = dataOptions(values);
     const junitBy = readJunitBy(values['junit-by'], values.junit);
@@ -113,15 +115,19 @@ Examples:
       stdin: io.stdin,
       ...(format ? { format } : {}),
       ...data,
-      ...(absentIsGone ? { absentIsGone: goneStatus(service) } : {}),
+      ...(absentIsGone ? { absentIsGone: await goneStatusOf(service) } : {}),
       onProgress(now) {
         progress = now;
         line.tick();
       },
     }).finally(() => line.clear());
 
-    if (values.junit !== undefined) await output(io, values.junit, reportJunit(report, { by: junitBy }), 'JUnit XML');
+    if (values.junit !== undefined) {
+      const { reportJunit } = await import('../../report/junit.js'); // loaded only when asked for
+      await output(io, values.junit, reportJunit(report, { by: junitBy }), 'JUnit XML');
+    }
     if (values.html !== undefined) {
+      await loadBuiltInServices();
       const { reportHtml } = await import('../../report/reportHtml.js'); // Graphviz: loaded only when needed
       await output(io, values.html, await reportHtml(report, service), 'HTML page');
     }
@@ -132,12 +138,20 @@ Examples:
   },
 };
 
+/** The final status of the service (`--absent-is-gone`), its machine loaded for it. */
+async function goneStatusOf(service: string | Service): Promise<string> {
+  await loadBuiltInServices();
+  const { goneStatus } = await import('../../validation/goneStatus.js');
+  return goneStatus(service);
+}
+
 async function output(io: Parameters<Command['run']>[1], out: string, content: string, what: string): Promise<void> {
   if (out === '-') {
     await write(io.stdout, content);
     return;
   }
   try {
+    const { writeFileAtomic } = await import('../writeFileAtomic.js'); // loaded only when a file is written
     await writeFileAtomic(out, content);
   } catch (error) {
     throw new InputError(`${out}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
