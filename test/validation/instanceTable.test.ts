@@ -1,7 +1,7 @@
 /**
  * The instance table numbers ids in first-seen order and gives them back: interning is a bijection between the ids
  * seen (and the absence of one) and 0, 1, 2..., whether an id comes as a string or as its UTF-8 bytes, through
- * growth of its arena and rehashing of its table.
+ * growth of its arena (ids of every length, some longer than 64 KiB) and rehashing of its table.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ const id: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
   { weight: 1, arbitrary: fc.nat({ max: 300 }).map((n) => `${'é'.repeat(300)}${n}`) },
   { weight: 1, arbitrary: fc.constantFrom(undefined, '', '\ud800', 'é', 'e\u0301', '\udc00x') },
+  // longer than the first arena (64 KiB), and just under
+  { weight: 1, arbitrary: fc.constantFrom('x'.repeat(70_000), `${'x'.repeat(70_000)}1`, 'y'.repeat(65_530)) },
 );
 
 /** True for an id with exact UTF-8 bytes (not none, no lone surrogate). */
