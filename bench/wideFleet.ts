@@ -7,6 +7,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { statusGraph } from '../src/graph/statusGraph.js';
+import { KEPT_PROBLEM_BYTES } from '../src/validation/compactFleet.js';
+import { createFleetValidator } from '../src/validation/fleetValidator.js';
 
 /**
  * Two statuses in a row that are legal (`legal`) or illegal (`illegal`) for the service, from its machine; the first
@@ -38,11 +40,11 @@ export async function writeWideFleet(
   kind: 'legal' | 'illegal',
   records = 2 * instances,
 ): Promise<void> {
-  const [first, second] = statusPair(service, kind);
+  const pair = statusPair(service, kind);
   const out = createWriteStream(path);
   let chunk = '';
   for (let written = 0, round = 0; written < records; round++) {
-    const status = round === 0 || (kind === 'illegal' && round % 2 === 0) ? first : second;
+    const status = wideStatus(pair, kind, round);
     for (let i = 0; i < instances && written < records; i++, written++) {
       chunk += `{"instance_id":"${service}-${String(i).padStart(7, '0')}","status":"${status}"}\n`;
       if (chunk.length > 1 << 20) {
@@ -53,4 +55,34 @@ export async function writeWideFleet(
   }
   out.end(chunk);
   await once(out, 'finish');
+}
+
+/** The status of every instance's record number `round` in a wide fleet (see {@link writeWideFleet}). */
+function wideStatus([first, second]: [string, string], kind: 'legal' | 'illegal', round: number): string {
+  return round === 0 || (kind === 'illegal' && round % 2 === 0) ? first : second;
+}
+
+/**
+ * The bytes of the problems the compact fleet keeps for a wide fleet (as {@link writeWideFleet} writes it): each
+ * instance's kept violations and missed statuses (at most 100 of each kind), at {@link KEPT_PROBLEM_BYTES} each.
+ *
+ * @example keptProblemBytes('kafka', 100_000, 'illegal', 1_000_000, true) // 9,600,000: 6 kept problems per instance
+ */
+export function keptProblemBytes(
+  service: string,
+  instances: number,
+  kind: 'legal' | 'illegal',
+  records: number,
+  fromStart: boolean,
+): number {
+  const pair = statusPair(service, kind);
+  const kept = (length: number) => {
+    const fleet = createFleetValidator(service, { fromStart }); // keeps what validate keeps
+    for (let round = 0; round < length; round++) fleet.push({ instance: 'a', status: wideStatus(pair, kind, round) });
+    const [history] = fleet.report().histories;
+    return history === undefined ? 0 : history.violations.length + history.missed.length;
+  };
+  const rounds = Math.floor(records / instances);
+  const longer = records - rounds * instances; // instances with one record more
+  return KEPT_PROBLEM_BYTES * (longer * kept(rounds + 1) + (instances - longer) * kept(rounds));
 }

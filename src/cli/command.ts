@@ -99,12 +99,12 @@ export function outputClosed(stream: Writable): boolean {
 }
 
 /**
- * Write text to a stream and wait until it is flushed (so large outputs are complete before the process exits).
+ * Write text (a string, or UTF-8 bytes) to a stream and wait until it is flushed (so large outputs are complete before the process exits).
  * When the reader has gone away (EPIPE: `... | head -1`), the text and everything written later are dropped
  * quietly, as `cat` would stop; the command ends normally with its own exit code. Any other error rejects with
  * an {@link OutputError}.
  */
-export function write(stream: Writable, text: string): Promise<void> {
+export function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   if (closedOutputs.has(stream)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (error: Error | null | undefined) => {

@@ -1,8 +1,9 @@
 /**
  * The human-readable text of a fleet report: a verdict per history, each problem with `file:line`, and a summary.
- * It comes in pieces of a few hundred histories (a report on millions of instances is never one string), and
- * every text from the input (instance ids, file names) has its control characters escaped: a crafted log cannot
- * move the cursor or print a fake summary.
+ * It comes as UTF-8 bytes in pieces of a few tens of kilobytes (a report on millions of instances is never one
+ * string), written straight into buffers (a line makes no string of its own: see {@link TextBytes}), and every text
+ * from the input (instance ids, file names) has its control characters escaped: a crafted log cannot move the
+ * cursor or print a fake summary.
  */
 
 import { formatLocation } from '../input/inputError.js';
@@ -12,6 +13,7 @@ import type { FleetReportStream, HistoryReport } from '../validation/fleetValida
 import type { BadRecord, InputReport } from '../validation/validateInput.js';
 import type { Finding } from '../validation/validator.js';
 import { painter } from './command.js';
+import { TextBytes } from './textBytes.js';
 
 /** Options of {@link formatFleetReport}. */
 export interface ReportTextOptions {
@@ -25,66 +27,84 @@ export interface ReportTextOptions {
   findingsShown?: boolean;
 }
 
-const HISTORIES_PER_CHUNK = 500;
-/** A piece also ends after this many lines (histories with many findings): short-lived pieces keep memory low. */
-const LINES_PER_CHUNK = 256;
+/** A piece ends at the first line end after this many bytes. */
+export const REPORT_PIECE_BYTES = 1 << 15;
 
 /**
- * The report as text, in pieces whose concatenation is the whole report, ending with a summary line.
+ * The report as UTF-8 text, in pieces (each ending with a line) whose concatenation is the whole report, ending
+ * with a summary line.
  *
- * @example for (const chunk of formatFleetReport(report, { file: 'fleet.ndjson' })) await write(stdout, chunk);
+ * @example for (const piece of formatFleetReport(report, { file: 'fleet.ndjson' })) await write(stdout, piece);
  */
 export function* formatFleetReport(
   report: FleetReportStream,
   options: ReportTextOptions,
-): Generator<string, void, undefined> {
+): Generator<Uint8Array, void, undefined> {
   const paint = painter(options.color ?? false);
   const listAll = report.summary.histories <= (options.listLegalUpTo ?? 20);
   const file = escapeControls(options.file);
-  const where = (line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
-  let lines = [
-    paint.bold(`${file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`),
-  ];
+  const shown = options.findingsShown ?? false;
+  const symbol = {
+    violation: `${paint.red('✗')} `,
+    step: `${paint.green('✓')} `,
+    missed: `${paint.yellow('~')} `,
+    note: `${paint.dim('i')} `,
+  };
+  const out = new TextBytes();
+  const where = (line: number | undefined) => {
+    out.text(file);
+    if (line !== undefined) out.text(':').number(line);
+    out.text(': ');
+  };
+  out.text(paint.bold(`${file}: ${report.service}, ${report.mode} mode${report.fromStart ? ', from the start' : ''}`));
+  out.text('\n');
   let quiet = 0;
-  let inChunk = 0;
   // without listing every history, only those with something to say are needed (made alone when the report can)
   const listed = !listAll && report.eventful ? report.eventful : report.histories;
   let count = 0;
   for (const history of listed) {
     count++;
-    if ((++inChunk > HISTORIES_PER_CHUNK || lines.length >= LINES_PER_CHUNK) && lines.length > 0) {
-      yield lines.join('\n') + '\n';
-      lines = [];
-      inChunk = 0;
-    }
     if (!hasSomethingToSay(history) && !listAll) {
       quiet++;
       continue;
     }
-    lines.push(headline(history, paint));
-    // every finding of the history, in input order
-    const items: { index: number; text: string }[] = [];
-    const shown = options.findingsShown ?? false;
-    for (const v of shown ? [] : history.violations)
-      items.push({ index: v.index, text: `${paint.red('✗')} ${where(v.line)}: ${escapeControls(v.message)}` });
-    for (const step of history.steps ?? []) {
-      const missed = step.missed.length > 0 ? `, missed ${step.missed.join(' → ')}` : '';
-      items.push({
-        index: step.index,
-        text: `${paint.green('✓')} ${where(step.line)}: ${step.from} → ${step.to} by ${step.events.join(' then ')}${missed}`,
-      });
+    headline(out, history, paint);
+    // every finding of the history, in input order: the lists' items by index (a stable sort keeps the lists' order)
+    const violations = shown ? [] : history.violations;
+    const steps = history.steps ?? [];
+    const missed = history.steps || shown ? [] : history.missed;
+    const notes = shown ? [] : history.notes;
+    const lists = [violations, steps, missed, notes] as const;
+    const order = findingOrder(lists);
+    for (let i = 0; i < order.length; i++) {
+      const list = order[i]! % 4;
+      const item = (order[i]! - list) / 4;
+      out.text('    ');
+      if (list === 0) {
+        const v = violations[item]!;
+        out.text(symbol.violation);
+        where(v.line);
+        out.text(escapeControls(v.message));
+      } else if (list === 1) {
+        const step = steps[item]!;
+        out.text(symbol.step);
+        where(step.line);
+        out.text(`${step.from} → ${step.to} by ${step.events.join(' then ')}`);
+        if (step.missed.length > 0) out.text(`, missed ${step.missed.join(' → ')}`);
+      } else if (list === 2) {
+        const m = missed[item]!;
+        out.text(symbol.missed);
+        where(m.line);
+        out.text(m.from).text(' → ').text(m.to).text(': missed ').text(m.missed.join(' → '));
+      } else {
+        const n = notes[item]!;
+        out.text(symbol.note);
+        where(n.line);
+        out.text(escapeControls(n.message));
+      }
+      out.text('\n');
+      if (out.length >= REPORT_PIECE_BYTES) yield out.take();
     }
-    if (!history.steps && !shown) {
-      for (const m of history.missed)
-        items.push({
-          index: m.index,
-          text: `${paint.yellow('~')} ${where(m.line)}: ${m.from} → ${m.to}: missed ${m.missed.join(' → ')}`,
-        });
-    }
-    for (const n of shown ? [] : history.notes)
-      items.push({ index: n.index, text: `${paint.dim('i')} ${where(n.line)}: ${escapeControls(n.message)}` });
-    items.sort((a, b) => a.index - b.index);
-    for (const item of items) lines.push(`    ${item.text}`);
     const omitted = history.omitted;
     if (omitted) {
       const parts = [
@@ -92,25 +112,57 @@ export function* formatFleetReport(
         [omitted.missed, 'steps with missed states'],
         [omitted.notes, 'notes'],
       ].filter(([count]) => (count as number) > 0);
-      lines.push(`    … and ${parts.map(([count, what]) => `${count} more ${what}`).join(', ')} (counted, not kept)`);
+      out.text(`    … and ${parts.map(([count, what]) => `${count} more ${what}`).join(', ')} (counted, not kept)\n`);
     }
+    if (out.length >= REPORT_PIECE_BYTES) yield out.take();
   }
   if (listed !== report.histories) quiet = report.summary.histories - count;
   if (quiet > 0)
-    lines.push(
-      `  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)`,
+    out.text(
+      `  ${quiet} more ${quiet === 1 ? 'history is' : 'histories are'} legal with nothing to note (--json lists every history)\n`,
     );
-  lines.push(summaryLine(report, paint));
-  yield lines.join('\n') + '\n';
+  out.text(summaryLine(report, paint)).text('\n');
+  yield out.take();
 }
 
-function headline(history: HistoryReport, paint: ReturnType<typeof painter>): string {
-  const name = history.instance === null ? 'history' : `instance ${escapeControls(history.instance)}`;
-  const count = `${history.observations} observation${history.observations === 1 ? '' : 's'}`;
-  const end = history.status === undefined ? '' : `, last ${history.status}`;
-  if (history.ok) return `  ${paint.green('legal')}    ${name} (${count}${end})`;
-  const problems = history.violations.length + (history.omitted?.violations ?? 0);
-  return `  ${paint.red('ILLEGAL')}  ${name} (${count}${end}; ${problems} violation${problems === 1 ? '' : 's'})`;
+/**
+ * The findings of the lists (violations, steps, missed, notes), each as `position * 4 + list`, ordered by their
+ * index; findings with the same index keep the lists' order (the sort is stable).
+ */
+function findingOrder(lists: readonly (readonly { index: number }[])[]): number[] {
+  const order: number[] = [];
+  let sorted = true;
+  let last = -Infinity;
+  for (let list = 0; list < lists.length; list++)
+    for (let i = 0; i < lists[list]!.length; i++) {
+      const index = lists[list]![i]!.index;
+      if (index < last) sorted = false;
+      last = index;
+      order.push(i * 4 + list);
+    }
+  const indexOf = (finding: number) => lists[finding % 4]![Math.floor(finding / 4)]!.index;
+  if (!sorted) order.sort((a, b) => indexOf(a) - indexOf(b));
+  return order;
+}
+
+function headline(out: TextBytes, history: HistoryReport, paint: ReturnType<typeof painter>): void {
+  out.text('  ');
+  out.text(history.ok ? `${paint.green('legal')}    ` : `${paint.red('ILLEGAL')}  `);
+  if (history.instance === null) out.text('history');
+  else out.text('instance ').text(escapeControls(history.instance));
+  out
+    .text(' (')
+    .number(history.observations)
+    .text(history.observations === 1 ? ' observation' : ' observations');
+  if (history.status !== undefined) out.text(', last ').text(history.status);
+  if (!history.ok) {
+    const problems = history.violations.length + (history.omitted?.violations ?? 0);
+    out
+      .text('; ')
+      .number(problems)
+      .text(problems === 1 ? ' violation' : ' violations');
+  }
+  out.text(')\n');
 }
 
 function summaryLine(report: FleetReportStream, paint: ReturnType<typeof painter>): string {

@@ -1,12 +1,12 @@
 /**
- * `CompactFleet`: the fleet validator's state, a few integers per instance. Instances are numbered by an
- * {@link InstanceTable}; per instance, typed arrays hold the set of leaf states, the count of observations, the last
+ * `CompactFleet`: the fleet validator's state, 32 bytes per instance. Instances are numbered by an
+ * {@link InstanceTable}; per instance, a record holds the set of leaf states, the count of observations, the last
  * readable time (with its index and line), the counts of violations and of steps with missed statuses. The problems
  * a compact instance can have (an illegal change, a history that does not start at the initial status, missed
- * statuses) are kept as tuples of integers in one shared pool; their texts are made when the report is. Anything
- * else (an unknown or oddly spelled status, a time problem, an operation, `explain`, live findings) moves the
- * instance to a full incremental validator seeded from its compact state, so every verdict is exactly that of one
- * validator per instance.
+ * statuses) are kept as records of four integers in one shared pool; their texts are made when the report is. Both
+ * are kept in {@link RecordChunks}, so growing copies nothing. Anything else (an unknown or oddly spelled status, a
+ * time problem, an operation, `explain`, live findings) moves the instance to a full incremental validator seeded
+ * from its compact state, so every verdict is exactly that of one validator per instance.
  */
 import type { StatusGraph } from '../graph/statusGraph.js';
 import { BadArgumentTypeError } from '../model/badArgument.js';
@@ -15,6 +15,7 @@ import type { Observation } from '../model/index.js';
 import { timeValue } from '../time/timeValue.js';
 import type { FleetOptions, FleetReport, FleetReportStream, FleetValidator, HistoryReport } from './fleetValidator.js';
 import { InstanceTable } from './instanceTable.js';
+import { type RecordChunk, RecordChunks } from './recordChunks.js';
 import {
   type HistoryValidator,
   type HistoryVerdict,
@@ -35,10 +36,28 @@ export enum TimeForm {
   Millis = 2,
 }
 
-const ILLEGAL = 0;
-const NOT_INITIAL = 1;
-const MISSED = 2;
 const NONE = -1;
+// an instance's record: six integers, then its last readable time as a float (integers 6 and 7)
+const CURRENT = 0;
+const SEEN = 1;
+/** Where the last readable time was: its line (>= 0), or its observation index `i` as `-2 - i`, or NONE. */
+const LAST_AT = 2;
+const VIOLATIONS = 3;
+const MISSED_COUNT = 4;
+/** The instance's latest problem in the pool (each links to the one before), NONE, or `-2 - v`: its validator is v. */
+const HEAD = 5;
+/** The float after the six integers (its index in the record's floats). */
+const LAST_TIME = 3;
+const STATE_STRIDE = 8;
+// a problem's record: its observation index, its line, the instance's problem before, and `from * n + to` (or
+// `-1 - to`: not the initial status); whether it is an illegal change or missed statuses, the step table says
+const INDEX = 0;
+const LINE = 1;
+const BEFORE = 2;
+const CELL = 3;
+const PROBLEM_STRIDE = 4;
+/** The bytes a compact fleet keeps per kept problem (an illegal change, a wrong start, missed statuses). */
+export const KEPT_PROBLEM_BYTES = 4 * PROBLEM_STRIDE;
 /** Lines the compact state can hold (others go to a full validator). */
 const MAX_LINE = 0x7ffffffe;
 
@@ -71,27 +90,16 @@ export class CompactFleet implements FleetValidator {
   /** The instances, numbered in the order first seen. */
   readonly table = new InstanceTable();
   private count = 0;
-  private capacity = 1024;
-  private current = new Int32Array(this.capacity);
-  private seen = new Int32Array(this.capacity);
-  private lastTime = new Float64Array(this.capacity);
-  /** Where the last readable time was: its line (>= 0), or its observation index `i` as `-2 - i`, or NONE. */
-  private lastTimeAt = new Int32Array(this.capacity);
-  private violationCount = new Int32Array(this.capacity);
-  private missedCount = new Int32Array(this.capacity);
-  /** The latest problem of the instance in the pool (each links to the one before), or NONE. */
-  private head = new Int32Array(this.capacity);
-  /** The full validator of an instance that has one (index into `validators`), or NONE. */
-  private full = new Int32Array(this.capacity);
+  /** Per instance (by number), the record described above. */
+  private readonly state: RecordChunks;
+  // the state's chunks and their shape, read straight by the hot path (as fields of this object they cost less)
+  private readonly stateChunks: RecordChunk[];
+  private readonly bits: number;
+  private readonly mask: number;
   private readonly validators: HistoryValidator[] = [];
-  // the pool of problems: kind, index, line, from set, to status, the instance's problem before (17 bytes each)
-  private events = 0;
-  private eventKind = new Uint8Array(256);
-  private eventIndex = new Int32Array(256);
-  private eventLine = new Int32Array(256);
-  private eventFrom: Uint16Array | Int32Array;
-  private eventTo: Uint16Array | Int32Array;
-  private eventBefore = new Int32Array(256);
+  /** The problems kept (16 bytes each), numbered in the order found. */
+  private readonly pool: RecordChunks;
+  private problemCount = 0;
 
   private readonly n: number;
   private readonly step: Int32Array;
@@ -108,12 +116,23 @@ export class CompactFleet implements FleetValidator {
   /** Told of every problem (see {@link StepListener}); undefined for plain validation. */
   private readonly listener: StepListener | undefined;
 
+  /**
+   * @param listener told of every problem (the fleet report)
+   * @param chunkBits instance records are kept in chunks of `2 ** chunkBits`, problems in chunks of twice as many
+   * (small values let tests cross chunk boundaries often)
+   */
   constructor(
     private readonly graph: StatusGraph,
     options: FleetOptions,
     listener?: StepListener,
+    chunkBits = 13,
   ) {
     this.listener = listener;
+    this.state = new RecordChunks(STATE_STRIDE, chunkBits);
+    this.stateChunks = this.state.chunks;
+    this.bits = chunkBits;
+    this.mask = this.state.mask;
+    this.pool = new RecordChunks(PROBLEM_STRIDE, chunkBits + 1);
     this.mode = options.mode ?? 'strict';
     this.fromStart = options.fromStart ?? false;
     this.maxDetails = options.maxDetails ?? 100;
@@ -133,13 +152,7 @@ export class CompactFleet implements FleetValidator {
     this.step = sampled ? graph.stepSampled : graph.stepStrict;
     this.next = sampled ? graph.nextSampled : graph.nextStrict;
     this.why = sampled ? graph.whySampled : graph.whyStrict;
-    this.small = graph.sets.length <= 0xffff && this.n <= 0xffff;
-    this.eventFrom = this.small ? new Uint16Array(256) : new Int32Array(256);
-    this.eventTo = this.small ? new Uint16Array(256) : new Int32Array(256);
   }
-
-  /** True when set and status ids fit in 16 bits (the pool keeps them so). */
-  private readonly small: boolean;
 
   get observations(): number {
     return this.count;
@@ -164,7 +177,7 @@ export class CompactFleet implements FleetValidator {
       throw new BadArgumentTypeError(`validator: "instance" must be a string, got ${describeValue(instance)}`);
     const id = this.instance(this.table.intern(instance));
     this.count++;
-    if (observation.operation === undefined && this.full[id] === NONE && typeof status === 'string') {
+    if (observation.operation === undefined && this.state.get(id, HEAD) >= NONE && typeof status === 'string') {
       const to = this.graph.idOf(status);
       const lineOk = line === undefined || (Number.isInteger(line) && line >= 0 && line <= MAX_LINE);
       if (to >= 0 && lineOk) {
@@ -190,7 +203,7 @@ export class CompactFleet implements FleetValidator {
   pushKnown(instance: number, status: number, time: number, form: TimeForm, line: number): void {
     const id = this.instance(instance);
     this.count++;
-    if (this.full[id] === NONE && this.compactStep(id, status, time, line)) return;
+    if (this.compactStep(id, status, time, line)) return;
     this.validatorOf(id).pushStatus(
       this.graph.statuses[status]!,
       line === NONE ? undefined : line,
@@ -206,7 +219,7 @@ export class CompactFleet implements FleetValidator {
    */
   stepKnown(instance: number, status: number, time: number, line: number): boolean {
     const id = this.instance(instance);
-    if (this.full[id] !== NONE || line > MAX_LINE || !this.compactStep(id, status, time, line)) return false;
+    if (line > MAX_LINE || !this.compactStep(id, status, time, line)) return false;
     this.count++;
     return true;
   }
@@ -228,15 +241,17 @@ export class CompactFleet implements FleetValidator {
 
   reportStream(): FleetReportStream {
     const summary: FleetSummary = { histories: 0, observations: 0, violations: 0, illegal: 0, missed: 0, notes: 0 };
+    const state = this.state;
     for (let id = 0; id < this.table.size; id++) {
-      const index = this.full[id]!;
-      if (index === NONE) {
+      const head = state.get(id, HEAD);
+      if (head >= NONE) {
+        const violations = state.get(id, VIOLATIONS);
         summary.histories++;
-        summary.observations += this.seen[id]!;
-        summary.violations += this.violationCount[id]!;
-        summary.missed += this.missedCount[id]!;
-        if (this.violationCount[id]! > 0) summary.illegal++;
-      } else addToSummary(summary, historyOf(this.table.nameOf(id), this.validators[index]!.verdict()));
+        summary.observations += state.get(id, SEEN);
+        summary.violations += violations;
+        summary.missed += state.get(id, MISSED_COUNT);
+        if (violations > 0) summary.illegal++;
+      } else addToSummary(summary, historyOf(this.table.nameOf(id), this.validators[-2 - head]!.verdict()));
     }
     const stream: FleetReportStream = {
       service: this.graph.service,
@@ -252,8 +267,15 @@ export class CompactFleet implements FleetValidator {
   /** The report entries, in the order instances were first seen; with `eventful`, only those with something to say. */
   private *eachHistory(eventful: boolean): Generator<HistoryReport, void, undefined> {
     const size = this.table.size;
+    const state = this.state;
     for (let id = 0; id < size; id++) {
-      if (eventful && this.full[id] === NONE && this.violationCount[id] === 0 && this.missedCount[id] === 0) continue;
+      if (
+        eventful &&
+        state.get(id, HEAD) >= NONE &&
+        state.get(id, VIOLATIONS) === 0 &&
+        state.get(id, MISSED_COUNT) === 0
+      )
+        continue;
       const history = this.historyAt(id);
       if (!eventful || hasSomethingToSay(history)) yield history;
     }
@@ -262,19 +284,21 @@ export class CompactFleet implements FleetValidator {
   /** The report entry of instance `id`. */
   private historyAt(id: number): HistoryReport {
     const instance = this.table.nameOf(id);
-    const index = this.full[id]!;
-    if (index !== NONE) return historyOf(instance, this.validators[index]!.verdict());
+    const state = this.state;
+    const head = state.get(id, HEAD);
+    if (head < NONE) return historyOf(instance, this.validators[-2 - head]!.verdict());
     const { violations, missed } = this.problems(id);
-    const status = this.graph.setStatus[this.current[id]!]!;
+    const status = this.graph.setStatus[state.get(id, CURRENT)]!;
+    const violationCount = state.get(id, VIOLATIONS);
     const omitted = {
-      violations: this.violationCount[id]! - violations.length,
-      missed: this.missedCount[id]! - missed.length,
+      violations: violationCount - violations.length,
+      missed: state.get(id, MISSED_COUNT) - missed.length,
       notes: 0,
     };
     return {
       instance: instance ?? null,
-      ok: this.violationCount[id] === 0,
-      observations: this.seen[id]!,
+      ok: violationCount === 0,
+      observations: state.get(id, SEEN),
       ...(status < 0 ? {} : { status: this.graph.statuses[status]! }),
       violations,
       missed,
@@ -287,101 +311,111 @@ export class CompactFleet implements FleetValidator {
   private problems(id: number): { violations: Violation[]; missed: MissedStates[] } {
     const violations: Violation[] = [];
     const missed: MissedStates[] = [];
-    for (let e = this.head[id]!; e !== NONE; e = this.eventBefore[e]!) {
-      const index = this.eventIndex[e]!;
-      const line = this.eventLine[e] === NONE ? undefined : this.eventLine[e];
-      const from = this.eventFrom[e]!;
-      const to = this.eventTo[e]!;
-      const kind = this.eventKind[e];
-      if (kind === MISSED) missed.push(missedStep(this.graph, index, line, from, to, this.why[from * this.n + to]!));
-      else if (kind === NOT_INITIAL) violations.push(notInitialViolation(this.graph, index, line, to));
-      else violations.push(illegalViolation(this.graph, this.mode, index, line, from, to));
+    const pool = this.pool;
+    for (let e = this.state.get(id, HEAD); e >= 0; e = pool.get(e, BEFORE)) {
+      const index = pool.get(e, INDEX);
+      const at = pool.get(e, LINE);
+      const line = at === NONE ? undefined : at;
+      const cell = pool.get(e, CELL);
+      if (this.isMissed(cell)) missed.push(this.missedAt(index, line, cell));
+      else violations.push(this.violationAt(index, line, cell));
     }
     return { violations: violations.reverse(), missed: missed.reverse() };
   }
 
+  /** True when a problem's step (`cell`, as {@link compactStep} gives it) is a legal one through missed statuses. */
+  private isMissed(cell: number): boolean {
+    return cell >= 0 && this.step[cell]! >= 0;
+  }
+
+  /** The missed statuses of a step (`cell`), as the validator reports them. */
+  private missedAt(index: number, line: number | undefined, cell: number): MissedStates {
+    const from = Math.floor(cell / this.n);
+    return missedStep(this.graph, index, line, from, cell - from * this.n, this.why[cell]!);
+  }
+
+  /** The violation of a step (`cell`: an illegal change, or `-1 - to` for a wrong start), as the validator makes it. */
+  private violationAt(index: number, line: number | undefined, cell: number): Violation {
+    if (cell < 0) return notInitialViolation(this.graph, index, line, -1 - cell);
+    const from = Math.floor(cell / this.n);
+    return illegalViolation(this.graph, this.mode, index, line, from, cell - from * this.n);
+  }
+
   /**
    * Check status `to` (time `ms`, NaN for none, never unreadable) on the compact state of instance `id`; false
-   * (and nothing changed) when it needs a full validator.
+   * (and nothing changed) when it needs a full validator (or has one).
    */
   private compactStep(id: number, to: number, ms: number, line: number): boolean {
-    if (this.allFull || ms < this.lastTime[id]!) return false;
-    const index = this.seen[id]!;
-    const from = this.current[id]!;
-    const n = this.n;
-    let next: number;
-    let kind = NONE;
-    if (this.fromStart && index === 0 && to !== this.graph.initial) {
-      kind = NOT_INITIAL;
-      next = this.next[this.graph.unknownSet * n + to]!;
-    } else {
-      const cell = from * n + to;
-      const step = this.step[cell]!;
-      if (step < 0) {
-        kind = ILLEGAL;
-        next = this.next[this.graph.unknownSet * n + to]!;
-      } else {
-        next = step >> 1;
-        if ((step & 1) === 1) kind = MISSED;
-      }
-    }
-    if (kind !== NONE && this.live) return false; // findings are told by the validator
+    // kept short: it is inlined into the readers' loops
+    const chunk = this.stateChunks[id >>> this.bits]!;
+    const ints = chunk.ints;
+    const at = (id & this.mask) * STATE_STRIDE;
+    // NaN (no time) is never before the last time
+    if (this.allFull || ints[at + HEAD]! < NONE || ms < chunk.floats[(at >> 1) + LAST_TIME]!) return false;
+    const index = ints[at + SEEN]!;
+    // the step as a problem keeps it: `from * n + to`, or `-1 - to` for a wrong start
+    const cell =
+      this.fromStart && index === 0 && to !== this.graph.initial ? -1 - to : ints[at + CURRENT]! * this.n + to;
+    const step = cell < 0 ? NONE : this.step[cell]!;
+    const problem = step < 0 || (step & 1) === 1; // illegal (or a wrong start), or missed statuses
+    if (problem && this.live) return false; // findings are told by the validator
     if (!Number.isNaN(ms)) {
-      this.lastTime[id] = ms;
-      this.lastTimeAt[id] = line === NONE ? -2 - index : line;
+      chunk.floats[(at >> 1) + LAST_TIME] = ms;
+      ints[at + LAST_AT] = line === NONE ? -2 - index : line;
     }
-    this.seen[id] = index + 1;
-    this.current[id] = next;
-    if (kind !== NONE) {
-      this.problem(id, kind, index, line, from, to);
-      if (this.listener !== undefined) this.tell(kind, index, line, from, to);
-    }
+    ints[at + SEEN] = index + 1;
+    ints[at + CURRENT] = step < 0 ? this.next[this.graph.unknownSet * this.n + to]! : step >> 1;
+    if (problem) this.problem(ints, at, index, line, cell);
     return true;
   }
 
-  /** Tell the listener of a problem found on the compact state, as a validator tells its callbacks. */
-  private tell(kind: number, index: number, line: number, from: number, to: number): void {
-    const at = line === NONE ? undefined : line;
-    const listener = this.listener!;
-    if (kind === MISSED)
-      listener.onMissed?.(missedStep(this.graph, index, at, from, to, this.why[from * this.n + to]!));
-    else
-      listener.onViolation?.(
-        kind === NOT_INITIAL
-          ? notInitialViolation(this.graph, index, at, to)
-          : illegalViolation(this.graph, this.mode, index, at, from, to),
-      );
-  }
-
-  /** Count a problem, and keep it unless `maxDetails` of its kind are kept already. */
-  private problem(id: number, kind: number, index: number, line: number, from: number, to: number): void {
-    const counts = kind === MISSED ? this.missedCount : this.violationCount;
-    const before = counts[id]!;
-    counts[id] = before + 1;
+  /**
+   * Count a problem (step `cell`, as {@link compactStep} gives it) of the instance whose record is at `ints[at]`,
+   * and keep it unless `maxDetails` of its kind are kept already.
+   */
+  private problem(ints: Int32Array, at: number, index: number, line: number, cell: number): void {
+    const missed = this.isMissed(cell);
+    const count = at + (missed ? MISSED_COUNT : VIOLATIONS);
+    const before = ints[count]!;
+    ints[count] = before + 1;
+    const listener = this.listener;
+    if (listener !== undefined) {
+      // told as a validator tells its callbacks
+      const shown = line === NONE ? undefined : line;
+      if (missed) listener.onMissed?.(this.missedAt(index, shown, cell));
+      else listener.onViolation?.(this.violationAt(index, shown, cell));
+    }
     if (before >= this.maxDetails) return;
-    if (this.events === this.eventKind.length) this.growEvents();
-    const e = this.events++;
-    this.eventKind[e] = kind;
-    this.eventIndex[e] = index;
-    this.eventLine[e] = line;
-    this.eventFrom[e] = from;
-    this.eventTo[e] = to;
-    this.eventBefore[e] = this.head[id]!;
-    this.head[id] = e;
+    const e = this.problemCount++;
+    const pool = this.pool;
+    pool.reserve(e + 1);
+    const problems = pool.chunk(e).ints;
+    const p = (e & pool.mask) * PROBLEM_STRIDE;
+    problems[p + INDEX] = index;
+    problems[p + LINE] = line;
+    problems[p + BEFORE] = ints[at + HEAD]!;
+    problems[p + CELL] = cell;
+    ints[at + HEAD] = e;
   }
 
   /** The compact state of instance `id`, made when it is first seen. */
   private instance(id: number): number {
-    if (id < this.filled) return id;
-    if (id >= this.capacity) this.grow();
-    this.current[id] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
-    this.seen[id] = 0;
-    this.lastTime[id] = NaN;
-    this.lastTimeAt[id] = NONE;
-    this.violationCount[id] = 0;
-    this.missedCount[id] = 0;
-    this.head[id] = NONE;
-    this.full[id] = NONE;
+    return id < this.filled ? id : this.firstSeen(id);
+  }
+
+  /** Make the compact state of instance `id`. */
+  private firstSeen(id: number): number {
+    const state = this.state;
+    state.reserve(id + 1);
+    const { ints, floats } = state.chunk(id);
+    const at = (id & state.mask) * STATE_STRIDE;
+    ints[at + CURRENT] = this.fromStart ? this.graph.initialSet : this.graph.unknownSet;
+    ints[at + SEEN] = 0;
+    ints[at + LAST_AT] = NONE;
+    ints[at + VIOLATIONS] = 0;
+    ints[at + MISSED_COUNT] = 0;
+    ints[at + HEAD] = NONE;
+    floats[(at >> 1) + LAST_TIME] = NaN;
     this.filled = id + 1;
     return id;
   }
@@ -390,67 +424,26 @@ export class CompactFleet implements FleetValidator {
 
   /** The full validator of instance `id`, seeded from its compact state when it has none yet. */
   private validatorOf(id: number): HistoryValidator {
-    const index = this.full[id]!;
-    if (index !== NONE) return this.validators[index]!;
+    const state = this.state;
+    const head = state.get(id, HEAD);
+    if (head < NONE) return this.validators[-2 - head]!;
     const { violations, missed } = this.problems(id);
-    const at = this.lastTimeAt[id]!;
+    const at = state.get(id, LAST_AT);
     const validator = seededValidator(this.graph, this.validatorOptions, this.table.nameOf(id), {
-      count: this.seen[id]!,
-      current: this.current[id]!,
-      lastTime: this.lastTime[id]!,
+      count: state.get(id, SEEN),
+      current: state.get(id, CURRENT),
+      lastTime: state.chunk(id).floats[(state.offset(id) >> 1) + LAST_TIME]!,
       lastTimeIndex: at <= -2 ? -2 - at : NONE,
       lastTimeLine: at >= 0 ? at : undefined,
       lastPushTime: NaN,
-      violationCount: this.violationCount[id]!,
+      violationCount: state.get(id, VIOLATIONS),
       violations,
-      missedCount: this.missedCount[id]!,
+      missedCount: state.get(id, MISSED_COUNT),
       missed,
     });
-    this.head[id] = NONE; // the pool's entries are the validator's now
-    this.full[id] = this.validators.push(validator) - 1;
+    // the pool's entries are the validator's now
+    state.set(id, HEAD, -2 - (this.validators.push(validator) - 1));
     return validator;
-  }
-
-  private grow(): void {
-    this.capacity = Math.ceil(this.capacity * 1.5);
-    const size = this.capacity;
-    const int = (old: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    this.current = int(this.current);
-    this.seen = int(this.seen);
-    const lastTime = new Float64Array(size);
-    lastTime.set(this.lastTime);
-    this.lastTime = lastTime;
-    this.lastTimeAt = int(this.lastTimeAt);
-    this.violationCount = int(this.violationCount);
-    this.missedCount = int(this.missedCount);
-    this.head = int(this.head);
-    this.full = int(this.full);
-  }
-
-  private growEvents(): void {
-    const size = Math.ceil(this.eventKind.length * 1.5);
-    const int = (old: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    const id = (old: Uint16Array | Int32Array) => {
-      const grown = this.small ? new Uint16Array(size) : new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    const kind = new Uint8Array(size);
-    kind.set(this.eventKind);
-    this.eventKind = kind;
-    this.eventIndex = int(this.eventIndex);
-    this.eventLine = int(this.eventLine);
-    this.eventFrom = id(this.eventFrom);
-    this.eventTo = id(this.eventTo);
-    this.eventBefore = int(this.eventBefore);
   }
 }
 

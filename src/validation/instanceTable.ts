@@ -125,8 +125,10 @@ export class InstanceTable {
   /** A new id with these bytes (not entered in the hash table). */
   private add(bytes: Uint8Array, start: number, length: number, hash: number): number {
     const id = this.count++;
+    // growth by four: the arrays left behind (freed only at the collector's next full collection) add up to a third
+    // of the new ones, and the new ones' untouched pages take no memory
     if (this.count >= this.hashes.length) {
-      const hashes = new Int32Array(this.hashes.length * 2);
+      const hashes = new Int32Array(this.hashes.length * 4);
       hashes.set(this.hashes);
       this.hashes = hashes;
       const starts = new Int32Array(hashes.length + 1);
@@ -134,7 +136,7 @@ export class InstanceTable {
       this.starts = starts;
     }
     if (this.used + length > this.arena.length) {
-      const arena = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
+      const arena = Buffer.allocUnsafe(Math.max(this.arena.length * 4, this.used + length));
       this.arena.copy(arena, 0, 0, this.used);
       this.arena = arena;
     }

@@ -109,7 +109,8 @@ export function noisyFleetLog(service: string | Service, maxRecords = 60): fc.Ar
     ),
     gap: fc.integer({ min: 0, max: 600_000 }),
   });
-  return fc.array(record, { maxLength: maxRecords }).map((records) => {
+  // size 'max': lengths up to maxRecords (fast-check's default size keeps arrays to about 10 items)
+  return fc.array(record, { maxLength: maxRecords, size: 'max' }).map((records) => {
     const last = new Map<string | undefined, string>();
     let time = START;
     return records.map((r, i): Observation => {

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../machines/index.js';
-import { createFleetValidator } from '../../src/index.js';
+import { createFleetValidator, statusGraph } from '../../src/index.js';
+import { CompactFleet } from '../../src/validation/compactFleet.js';
 import { fleetOptions, noisyFleetLog, referenceFleetReport } from '../support/fleetReference.js';
 import { subStateService } from '../support/subStateService.js';
 
@@ -22,6 +23,17 @@ describe.each([...services, subStateService].map((s) => [s.id, s] as const))('th
         expect({ ...stream, histories: [...stream.histories] }).toEqual(expected);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('reports the same when its records and problems lie in chunks of 1, 2, 4 or 8 (property)', () => {
+    fc.assert(
+      fc.property(noisyFleetLog(service), fleetOptions, fc.integer({ min: 0, max: 3 }), (log, options, bits) => {
+        const fleet = new CompactFleet(statusGraph(service), options, undefined, bits);
+        fleet.pushAll(log);
+        expect(fleet.report()).toEqual(referenceFleetReport(service, log, options));
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -134,7 +134,7 @@ describe('validate --json output in pieces', () => {
         const fleet = await validateFleet('kafka', log, { mode: 'sampled' });
         const report = { ...fleet, file: 'f', format: 'ndjson' as const, badRecords: { count: 0, records: [] } };
         const { ok, summary, histories, ...about } = report;
-        expect([...reportJsonChunks(report)].join('')).toBe(
+        expect(Buffer.concat([...reportJsonChunks(report)]).toString('utf8')).toBe(
           JSON.stringify({ ok, summary, histories, ...about }, null, 2) + '\n',
         );
       }),

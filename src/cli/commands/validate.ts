@@ -154,7 +154,7 @@ Examples:
         const { histories: _, badRecords, ...about } = report;
         event({ event: 'summary', ...about, badRecords: badRecords.count });
       } else if (!values.json) {
-        // in pieces: a report on millions of instances is never one string
+        // in pieces of bytes: a report on millions of instances is never one string
         for (const chunk of formatFleetReport(report, { file: report.file, color, findingsShown: live })) {
           if (outputClosed(io.stdout)) break;
           await write(io.stdout, chunk);
