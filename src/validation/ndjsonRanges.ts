@@ -394,29 +394,16 @@ export async function validateNdjsonInRanges(
 ): Promise<number> {
   const workers = options.inProcess ? undefined : (options.workers ?? startRangeWorkers(options.threads - 1));
   try {
-    return await validateRangesOf(fleet, path, name, size, offsets, options, workers);
+    const ranges = await rangesAt(path, size, offsets);
+    const tasks = ranges.map(
+      (range): RangeTask => ({ path, name, range, statuses: fleet.statuses, timeUnit: options.timeUnit }),
+    );
+    const straight = options.straight ?? (() => false);
+    const sources = options.inProcess
+      ? tasks.map((task, k): RangeSource => (straight(k) ? { here: task } : readRangeBatches(task)))
+      : rangeSources(tasks, workers);
+    return await validateRanges(fleet, name, sources, options.onBadRecord, options.onProgress);
   } finally {
     await workers?.stop();
   }
-}
-
-async function validateRangesOf(
-  fleet: CompactFleet,
-  path: string,
-  name: string,
-  size: number,
-  offsets: readonly number[],
-  options: RangeOptions,
-  workers: RangeWorkers | undefined,
-): Promise<number> {
-  const ranges = await rangesAt(path, size, offsets);
-  const tasks = ranges.map(
-    (range): RangeTask => ({ path, name, range, statuses: fleet.statuses, timeUnit: options.timeUnit }),
-  );
-  if (options.inProcess) {
-    const straight = options.straight ?? (() => false);
-    const sources = tasks.map((task, k): RangeSource => (straight(k) ? { here: task } : readRangeBatches(task)));
-    return validateRanges(fleet, name, sources, options.onBadRecord, options.onProgress);
-  }
-  return validateRanges(fleet, name, rangeSources(tasks, workers), options.onBadRecord, options.onProgress);
 }
