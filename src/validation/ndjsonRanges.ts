@@ -215,8 +215,6 @@ class RangeQueue implements AsyncIterable<RangeMessage> {
  */
 export interface RangeWorkers {
   readonly threads: readonly Worker[];
-  /** The error a thread failed with before the work began, if it did. */
-  failure(thread: Worker): unknown;
   /** End the threads (at the end of the work, or when it cannot start). */
   stop(): Promise<void>;
 }
@@ -227,15 +225,14 @@ export interface RangeWorkers {
  * @example const workers = startRangeWorkers(1); // ... validateNdjsonInRanges(..., { threads: 2, workers })
  */
 export function startRangeWorkers(count: number): RangeWorkers {
-  const failures = new Map<Worker, unknown>();
   const threads = Array.from({ length: count }, () => {
     const thread = new Worker(workerScript(), { execArgv: workerExecArgv(process.execArgv) });
-    thread.on('error', (error) => failures.set(thread, error)); // told to the work when it begins
+    // a thread that fails before it sends anything takes no part: its ranges are read here when their turn comes
+    thread.on('error', () => {});
     return thread;
   });
   return {
     threads,
-    failure: (thread) => failures.get(thread),
     async stop() {
       await Promise.all(threads.map((thread) => thread.terminate()));
     },
@@ -325,7 +322,7 @@ function rangeSources(tasks: readonly RangeTask[], pool: RangeWorkers | undefine
       const index = running.get(worker);
       if (index !== undefined) queues[index]!.fail(error);
     });
-    if (pool?.failure(worker) === undefined) feed(worker); // a thread that could not start takes no range
+    feed(worker);
   }
   function* sources(): Generator<RangeSource, void, undefined> {
     for (let k = 0; k < tasks.length; k++) {

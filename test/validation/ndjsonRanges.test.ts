@@ -160,6 +160,26 @@ describe('NDJSON in many ranges on worker threads', () => {
 });
 
 describe('worker threads started ahead', () => {
+  it('one that could not start: this thread reads its ranges, and the report is the same', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const file = join(dir, 'failed-worker.ndjson');
+    writeFileSync(
+      file,
+      Array.from({ length: 400 }, (_, i) => `{"instance_id":"i${i % 7}","status":"RUNNING"}\n`).join(''),
+    );
+    const thread = new Worker('throw new Error("cannot start")', { eval: true });
+    await new Promise((resolve) => thread.once('error', resolve));
+    const fleet = compactFleet('kafka' as unknown as Service, {});
+    const lines = await validateNdjsonInRanges(fleet, file, file, statSync(file).size, [1000, 5000, 9000], {
+      timeUnit: 'auto',
+      onBadRecord: () => {},
+      threads: 2,
+      workers: { threads: [thread], stop: async () => {} },
+    });
+    expect(lines).toBe(400);
+    expect(fleet.report()).toEqual((await whole('kafka' as unknown as Service, file, {})).report);
+  });
+
   it('are stopped when the work cannot start (an unknown service): the process ends (needs npm run build)', () => {
     const file = join(dir, 'ahead.ndjson');
     writeFileSync(file, '{"instance_id":"a","status":"RUNNING"}\n');
